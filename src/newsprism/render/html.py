@@ -1,0 +1,208 @@
+"""A brief as one self-contained HTML page: the brief on top, every source's full text below.
+
+Each citation ``[n]`` links to the cited sentence (``#s{source}-{sentence}``), which CSS ``:target``
+highlights, so a reader checks any point in one click, offline, with no JavaScript. The page makes
+no requests of its own (a Content-Security-Policy forbids them) and every text is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from newsprism.errors import VerificationError
+from newsprism.model import Brief, Citation, KeyPoint, ParsedArticle, RemovedLine, SourceEntry
+from newsprism.render.fields import published_text, web_url
+
+
+@dataclass(frozen=True)
+class CitationLink:
+    """A citation ``[number]`` as shown: where it jumps and what its tooltip says."""
+
+    number: int
+    href: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PointView:
+    """A key point or only-in point with its anchor and citation links."""
+
+    anchor: str
+    text: str
+    citations: list[CitationLink]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """A source as listed, and (when its text is at hand) as shown in full."""
+
+    number: int
+    name: str
+    title: str
+    url: str
+    href: str | None
+    published: str
+    duplicate_of: int | None
+    language: str | None = None
+    paragraphs: list[list[Segment]] = field(default_factory=list)
+    removed: list[RemovedLine] = field(default_factory=list)
+    has_text: bool = False
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of article text: a sentence (with an ``anchor``) or the text between sentences."""
+
+    text: str
+    anchor: str | None = None
+    cited_by: str | None = None
+
+
+@dataclass(frozen=True)
+class OnlyInView:
+    """The points only one source reports."""
+
+    number: int
+    name: str
+    points: list[PointView]
+
+
+def render_html(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
+    """The brief and its sources' full texts as one self-contained HTML page.
+
+    Raises ``VerificationError`` when a citation names a source or sentence that the brief's
+    sources or ``documents`` do not have; sources missing from ``documents`` are listed without text.
+    """
+    by_article = {document.article.id: document for document in documents}
+    by_number = {entry.number: entry for entry in brief.sources}
+    links = _CitationLinker(by_number, by_article)
+    key_points = [links.point(f"k{index}", point) for index, point in enumerate(brief.key_points, start=1)]
+    only_in = [
+        OnlyInView(
+            number=group.source,
+            name=_name(by_number, group.source),
+            points=[links.point(f"o{group.source}-{index}", point) for index, point in enumerate(group.points, 1)],
+        )
+        for group in brief.only_in
+    ]
+    headline = None
+    if brief.headline is not None:
+        number = brief.headline.source
+        target = f"#text-{number}" if brief.headline.article_id in by_article else f"#source-{number}"
+        headline = PointView("headline", brief.headline.text, [CitationLink(number, target, _name(by_number, number))])
+    sources = [_source_view(entry, by_article.get(entry.article_id), links.cited_by) for entry in brief.sources]
+    return (
+        _environment()
+        .get_template("brief.html.j2")
+        .render(
+            title=brief.headline.text if brief.headline else "Brief",
+            headline=headline,
+            key_points=key_points,
+            only_in=only_in,
+            sources=sources,
+            notes=brief.notes,
+        )
+    )
+
+
+class _CitationLinker:
+    """Turns citations into links, checking each points at a sentence that exists, and records backlinks."""
+
+    def __init__(self, by_number: Mapping[int, SourceEntry], by_article: Mapping[str, ParsedArticle]) -> None:
+        self.by_number = by_number
+        self.by_article = by_article
+        self.cited_by: dict[tuple[str, int], str] = {}
+
+    def point(self, anchor: str, point: KeyPoint) -> PointView:
+        return PointView(anchor, point.text, [self.link(anchor, citation) for citation in point.citations])
+
+    def link(self, anchor: str, citation: Citation) -> CitationLink:
+        entry = self.by_number.get(citation.source)
+        if entry is None or entry.article_id != citation.article_id:
+            raise VerificationError(
+                f"citation [{citation.source}] names article {citation.article_id!r}, "
+                f"which is not source {citation.source} of the brief"
+            )
+        document = self.by_article.get(citation.article_id)
+        if document is None:
+            # Without the source's text, the reader can still reach the source's entry and URL.
+            return CitationLink(citation.source, f"#source-{citation.source}", entry.source)
+        if not any(sentence.index == citation.sentence for sentence in document.sentences):
+            raise VerificationError(
+                f"citation [{citation.source}] points at sentence {citation.sentence} of article "
+                f"{citation.article_id!r} ({entry.source}), which has no such sentence"
+            )
+        self.cited_by.setdefault((citation.article_id, citation.sentence), anchor)
+        return CitationLink(citation.source, f"#s{citation.source}-{citation.sentence}", entry.source)
+
+
+def _name(by_number: Mapping[int, SourceEntry], number: int) -> str:
+    return by_number[number].source if number in by_number else "unknown source"
+
+
+def _source_view(
+    entry: SourceEntry, document: ParsedArticle | None, cited_by: Mapping[tuple[str, int], str]
+) -> SourceView:
+    view = SourceView(
+        number=entry.number,
+        name=entry.source,
+        title=entry.title,
+        url=entry.url or "",
+        href=web_url(entry.url),
+        published=published_text(entry.published),
+        duplicate_of=entry.duplicate_of,
+    )
+    if document is None:
+        return view
+    return replace(
+        view,
+        language=document.article.language,
+        paragraphs=list(_paragraphs(entry.number, document, cited_by)),
+        removed=list(document.article.removed),
+        has_text=True,
+    )
+
+
+def _paragraphs(
+    number: int, document: ParsedArticle, cited_by: Mapping[tuple[str, int], str]
+) -> Iterable[list[Segment]]:
+    text = document.article.text
+    sentences = sorted(document.sentences, key=lambda sentence: (sentence.start, sentence.index))
+    if not sentences:
+        yield from ([Segment(block.strip())] for block in text.split("\n\n") if block.strip())
+        return
+    paragraph: list[Segment] = []
+    current = sentences[0].paragraph
+    position = 0
+    for sentence in sentences:
+        gap = text[position : sentence.start]
+        if sentence.paragraph != current and paragraph:
+            # Text between paragraphs that no sentence covers is kept, so the source reads in full.
+            if gap.strip():
+                paragraph.append(Segment(gap))
+            yield paragraph
+            paragraph, current, gap = [], sentence.paragraph, ""
+        if gap.strip() or (gap and paragraph):
+            paragraph.append(Segment(gap))
+        anchor = f"s{number}-{sentence.index}"
+        cited = cited_by.get((document.article.id, sentence.index))
+        paragraph.append(Segment(text[sentence.start : sentence.end], anchor, f"#{cited}" if cited else None))
+        position = max(position, sentence.end)
+    if text[position:].strip():
+        paragraph.append(Segment(text[position:]))
+    yield paragraph
+
+
+def _environment() -> Environment:
+    # Autoescape for every template: all text on the page comes from untrusted articles.
+    return Environment(
+        loader=PackageLoader("newsprism.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )

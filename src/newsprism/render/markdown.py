@@ -1,0 +1,100 @@
+"""A brief as Markdown: for files, chat and review tools, and (short) for the terminal.
+
+Article text is untrusted. Every article-derived string is escaped so that, whatever Markdown
+flavour renders it, it stays text: it cannot open a link, an image, raw HTML, a heading or a list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.markdown import Markdown
+
+from newsprism.model import Brief, Citation, KeyPoint, OnlyIn, SourceEntry
+from newsprism.render.fields import published_text, web_url
+
+# Backslash escapes cover CommonMark; "<", ">" and "&" become entities instead because older
+# flavours (Markdown.pl) do not honour "\<", and an entity is text in every flavour.
+_ESCAPES = str.maketrans({**{char: "\\" + char for char in "\\`*_[]!|~#"}, "&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# At the start of a list item these would open a nested list ("2024. The year..." is an ordered list).
+_BULLET_MARKER = re.compile(r"^([-+])")
+_NUMBER_MARKER = re.compile(r"^(\d{1,9})([.)])")
+
+
+def escape_markdown(text: str) -> str:
+    """Untrusted text as inert inline Markdown: whitespace collapsed to one line, markup characters escaped."""
+    line = " ".join(text.split()).translate(_ESCAPES)
+    line = _BULLET_MARKER.sub(r"\\\1", line)
+    return _NUMBER_MARKER.sub(r"\1\\\2", line)
+
+
+def render_markdown(brief: Brief, short: bool = False) -> str:
+    """The brief as Markdown; ``short`` keeps only headline, key points and sources (for a terminal)."""
+    sections = [_headline(brief), _key_points(brief.key_points)]
+    if not short and brief.only_in:
+        sections.append(_only_in(brief.only_in, brief.sources))
+    sections.append(_sources(brief.sources))
+    if not short and brief.notes:
+        sections.append("## Notes\n\n" + "\n".join(f"- {escape_markdown(note)}" for note in brief.notes))
+    return "\n\n".join(sections) + "\n"
+
+
+def print_markdown(markdown: str, console: Console | None = None) -> None:
+    """Show Markdown richly formatted in a terminal (headings, lists, links where the terminal supports them)."""
+    (console or Console()).print(Markdown(markdown))
+
+
+def _headline(brief: Brief) -> str:
+    if brief.headline is None:
+        return "# Brief"
+    return f"# {escape_markdown(brief.headline.text)} [{brief.headline.source}]"
+
+
+def _key_points(points: list[KeyPoint]) -> str:
+    if not points:
+        return "## Key points\n\n*No key points: the sources share no reportable sentence.*"
+    items = [f"{number}. {_point(point)}" for number, point in enumerate(points, start=1)]
+    return "## Key points\n\n" + "\n".join(items)
+
+
+def _point(point: KeyPoint) -> str:
+    return f"{escape_markdown(point.text)} {_citations(point.citations)}".rstrip()
+
+
+def _citations(citations: Iterable[Citation]) -> str:
+    # Each source once, in order of first citation: "[1][3]" reads as "sources 1 and 3".
+    numbers = dict.fromkeys(citation.source for citation in citations)
+    return "".join(f"[{number}]" for number in numbers)
+
+
+def _only_in(only_in: list[OnlyIn], sources: list[SourceEntry]) -> str:
+    names = {entry.number: entry.source for entry in sources}
+    blocks = ["## Only in one source"]
+    for group in only_in:
+        name = escape_markdown(names.get(group.source, "unknown source"))
+        points = "\n".join(f"- {_point(point)}" for point in group.points)
+        blocks.append(f"### [{group.source}] {name}\n\n{points}")
+    return "\n\n".join(blocks)
+
+
+def _sources(sources: list[SourceEntry]) -> str:
+    if not sources:
+        return "## Sources\n\n*No sources.*"
+    return "## Sources\n\n" + "\n".join(f"- {_source(entry)}" for entry in sources)
+
+
+def _source(entry: SourceEntry) -> str:
+    fields = [f"[{entry.number}] {escape_markdown(entry.source)}"]
+    if entry.title:
+        fields.append(escape_markdown(entry.title))
+    if entry.url:
+        link = web_url(entry.url)
+        # An autolink renders only http(s); any other scheme is shown as plain, escaped text.
+        fields.append(f"<{link}>" if link else escape_markdown(entry.url))
+    if entry.published:
+        fields.append(published_text(entry.published))
+    if entry.duplicate_of is not None:
+        fields.append(f"copy of [{entry.duplicate_of}]")
+    return " — ".join(fields)
