@@ -20,6 +20,8 @@ class HtmlOptions:
 
     favor_recall: bool = True
     include_tables: bool = False
+    # Menus and footers of a page with no article still yield a few words; an article has more.
+    min_words: int = 25
 
 
 def _cleaner() -> Cleaner:
@@ -64,6 +66,9 @@ def parse_html(html: str, origin: str, source: str, url: str | None = None, opti
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         raise InputError(origin, "no article text found in this HTML page")
+    words = len(text.split())
+    if words < options.min_words:
+        raise InputError(origin, f"no article text found in this HTML page (only {words} words of text)")
     page_url = getattr(document, "url", None) or url
     site = getattr(document, "sitename", None) or getattr(document, "hostname", None)
     return RawArticle(

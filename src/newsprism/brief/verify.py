@@ -1,0 +1,55 @@
+"""Check a brief against its sources: no text that no source contains, no citation that points nowhere."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsprism.model import Article, Brief, KeyPoint
+
+
+def verify_brief(brief: Brief, articles: Sequence[Article]) -> list[str]:
+    """Every problem found, as a sentence naming the point and source at fault; empty when all is verbatim."""
+    by_id = {article.id: article for article in articles}
+    article_of_number: dict[int, str] = {}
+    problems: list[str] = []
+    for entry in brief.sources:
+        article_of_number[entry.number] = entry.article_id
+        if entry.article_id not in by_id:
+            problems.append(f"source [{entry.number}] ({entry.source}, id {entry.article_id}) is not among the articles given")
+
+    if brief.headline is not None:
+        headline = brief.headline
+        article = by_id.get(headline.article_id)
+        if article_of_number.get(headline.source) != headline.article_id:
+            problems.append(f"headline cites source [{headline.source}], which is not article {headline.article_id}")
+        elif article is not None and article.title != headline.text:
+            problems.append(f"headline is not the title of source [{headline.source}]: {headline.text!r}")
+
+    labelled: list[tuple[str, KeyPoint]] = [(f"key point {n}", p) for n, p in enumerate(brief.key_points, start=1)]
+    for group in brief.only_in:
+        labelled += [(f"only-in point {n} of source [{group.source}]", p) for n, p in enumerate(group.points, start=1)]
+    for label, point in labelled:
+        problems += _check_point(label, point, by_id, article_of_number)
+    return problems
+
+
+def _check_point(label: str, point: KeyPoint, by_id: dict[str, Article], article_of_number: dict[int, str]) -> list[str]:
+    problems: list[str] = []
+    if not point.text.strip():
+        problems.append(f"{label} has no text")
+    if not point.citations:
+        return [*problems, f"{label} cites no source"]
+    for position, citation in enumerate(point.citations):
+        where = f"{label}, citation [{citation.source}]"
+        if article_of_number.get(citation.source) != citation.article_id:
+            problems.append(f"{where} names article {citation.article_id}, but source [{citation.source}] is another")
+            continue
+        article = by_id.get(citation.article_id)
+        if article is None:
+            continue  # already reported with the source list
+        if not 0 <= citation.start < citation.end <= len(article.text):
+            problems.append(f"{where} points outside the article (characters {citation.start}-{citation.end})")
+            continue
+        if position == 0 and point.text not in article.text[citation.start : citation.end]:
+            problems.append(f"{label} is not verbatim in source [{citation.source}] at {citation.start}-{citation.end}")
+    return problems

@@ -1,0 +1,159 @@
+"""The library's front door: inputs in, an attributed brief out, one pure stage after another."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, BinaryIO
+
+import numpy as np
+
+from newsprism.brief import KeyPointOptions, assemble_brief
+from newsprism.clean import CleanOptions, clean_articles, is_english
+from newsprism.compare import SentencePool, StatementOptions, group_statements
+from newsprism.dedup import DedupOptions, find_duplicates, independent_groups
+from newsprism.errors import InputError, NewsprismError
+from newsprism.ingest import IngestOptions, RawArticle, read_inputs
+from newsprism.model import Article, Brief, ParsedArticle
+from newsprism.nlp import ModelOptions, SentenceEncoder, analyze_articles, load_encoder, load_spacy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    """One options object per concern, passed down explicitly."""
+
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    clean: CleanOptions = field(default_factory=CleanOptions)
+    models: ModelOptions = field(default_factory=ModelOptions)
+    dedup: DedupOptions = field(default_factory=DedupOptions)
+    statements: StatementOptions = field(default_factory=StatementOptions)
+    key_points: KeyPointOptions = field(default_factory=KeyPointOptions)
+
+
+@dataclass(frozen=True)
+class Models:
+    """The loaded models a run uses; tests pass twins, the CLI loads the real ones."""
+
+    nlp: Language
+    encoder: SentenceEncoder
+
+    @staticmethod
+    def load(options: ModelOptions) -> Models:
+        return Models(nlp=load_spacy(options.spacy_model), encoder=load_encoder(options.encoder, options.batch_size))
+
+
+@dataclass
+class BriefResult:
+    """The brief, the analysed articles it cites, the inputs that were skipped, and where time went."""
+
+    brief: Brief
+    documents: list[ParsedArticle]
+    problems: list[InputError]
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class NoArticlesError(NewsprismError):
+    """Nothing in the input could be read as an English news article."""
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    yield
+    timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
+
+
+def brief_from_inputs(
+    inputs: Sequence[str], models: Models, options: PipelineOptions | None = None, stdin: BinaryIO | None = None
+) -> BriefResult:
+    """Read files, directories or ``-`` (JSON Lines on stdin) and brief them."""
+    options = options or PipelineOptions()
+    timings: dict[str, float] = {}
+    with _timed(timings, "ingest"):
+        result = read_inputs(inputs, options.ingest, stdin=stdin)
+    brief = brief_from_raw(result.articles, models, options, result.problems)
+    brief.timings = {**timings, **brief.timings}
+    return brief
+
+
+def usable_articles(
+    raw: Sequence[RawArticle], options: PipelineOptions, problems: list[InputError]
+) -> tuple[list[Article], list[str]]:
+    """Clean the raw articles; set aside non-English ones and repeats of the same input."""
+    notes = [note for article in raw for note in article.notes]
+    articles: list[Article] = []
+    seen: dict[tuple[str, str], str] = {}
+    for raw_article, article in zip(raw, clean_articles(raw, options.clean), strict=True):
+        if not is_english(article.text):
+            problems.append(InputError(raw_article.origin, "not English text; newsprism reads English articles"))
+            continue
+        key = (article.id, article.source)
+        if key in seen:
+            notes.append(f"{raw_article.origin}: same text as {seen[key]}, read once")
+            continue
+        seen[key] = raw_article.origin
+        articles.append(article)
+    return articles, notes
+
+
+def brief_from_raw(
+    raw: Sequence[RawArticle],
+    models: Models,
+    options: PipelineOptions | None = None,
+    problems: Sequence[InputError] = (),
+) -> BriefResult:
+    """Clean, analyse, group and brief articles already read."""
+    options = options or PipelineOptions()
+    timings: dict[str, float] = {}
+    skipped = list(problems)
+    with _timed(timings, "clean"):
+        articles, notes = usable_articles(raw, options, skipped)
+    if not articles:
+        raise NoArticlesError("no usable article in the input" + "".join(f"\n  {p}" for p in skipped))
+    with _timed(timings, "nlp"):
+        documents = analyze_articles(articles, models.nlp)
+    with _timed(timings, "dedup"):
+        duplicates = find_duplicates(articles, options.dedup)
+        originals = independent_groups(articles, duplicates)
+    with _timed(timings, "embed"):
+        sentence_vectors, title_vectors = embed_documents(documents, models.encoder, options.statements.min_words)
+    with _timed(timings, "statements"):
+        pool = SentencePool.from_documents(documents, sentence_vectors)
+        groups = group_statements(pool, originals, options.statements)
+    with _timed(timings, "brief"):
+        skipped_notes = [f"skipped {problem}" for problem in skipped]
+        brief = assemble_brief(
+            documents, pool, groups, duplicates, title_vectors, options.key_points, [*notes, *skipped_notes]
+        )
+    return BriefResult(brief=brief, documents=documents, problems=skipped, timings=timings)
+
+
+def embed_documents(
+    documents: Sequence[ParsedArticle], encoder: SentenceEncoder, min_words: int
+) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """Vectors for every sentence (zero for fragments too short to compare) and every title, in one batch."""
+    texts: list[str] = []
+    slots: list[tuple[str, int]] = []  # (article id, sentence index) or (article id, -1) for the title
+    for document in documents:
+        for sentence in document.sentences:
+            if len(sentence.text.split()) >= min_words:
+                texts.append(sentence.text)
+                slots.append((document.article.id, sentence.index))
+        if document.article.title.strip():
+            texts.append(document.article.title)
+            slots.append((document.article.id, -1))
+    vectors = encoder.encode(texts)
+    dimension = vectors.shape[1] if len(texts) else 1
+    sentences = {d.article.id: np.zeros((len(d.sentences), dimension), dtype=np.float32) for d in documents}
+    titles: dict[str, np.ndarray] = {}
+    for (article_id, index), vector in zip(slots, vectors, strict=True):
+        if index < 0:
+            titles[article_id] = vector
+        else:
+            sentences[article_id][index] = vector
+    return sentences, titles
