@@ -20,7 +20,7 @@ ALLOWED_TAGS = {"h1", "h2", "h3", "ol", "ul", "li", "p", "em", "a"}
 
 
 def to_html(markdown: str) -> str:
-    return MarkdownIt("commonmark").render(markdown)
+    return str(MarkdownIt("commonmark").render(markdown))
 
 
 def test_markdown_full_brief_has_every_section(story: Story) -> None:
