@@ -199,3 +199,15 @@ def test_hostile_html_source_urls_outside_http_are_shown_as_text(hostile_story: 
     page = parse(render_html(hostile_story.brief, hostile_story.documents))
     assert "javascript:alert(1)" in page.text
     assert "data:text/html;base64,PHNjcmlwdD4=" in page.text
+
+
+def test_html_keeps_source_text_that_no_sentence_covers(story: Story) -> None:
+    wire = story.documents[0]
+    article = wire.article.model_copy(update={"text": "DATELINE — " + wire.article.text + " (c) Wire"})
+    shift = len("DATELINE — ")
+    sentences = [s.model_copy(update={"start": s.start + shift, "end": s.end + shift}) for s in wire.sentences]
+    document = wire.model_copy(update={"article": article, "sentences": sentences})
+    page = parse(render_html(story.brief, [document, *story.documents[1:]]))
+    assert "DATELINE — Troops began withdrawing on Monday." in page.text
+    assert "Officials said 2,000 left.↩ (c) Wire" in page.text  # ↩ links back to the point citing it
+    assert page.texts_by_id["s1-2"] == "Officials said 2,000 left."
