@@ -5,6 +5,7 @@
     ``ModelLoadError``    a spaCy pipeline or sentence-embedding model cannot be loaded
     ``VerificationError`` a brief cites text its sources do not contain
     ``EvaluationError``   a benchmark data set or scorer is missing or malformed
+    ``UnknownFormatError`` no renderer is registered under the format name asked for
 """
 
 from __future__ import annotations
@@ -33,3 +34,7 @@ class VerificationError(NewsprismError):
 
 class EvaluationError(NewsprismError):
     """A benchmark cannot be run: data missing or malformed, or the scorer unavailable."""
+
+
+class UnknownFormatError(NewsprismError, ValueError):
+    """A format name no renderer is registered under; the message lists the known ones."""

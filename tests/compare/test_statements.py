@@ -11,7 +11,9 @@ def document(article_id: str, sentences: list[str]) -> ParsedArticle:
     text = " ".join(sentences)
     spans, offset = [], 0
     for index, sentence in enumerate(sentences):
-        spans.append(Sentence(article_id=article_id, index=index, start=offset, end=offset + len(sentence), text=sentence))
+        spans.append(
+            Sentence(article_id=article_id, index=index, start=offset, end=offset + len(sentence), text=sentence)
+        )
         offset += len(sentence) + 1
     return ParsedArticle(article=Article(id=article_id, source=article_id, text=text), sentences=spans)
 
@@ -23,9 +25,20 @@ def pool_of(documents: list[ParsedArticle]) -> SentencePool:
 
 
 DOCS = [
-    document("a", ["Russia said troops were returning to their bases after drills.", "The weather was cold in Moscow today."]),
-    document("b", ["Russia said its troops were returning to bases after the drills.", "Markets rose sharply in Asia on Tuesday."]),
-    document("c", ["Russia said troops were returning to their bases after drills.", "NATO saw no sign of any withdrawal yet."]),
+    document(
+        "a", ["Russia said troops were returning to their bases after drills.", "The weather was cold in Moscow today."]
+    ),
+    document(
+        "b",
+        [
+            "Russia said its troops were returning to bases after the drills.",
+            "Markets rose sharply in Asia on Tuesday.",
+        ],
+    ),
+    document(
+        "c",
+        ["Russia said troops were returning to their bases after drills.", "NATO saw no sign of any withdrawal yet."],
+    ),
 ]
 
 
@@ -44,7 +57,9 @@ def test_copies_add_no_support() -> None:
 
 
 def test_one_article_never_supports_a_statement_twice() -> None:
-    twice = document("a", ["Troops are returning to base, the ministry said.", "Troops are returning to base, the ministry said."])
+    twice = document(
+        "a", ["Troops are returning to base, the ministry said.", "Troops are returning to base, the ministry said."]
+    )
     groups = group_statements(pool_of([twice]), {"a": "a"}, StatementOptions(threshold=0.1))
     assert all(len(s.members) == 1 for s in groups.statements)
 
@@ -52,7 +67,8 @@ def test_one_article_never_supports_a_statement_twice() -> None:
 def test_unrelated_sentences_stay_apart() -> None:
     groups = group_statements(pool_of(DOCS), {"a": "a", "b": "b", "c": "c"}, StatementOptions(threshold=0.5))
     weather = next(s for s in groups.statements if s.members[0].article_id == "a" and s.members[0].sentence == 1)
-    assert len(weather.members) == 1 and weather.support == 1
+    assert len(weather.members) == 1
+    assert weather.support == 1
 
 
 def test_lexical_overlap_is_dice_of_content_words() -> None:

@@ -41,7 +41,9 @@ def test_jsonl_fields_and_bad_line(tmp_path: Path) -> None:
     result = read_inputs([str(file)])
     assert [a.title for a in result.articles] == ["T1", ""]
     assert result.articles[0].source == "example.org"
-    assert result.articles[0].published is not None and result.articles[0].published.day == 16
+    published = result.articles[0].published
+    assert published is not None
+    assert published.day == 16
     assert result.articles[1].source == "Wire"
     assert [p.origin for p in result.problems] == [f"{file}:2", f"{file}:3"]
 
@@ -103,7 +105,8 @@ def test_invalid_utf8_is_decoded_by_detection_with_a_note(tmp_path: Path) -> Non
     text = "Café owners in Zürich said the façade was repaired. " * 5
     file = write(tmp_path / "latin.txt", ("Title\n\n" + text).encode("cp1252"))
     [article] = read_inputs([str(file)]).articles
-    assert "Café" in article.text and "Zürich" in article.text
+    assert "Café" in article.text
+    assert "Zürich" in article.text
     assert any("not valid UTF-8" in note for note in article.notes)
 
 

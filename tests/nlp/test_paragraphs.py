@@ -33,6 +33,7 @@ def test_paragraphs_are_trimmed_ordered_spans(text: str) -> None:
     previous_end = 0
     for paragraph in split_paragraphs(text):
         segment = text[paragraph.start : paragraph.end]
-        assert segment and segment == segment.strip()
+        assert segment
+        assert segment == segment.strip()
         assert paragraph.start >= previous_end
         previous_end = paragraph.end

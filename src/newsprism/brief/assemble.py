@@ -62,8 +62,9 @@ def assemble_brief(
     independent = sum(1 for entry in sources if entry.duplicate_of is None)
 
     candidates = [
-        PointCandidate(row=rows[0], text=pool.sentences[rows[0]].text, support=statement.support,
-                       centrality=statement.centrality)
+        PointCandidate(
+            row=rows[0], text=pool.sentences[rows[0]].text, support=statement.support, centrality=statement.centrality
+        )
         for statement, rows in zip(groups.statements, groups.member_rows, strict=True)
     ]
     chosen = select_key_points(candidates, groups.similarity, options)
@@ -96,7 +97,10 @@ def _citation(sentence: Sentence, number_of: Mapping[str, int]) -> Citation:
 
 
 def _key_point(
-    rows: list[int], candidate: PointCandidate, pool: SentencePool, number_of: Mapping[str, int],
+    rows: list[int],
+    candidate: PointCandidate,
+    pool: SentencePool,
+    number_of: Mapping[str, int],
     options: KeyPointOptions,
 ) -> KeyPoint:
     representative = pool.sentences[rows[0]]
@@ -130,9 +134,7 @@ def _only_in(
             points.append(_key_point(member_rows[index], candidates[index], pool, number_of, options))
     duplicates = {entry.number for entry in sources if entry.duplicate_of is not None}
     return [
-        OnlyIn(source=number, points=points)
-        for number, points in sorted(by_source.items())
-        if number not in duplicates
+        OnlyIn(source=number, points=points) for number, points in sorted(by_source.items()) if number not in duplicates
     ]
 
 

@@ -32,11 +32,62 @@ class PointCandidate:
     centrality: float
 
 
+# Personal and demonstrative pronouns are a closed class: a sentence that opens with one leans on the
+# sentence before it ("He said the move..."), so out of context the reader cannot tell who or what.
+_LEADING_PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "this",
+        "these",
+        "those",
+        "that",
+        "there",
+        "such",
+    ]
+)
+
+
+# A sentence ends with one of these (possibly inside a closing quote); a headline or subheading doesn't.
+_TERMINAL = (".", "!", "?", '."', ".”", ".’", '!"', "!”", ".'", ".)", '?"', "?”")
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a sentence makes sense without its neighbours: a whole sentence, not a headline,
+    not opening with a pronoun, not half of a quote."""
+    if not text.rstrip().endswith(_TERMINAL):
+        return False
+    words = text.split()
+    # Inside an opening quote a pronoun is the speaker's own ("We see..."), attributed in the sentence.
+    first = words[0].lstrip("(").lower().rstrip(",") if words else ""
+    if first in _LEADING_PRONOUNS:
+        return False
+    straight = text.count('"')
+    if straight % 2:
+        return False
+    if text.count("«") != text.count("»"):
+        return False
+    # German-style quotes open with „ and close with “; English ones open with “ and close with ”.
+    if "„" in text:
+        return text.count("„") == text.count("“") + text.count("”")
+    return text.count("“") == text.count("”")
+
+
 def eligible(text: str, options: KeyPointOptions) -> bool:
     """A key point must read as a statement: long enough, not a question, not a fragment."""
     words = len(text.split())
     stripped = text.rstrip()
-    return options.min_words <= words <= options.max_words and not stripped.endswith("?")
+    return options.min_words <= words <= options.max_words and not stripped.endswith("?") and stands_alone(text)
 
 
 def point_scores(candidates: Sequence[PointCandidate], options: KeyPointOptions) -> list[float]:
@@ -58,6 +109,7 @@ def select_key_points(
     chosen: list[int] = []
     words = 0
     while pool and len(chosen) < options.max_points:
+
         def marginal(i: int) -> float:
             if not chosen:
                 return scores[i]
@@ -79,4 +131,3 @@ def rank_by_score(candidates: Sequence[PointCandidate], options: KeyPointOptions
     scores = point_scores(candidates, options)
     pool = [i for i, c in enumerate(candidates) if eligible(c.text, options)]
     return sorted(pool, key=lambda i: (-scores[i], i))
-

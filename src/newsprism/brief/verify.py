@@ -15,7 +15,9 @@ def verify_brief(brief: Brief, articles: Sequence[Article]) -> list[str]:
     for entry in brief.sources:
         article_of_number[entry.number] = entry.article_id
         if entry.article_id not in by_id:
-            problems.append(f"source [{entry.number}] ({entry.source}, id {entry.article_id}) is not among the articles given")
+            problems.append(
+                f"source [{entry.number}] ({entry.source}, id {entry.article_id}) is not among the articles given"
+            )
 
     if brief.headline is not None:
         headline = brief.headline
@@ -33,7 +35,9 @@ def verify_brief(brief: Brief, articles: Sequence[Article]) -> list[str]:
     return problems
 
 
-def _check_point(label: str, point: KeyPoint, by_id: dict[str, Article], article_of_number: dict[int, str]) -> list[str]:
+def _check_point(
+    label: str, point: KeyPoint, by_id: dict[str, Article], article_of_number: dict[int, str]
+) -> list[str]:
     problems: list[str] = []
     if not point.text.strip():
         problems.append(f"{label} has no text")

@@ -44,7 +44,7 @@ def run_brief(
     console: Console,
 ) -> int:
     """Brief the inputs; return the exit status (1 when inputs were skipped)."""
-    from newsprism.render import render, render_markdown
+    from newsprism.render import print_markdown, render, render_markdown
 
     options = PipelineOptions(models=_model_options(spacy_model, embedding_model))
     models = Models.load(options.models)
@@ -52,11 +52,10 @@ def run_brief(
     _report_skipped(result.problems, console)
     if show_removed:
         _print_removed(result.documents, console)
-    if fmt == "md":
-        text = render_markdown(result.brief, short=short)
-    else:
-        text = render(result.brief, result.documents, fmt)
-    if output is None:
+    text = render_markdown(result.brief, short=short) if fmt == "md" else render(result.brief, result.documents, fmt)
+    if output is None and fmt == "md" and sys.stdout.isatty():
+        print_markdown(text)
+    elif output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -85,6 +84,9 @@ def run_verify(brief_json: Path, inputs: Sequence[str], console: Console) -> int
     if problems:
         return 1
     cited = len(brief.key_points) + sum(len(group.points) for group in brief.only_in)
-    console.print(f"newsprism: {brief_json}: verified headline, {cited} points and their citations against "
-                  f"{len(articles)} article(s)", markup=False)
+    console.print(
+        f"newsprism: {brief_json}: verified headline, {cited} points and their citations against "
+        f"{len(articles)} article(s)",
+        markup=False,
+    )
     return 0

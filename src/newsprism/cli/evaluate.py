@@ -39,7 +39,8 @@ def duc2004(
 @eval_app.command("clean")
 def clean(
     seeds: Annotated[Path, typer.Argument(help="Folder of raw seed articles (.txt).")] = SHARED_DATA / "seeds",
-    aeb: Annotated[Path | None, typer.Option(help="Zyte article-extraction benchmark folder.")] = SHARED_DATA / "aeb-dev",
+    aeb: Annotated[Path | None, typer.Option(help="Zyte article-extraction benchmark folder.")] = SHARED_DATA
+    / "aeb-dev",
     as_json: JsonFlag = False,
 ) -> None:
     """Boilerplate removal: removed-line precision and kept-text recall on the seeds and aeb-dev."""

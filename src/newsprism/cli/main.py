@@ -36,11 +36,18 @@ def _errors() -> Console:
 
 @app.command(epilog=EXIT_HELP)
 def brief(
-    inputs: Annotated[list[str], typer.Argument(help="Files (.txt .md .html .json .jsonl), directories, or - for JSON Lines on stdin.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the brief here (format from the suffix).")] = None,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Files (.txt .md .html .json .jsonl), directories, or - for JSON Lines on stdin."),
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the brief here (format from the suffix).")
+    ] = None,
     format_name: Annotated[str | None, typer.Option("--format", "-f", help="md, json or html.")] = None,
     short: Annotated[bool, typer.Option(help="Markdown: headline, key points and sources only.")] = False,
-    show_removed: Annotated[bool, typer.Option("--show-removed", help="List every boilerplate line removed, per article, on stderr.")] = False,
+    show_removed: Annotated[
+        bool, typer.Option("--show-removed", help="List every boilerplate line removed, per article, on stderr.")
+    ] = False,
     spacy_model: Annotated[str | None, typer.Option(help="spaCy pipeline: package name or path.")] = None,
     embedding_model: Annotated[str | None, typer.Option(help="sentence-transformers model: name or path.")] = None,
 ) -> None:
@@ -67,7 +74,9 @@ def _resolve_format(format_name: str | None, output: Path | None) -> str:
     if format_name is None:
         format_name = SUFFIX_FORMATS.get(output.suffix.lower(), "md") if output else "md"
     if format_name not in FORMATS:
-        raise typer.BadParameter(f"unknown format '{format_name}'; use one of {', '.join(FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(
+            f"unknown format '{format_name}'; use one of {', '.join(FORMATS)}", param_hint="--format"
+        )
     return format_name
 
 

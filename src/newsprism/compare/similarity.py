@@ -42,11 +42,13 @@ def lexical_matrix(texts: Sequence[str]) -> FloatMatrix:
     shared = incidence @ incidence.T
     sizes = incidence.sum(axis=1)
     total = sizes[:, None] + sizes[None, :]
-    return np.where(total > 0, 2.0 * shared / np.maximum(total, 1.0), 0.0).astype(np.float32)
+    dice: FloatMatrix = np.where(total > 0, 2.0 * shared / np.maximum(total, 1.0), 0.0).astype(np.float32)
+    return dice
 
 
 def similarity_matrix(texts: Sequence[str], embeddings: FloatMatrix, options: SimilarityOptions) -> FloatMatrix:
     """Blended similarity of every pair of sentences, in [0, 1] up to rounding."""
     semantic = np.clip(embeddings @ embeddings.T, 0.0, 1.0)
     blended = options.embedding_weight * semantic + options.lexical_weight * lexical_matrix(texts)
-    return blended.astype(np.float32)
+    result: FloatMatrix = blended.astype(np.float32)
+    return result

@@ -66,7 +66,9 @@ def find_duplicates(articles: Sequence[Article], options: DedupOptions | None = 
             originals.append(index)
         else:
             links.append(
-                DuplicateLink(article_id=articles[index].id, original_id=articles[best].id, similarity=round(best_score, 4))
+                DuplicateLink(
+                    article_id=articles[index].id, original_id=articles[best].id, similarity=round(best_score, 4)
+                )
             )
     return links
 

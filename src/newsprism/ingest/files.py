@@ -44,7 +44,9 @@ class IngestResult:
                 self.articles.append(item)
 
 
-def read_inputs(inputs: Iterable[str], options: IngestOptions | None = None, stdin: BinaryIO | None = None) -> IngestResult:
+def read_inputs(
+    inputs: Iterable[str], options: IngestOptions | None = None, stdin: BinaryIO | None = None
+) -> IngestResult:
     """Read every named file, directory (recursively) or ``-`` (JSON Lines on ``stdin``)."""
     options = options or IngestOptions()
     result = IngestResult()
@@ -75,10 +77,14 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[RawArticle | Input
         if not path.exists():
             raise InputError(origin, "no such file or directory")
         if suffix not in SUPPORTED_SUFFIXES:
-            raise InputError(origin, f"unsupported file type '{suffix or path.name}' (use .txt, .md, .html, .json or .jsonl)")
+            raise InputError(
+                origin, f"unsupported file type '{suffix or path.name}' (use .txt, .md, .html, .json or .jsonl)"
+            )
         size = path.stat().st_size
         if size > options.max_file_bytes:
-            raise InputError(origin, f"file is {size / 1e6:.0f} MB, over the {options.max_file_bytes / 1e6:.0f} MB limit")
+            raise InputError(
+                origin, f"file is {size / 1e6:.0f} MB, over the {options.max_file_bytes / 1e6:.0f} MB limit"
+            )
         data = path.read_bytes()
     except InputError as error:
         yield error
@@ -96,7 +102,9 @@ def _read_stream(data: bytes, origin: str, options: IngestOptions) -> Iterator[R
     yield from _parse(data, origin, ".jsonl", "stdin", options)
 
 
-def _parse(data: bytes, origin: str, suffix: str, label: str, options: IngestOptions) -> Iterator[RawArticle | InputError]:
+def _parse(
+    data: bytes, origin: str, suffix: str, label: str, options: IngestOptions
+) -> Iterator[RawArticle | InputError]:
     try:
         decoded = decode_bytes(data, origin)
     except InputError as error:
@@ -105,7 +113,9 @@ def _parse(data: bytes, origin: str, suffix: str, label: str, options: IngestOpt
     try:
         if suffix in JSON_SUFFIXES:
             items: Iterable[RawArticle | InputError] = (
-                parse_json_lines(decoded.text, origin) if suffix != ".json" else parse_json_document(decoded.text, origin)
+                parse_json_lines(decoded.text, origin)
+                if suffix != ".json"
+                else parse_json_document(decoded.text, origin)
             )
         elif suffix in HTML_SUFFIXES:
             items = [parse_html(decoded.text, origin, label, options=options.html)]

@@ -52,7 +52,9 @@ def strip_active_content(html: str) -> str:
     return str(lxml.html.tostring(cleaned, encoding="unicode"))
 
 
-def parse_html(html: str, origin: str, source: str, url: str | None = None, options: HtmlOptions | None = None) -> RawArticle:
+def parse_html(
+    html: str, origin: str, source: str, url: str | None = None, options: HtmlOptions | None = None
+) -> RawArticle:
     """Extract the article of an HTML page, or raise ``InputError`` when the page has none."""
     options = options or HtmlOptions()
     document = trafilatura.bare_extraction(

@@ -92,6 +92,7 @@ def parse_published(value: Any, origin: str) -> datetime | None:
     if not isinstance(value, str):
         raise InputError(origin, "field 'published' must be a date string")
     try:
-        return date_parser.parse(value)
+        parsed: datetime = date_parser.parse(value)
+        return parsed
     except (ValueError, OverflowError):
         return None

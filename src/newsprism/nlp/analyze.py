@@ -26,7 +26,7 @@ def analyze_articles(articles: Sequence[Article], nlp: Language) -> list[ParsedA
     sentences: list[list[Sentence]] = [[] for _ in articles]
     mentions: list[list[Mention]] = [[] for _ in articles]
     docs = nlp.pipe(job[3] for job in jobs)
-    for (number, paragraph, offset, _), doc in zip(jobs, docs, strict=True):
+    for (number, paragraph_index, offset, _), doc in zip(jobs, docs, strict=True):
         article_id = articles[number].id
         for start, end in _sentence_spans(doc):
             text = articles[number].text[offset + start : offset + end]
@@ -37,7 +37,7 @@ def analyze_articles(articles: Sequence[Article], nlp: Language) -> list[ParsedA
                     start=offset + start,
                     end=offset + end,
                     text=text,
-                    paragraph=paragraph,
+                    paragraph=paragraph_index,
                 )
             )
         for entity in doc.ents:
@@ -51,7 +51,8 @@ def analyze_articles(articles: Sequence[Article], nlp: Language) -> list[ParsedA
                 )
             )
     return [
-        ParsedArticle(article=article, sentences=sentences[n], mentions=mentions[n]) for n, article in enumerate(articles)
+        ParsedArticle(article=article, sentences=sentences[n], mentions=mentions[n])
+        for n, article in enumerate(articles)
     ]
 
 

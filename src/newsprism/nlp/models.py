@@ -7,6 +7,7 @@ model (name or path); tests of pure logic use the in-memory twins at the bottom 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 from collections.abc import Sequence
@@ -67,7 +68,13 @@ class TransformerEncoder:
         # Never reach for a model hub at run time: the machines that run us may have no network.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        # Loading messages and progress bars would bury our one-line messages on stderr.
+        transformers_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
         location = _default_encoder_path() if name == DEFAULT_ENCODER else name
         try:
@@ -108,8 +115,9 @@ class HashingEncoder:
         matrix = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for row, text in enumerate(texts):
             words = [w.lower() for w in _TOKEN.findall(text)]
-            for feature in words + [a + " " + b for a, b in zip(words, words[1:], strict=False)]:
+            for feature in words + [a + " " + b for a, b in itertools.pairwise(words)]:
                 digest = hashlib.blake2b(feature.encode(), digest_size=4).digest()
                 matrix[row, int.from_bytes(digest, "little") % self.dimension] += 1.0
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        return matrix / np.maximum(norms, 1e-9)
+        unit: Matrix = (matrix / np.maximum(norms, 1e-9)).astype(np.float32)
+        return unit

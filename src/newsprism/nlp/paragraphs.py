@@ -42,7 +42,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
                 spans.append((offset, offset + len(line)))
                 offset += len(line) + 1
         block_start = match.end() if match else len(text)
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     for start, end in spans:
         # Trim surrounding white space so offsets point at text, not at indentation.
         segment = text[start:end]

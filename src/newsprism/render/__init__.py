@@ -5,17 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
-from newsprism.errors import NewsprismError
+from newsprism.errors import UnknownFormatError
 from newsprism.model import Brief, ParsedArticle
 from newsprism.render.html import render_html
 from newsprism.render.json import brief_from_json, brief_to_json
 from newsprism.render.markdown import print_markdown, render_markdown
 
 Renderer = Callable[[Brief, Sequence[ParsedArticle]], str]
-
-
-class UnknownFormatError(NewsprismError, ValueError):
-    """A format name no renderer is registered under; the message lists the known ones."""
 
 
 def _markdown(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
