@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from newsprism.clean.options import CleanOptions
@@ -36,22 +35,34 @@ def judge_article(lines: Sequence[str], title: str, shared: frozenset[str], opti
     shapes = [measure(line, options.min_sentence_words) for line in lines]
     reasons: dict[int, str] = {}
     for position, shape in enumerate(shapes):
-        reason = judge_line(shape, options) or _repetition_reason(shape, title, shared, options)
-        if reason:
+        if reason := judge_line(shape, options):
             reasons[position] = reason
-    reasons.update(_repeated_in_article(shapes, reasons, options))
+        elif not shape.is_blank and not looks_like_dateline(shape.text) and repeats_title(shape, title, options):
+            reasons[position] = "repeats the title"
+    reasons.update(_shared_reasons(shapes, reasons, shared, options))
     reasons.update(_block_reasons(shapes, reasons, options))
     return reasons
 
 
-def _repetition_reason(shape: LineShape, title: str, shared: frozenset[str], options: CleanOptions) -> str | None:
-    if shape.is_blank or looks_like_dateline(shape.text):
-        return None
-    if repeats_title(shape, title, options):
-        return "repeats the title"
-    if normalise(shape.text) in shared and is_furniture_shaped(shape, options):
-        return "repeated across sources"
-    return None
+def _shared_reasons(
+    shapes: Sequence[LineShape], reasons: dict[int, str], shared: frozenset[str], options: CleanOptions
+) -> dict[int, str]:
+    # Only at the edges: in the body, a line other articles share is more likely a subhead of a wire copy.
+    first, last = _kept_sentence_span(shapes, reasons)
+    return {
+        position: "repeated across sources"
+        for position, shape in enumerate(shapes)
+        if position not in reasons
+        and not first <= position <= last
+        and _is_loose(shape, options)
+        and normalise(shape.text) in shared
+    }
+
+
+def _kept_sentence_span(shapes: Sequence[LineShape], reasons: dict[int, str]) -> tuple[int, int]:
+    """Positions of the first and last kept sentence; an empty span when there is none."""
+    sentences = [position for position, shape in enumerate(shapes) if shape.is_sentence and position not in reasons]
+    return (sentences[0], sentences[-1]) if sentences else (len(shapes), -1)
 
 
 def repeats_title(shape: LineShape, title: str, options: CleanOptions) -> bool:
@@ -67,32 +78,11 @@ def repeats_title(shape: LineShape, title: str, options: CleanOptions) -> bool:
     common = len(line_set & title_set)
     if common / len(line_set | title_set) >= options.title_similarity:
         return True
-    if shape.is_sentence or shape.is_quoted:
-        # A lede sentence often reuses most of the headline's words; only a near-copy is a repeat.
+    if shape.is_sentence or shape.is_quoted or shape.text.rstrip().endswith(":"):
+        # A lede sentence often reuses most of the headline's words, and "Tour dates:" introduces a list.
         return False
-    # A headline variant: holds nearly all the title's words, or is most of the title.
-    holds_title = common / len(title_set) >= _MIN_CONTAINED_SHARE
-    in_title = common / len(line_set) >= _MIN_CONTAINED_SHARE and len(line_set) >= 0.6 * len(title_set)
-    return holds_title or in_title
-
-
-def _repeated_in_article(shapes: Sequence[LineShape], reasons: dict[int, str], options: CleanOptions) -> dict[int, str]:
-    """Later copies of a line, and short furniture lines repeated often on the page."""
-    found: dict[int, str] = {}
-    keys = [normalise(shape.text) for shape in shapes]
-    counts = Counter(keys)
-    seen: set[str] = set()
-    for position, (shape, key) in enumerate(zip(shapes, keys, strict=True)):
-        if not key or position in reasons:
-            seen.add(key)
-            continue
-        if counts[key] >= options.repeated_in_article and is_furniture_shaped(shape, options):
-            found[position] = "repeated on the page"
-        elif key in seen:
-            # The first copy stays, so no text is lost.
-            found[position] = "repeats an earlier line"
-        seen.add(key)
-    return found
+    # A headline variant: nearly all the title's words, and not much else.
+    return common / len(title_set) >= _MIN_CONTAINED_SHARE and len(shape.words) <= 2 * len(title_words)
 
 
 def _block_reasons(shapes: Sequence[LineShape], reasons: dict[int, str], options: CleanOptions) -> dict[int, str]:
@@ -106,17 +96,30 @@ def _block_reasons(shapes: Sequence[LineShape], reasons: dict[int, str], options
         if position in loose:
             run.append(position)
             continue
-        if position in reasons and previous_removed and run:
+        if position in reasons and previous_removed and 0 < len(run) <= options.max_loose_run:
             found.update(dict.fromkeys(run, "inside a boilerplate block"))
         previous_removed = position in reasons
         run = []
-    # After the last kept sentence a page holds only furniture; one removed line there marks the block.
-    # With no kept sentence at all there is no telling furniture from a list article, so nothing goes.
-    kept_sentences = [position for position in content if shapes[position].is_sentence and position not in reasons]
-    if kept_sentences:
-        tail = [position for position in content if position > kept_sentences[-1]]
-        if any(position in reasons for position in tail):
-            found.update({position: "end-of-page block" for position in tail if position in loose})
+    found.update(_tail_reasons(content, reasons, loose, _kept_sentence_span(shapes, reasons)[1], options))
+    return found
+
+
+def _tail_reasons(
+    content: Sequence[int], reasons: dict[int, str], loose: set[int], last_sentence: int, options: CleanOptions
+) -> dict[int, str]:
+    # After the last kept sentence a page holds furniture: once one line there is removed, the short lines
+    # after it go too, and a few just before it ("Do you know what we posted on" above a share bar).
+    # With no kept sentence there is no telling furniture from a list article, so nothing goes.
+    if last_sentence < 0:
+        return {}
+    tail = [position for position in content if position > last_sentence]
+    flagged = [position for position in tail if position in reasons]
+    if not flagged:
+        return {}
+    lead = [position for position in tail if position < flagged[0]]
+    found = {position: "end-of-page block" for position in tail if position > flagged[0] and position in loose}
+    if len(lead) <= options.max_loose_run and all(position in loose for position in lead):
+        found.update(dict.fromkeys(lead, "end-of-page block"))
     return found
 
 

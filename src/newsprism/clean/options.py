@@ -19,10 +19,11 @@ class CleanOptions:
     """A sentence longer than this is reporting, whatever it says to the reader."""
     title_similarity: float = 0.75
     """Word overlap (Jaccard) above which a line repeats the title."""
-    repeated_in_article: int = 3
-    """A short non-sentence line seen this often in one article is page furniture."""
+    max_loose_run: int = 3
+    """At most this many short lines are removed for standing between removed lines (or before one at the end)."""
     repeated_across_articles: int = 2
-    """A short non-sentence line seen in this many different articles of the batch is page furniture."""
+    """A short non-sentence line before the first or after the last sentence, seen in this many different
+    articles of the batch, is a page template."""
     min_english_share: float = 0.12
     """Share of English function words from which a text is taken to be English."""
     min_language_words: int = 8

@@ -11,8 +11,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9])")
 _QUOTES = re.compile(r"[\"“”«»]|(?:^|\s)['‘]|['’](?:\s|$)")
-# "WASHINGTON (AP) —", "LONDON, Feb 16 (Reuters) -", "KYIV, Ukraine —": place in capitals, then a dash.
-_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:,[^—–\n]{0,40})?(?:\([^)]{1,30}\))?\s*[—–-]+\s*$")
+# "WASHINGTON (AP) —", "LONDON, Feb 16 (Reuters) -", "KYIV, Ukraine —", "BAAR, SWITZERLAND": a place in
+# capitals, then a dash, or a comma and a region.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40}(?:(?:,[^—–\n]{0,40})?(?:\([^)]{1,30}\))?\s*[—–-]+|,\s*[A-Z][\w .'’-]{1,40})\s*$"
+)
 _ALNUM = re.compile(r"\w")
 
 
