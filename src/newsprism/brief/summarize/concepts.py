@@ -1,0 +1,120 @@
+"""Concept coverage (Gillick & Favre 2009): pick the sentences that cover the most weight of concepts in a budget.
+
+Concepts are stemmed bigrams (optionally also content unigrams) weighted by how many documents use them;
+a summary earns a concept's weight once however many of its sentences contain it, which is what keeps
+it from repeating itself. The exact optimum is an integer linear program, solved by HiGHS through
+``scipy.optimize.milp``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import coo_array
+
+Concept = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class ConceptTable:
+    """Concepts kept for a cluster, their weights, and which concepts each sentence holds (by concept index)."""
+
+    names: list[Concept]
+    weights: np.ndarray
+    sentence_concepts: list[list[int]]
+
+
+def weigh_concepts(
+    concepts: Sequence[set[Concept]],
+    docs: Sequence[int],
+    min_doc_freq: int,
+    unigram_weight: float,
+) -> ConceptTable:
+    """Weight of a concept: the number of documents that use it; rarer concepts than ``min_doc_freq`` are dropped.
+
+    When the cluster has fewer documents than ``min_doc_freq`` the threshold falls to the number of
+    documents, so a one-document cluster still has concepts.
+    """
+    seen_in: dict[Concept, set[int]] = defaultdict(set)
+    for sentence_concepts, doc in zip(concepts, docs, strict=True):
+        for concept in sentence_concepts:
+            seen_in[concept].add(doc)
+    threshold = max(1, min(min_doc_freq, len(set(docs))))
+    index: dict[Concept, int] = {}
+    weights: list[float] = []
+    for concept in sorted(seen_in):  # sorted: the same input always gives the same program
+        frequency = len(seen_in[concept])
+        if frequency < threshold:
+            continue
+        scale = unigram_weight if concept[1] == "" else 1.0
+        if scale <= 0:
+            continue
+        index[concept] = len(weights)
+        weights.append(frequency * scale)
+    held = [sorted(index[c] for c in sentence if c in index) for sentence in concepts]
+    return ConceptTable(list(index), np.asarray(weights, dtype=float), held)
+
+
+def solve_coverage(
+    table: ConceptTable,
+    lengths: Sequence[int],
+    eligible: Sequence[int],
+    budget: int,
+    bonus: np.ndarray,
+    conflicts: Sequence[tuple[int, int]],
+    time_limit: float,
+) -> list[int]:
+    """Eligible sentences maximising covered concept weight plus their bonuses, in at most ``budget`` words.
+
+    ``conflicts`` are pairs of sentences that may not both be chosen (near-paraphrases).
+    Variables: one binary per eligible sentence, then one binary per concept.
+    """
+    sentences = list(eligible)
+    n_sent, n_conc = len(sentences), len(table.weights)
+    if n_sent == 0:
+        return []
+    column = {sentence: k for k, sentence in enumerate(sentences)}
+    objective = -np.concatenate([bonus[sentences], table.weights])  # milp minimises
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    # A concept counts only if some chosen sentence holds it: c_i - sum_j s_j <= 0.
+    for k, sentence in enumerate(sentences):
+        for concept in table.sentence_concepts[sentence]:
+            rows.append(concept)
+            cols.append(k)
+            vals.append(-1.0)
+    for concept in range(n_conc):
+        rows.append(concept)
+        cols.append(n_sent + concept)
+        vals.append(1.0)
+    n_rows = n_conc
+    # The length budget.
+    for k, sentence in enumerate(sentences):
+        rows.append(n_rows)
+        cols.append(k)
+        vals.append(float(lengths[sentence]))
+    n_rows += 1
+    upper = [0.0] * n_conc + [float(budget)]
+    for first, second in conflicts:
+        if first in column and second in column:
+            rows += [n_rows, n_rows]
+            cols += [column[first], column[second]]
+            vals += [1.0, 1.0]
+            upper.append(1.0)
+            n_rows += 1
+    matrix = coo_array((vals, (rows, cols)), shape=(n_rows, n_sent + n_conc)).tocsr()
+    result = milp(
+        objective,
+        constraints=LinearConstraint(matrix, -np.inf, np.asarray(upper)),
+        integrality=np.ones(n_sent + n_conc),
+        bounds=Bounds(0, 1),
+        options={"time_limit": time_limit, "presolve": True},
+    )
+    if result.x is None:
+        return []
+    return [sentence for k, sentence in enumerate(sentences) if result.x[k] > 0.5]
