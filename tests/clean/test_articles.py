@@ -44,6 +44,8 @@ def _clean(lines: list[str], title: str = "Russia pulls back some troops") -> tu
         ("Updated: Tue., Nov. 19, 2019", "date stamp"),
         ("© 2019 Example Media. All rights reserved.", "copyright notice"),
         ("Russia pulls back some troops", "repeats the title"),
+        ("Related: The 15 Weirdest Galaxies in Our Universe", "related link"),
+        ("You may also like...", "navigation"),
     ],
 )
 def test_boilerplate_line_is_removed_with_its_reason(line: str, reason: str) -> None:
@@ -65,6 +67,8 @@ def test_boilerplate_line_is_removed_with_its_reason(line: str, reason: str) -> 
         "What does Putin want from NATO",
         "Follow the money, investigators told the committee.",
         "If you subscribe to a newsletter from a foreign ministry, your data may be shared, the regulator warned.",
+        "Related: the minister said the two cases were not connected.",
+        "Source: the finance ministry, which published the figures on Monday, said they were provisional.",
     ],
 )
 def test_real_text_is_kept(line: str) -> None:

@@ -12,6 +12,7 @@ from newsprism.clean.vocabulary import credit_patterns, load_vocabulary, promo_p
 _DIGIT = re.compile(r"\d")
 _RIGHTS = re.compile(r"rights reserved|\d{4}", re.IGNORECASE)
 _MAX_CREDIT_WORDS = 8
+_MAX_RELATED_LINK_WORDS = 16
 _MAX_STRONG_WORDS = 6
 # Short addresses to the reader ("There was an error processing your subscription.") are furniture;
 # longer sentences that mention subscribers are usually reporting about them.
@@ -41,14 +42,19 @@ def is_furniture_shaped(shape: LineShape, options: CleanOptions) -> bool:
 
 
 def credit_reason(shape: LineShape) -> str | None:
-    """``Source: AFP``, ``By Jane Doe``, ``Updated: Nov. 19, 2019``, ``© 2019 Inexhibit``."""
-    if len(shape.words) > _MAX_CREDIT_WORDS:
-        return None
+    """``Source: AFP``, ``By Jane Doe``, ``Updated: Nov. 19, 2019``, ``© 2019 Inexhibit``, ``Related: ...``."""
     for reason, pattern in credit_patterns().items():
         match = pattern.match(shape.text.strip())
         if match is None:
             continue
         rest = match.group("rest")
+        if reason == "related link":
+            # A headline of another story follows the label; a sentence there would be reporting.
+            if match.group("colon") and rest and not shape.is_sentence and len(shape.words) <= _MAX_RELATED_LINK_WORDS:
+                return reason
+            continue
+        if len(shape.words) > _MAX_CREDIT_WORDS:
+            return None
         if reason == "credit line" and match.group("colon") and rest:
             return reason
         if reason == "byline" and _is_names(rest):

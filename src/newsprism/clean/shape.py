@@ -46,7 +46,8 @@ def measure(text: str, min_sentence_words: int) -> LineShape:
     """The shape of one line of text."""
     words = words_of(text)
     stripped = text.strip()
-    ends_like_sentence = _TERMINAL.search(stripped) is not None and not stripped.endswith(":")
+    # A trailing colon introduces what follows; a trailing ellipsis marks a teaser ("You may also like...").
+    ends_like_sentence = _TERMINAL.search(stripped) is not None and not stripped.endswith((":", "...", "…"))
     return LineShape(
         text=text,
         words=words,
