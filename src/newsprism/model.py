@@ -30,7 +30,7 @@ def content_id(text: str) -> str:
 class RemovedLine(Record):
     """A line the cleaner took out of an article, kept so every removal can be audited."""
 
-    line: int = Field(description="0-based line number in the extracted text")
+    line: int = Field(description="0-based line number in the extracted text; -1 for a line taken as the title")
     text: str
     reason: str
 

@@ -87,16 +87,16 @@ def usable_articles(
     """Clean the raw articles; set aside non-English ones and repeats of the same input."""
     notes = [note for article in raw for note in article.notes]
     articles: list[Article] = []
-    seen: dict[tuple[str, str], str] = {}
+    seen: dict[str, str] = {}
     for raw_article, article in zip(raw, clean_articles(raw, options.clean), strict=True):
         if not is_english(article.text):
             problems.append(InputError(raw_article.origin, "not English text; newsprism reads English articles"))
             continue
-        key = (article.id, article.source)
-        if key in seen:
-            notes.append(f"{raw_article.origin}: same text as {seen[key]}, read once")
+        # An exact copy has the same content id; it is one text, so it is read and counted once.
+        if article.id in seen:
+            notes.append(f"{raw_article.origin}: exact copy of {seen[article.id]}, read once")
             continue
-        seen[key] = raw_article.origin
+        seen[article.id] = raw_article.origin
         articles.append(article)
     return articles, notes
 

@@ -132,3 +132,18 @@ def test_options_can_make_cleaning_more_cautious() -> None:
     strict = CleanOptions(max_furniture_words=2)
     [article] = clean_articles([_raw([*BODY, "Previous Post Next Post"])], strict)
     assert "Previous Post Next Post" in article.text
+
+
+def test_furniture_taken_as_title_gives_way_to_the_headline() -> None:
+    headline = "Ukraine conflict: NATO sees no evidence of troops withdrawing"
+    [article] = clean_articles([_raw(["", headline, "", *BODY], title="Search Suggest")])
+    assert article.title == headline
+    assert headline not in article.text
+    assert article.removed[0].line == -1
+    assert article.removed[0].text == "Search Suggest"
+    assert "was taken as the title" in article.removed[0].reason
+
+
+def test_a_real_title_stays() -> None:
+    [article] = clean_articles([_raw(BODY, title="Russia pulls back some troops")])
+    assert article.title == "Russia pulls back some troops"

@@ -23,6 +23,23 @@ class SimilarityOptions:
     lexical_weight: float = 0.3
 
 
+# Words that turn a statement into its denial or into doubt about it. Two sentences on either side of
+# this line do not say the same thing however alike their words are ("troops are withdrawing" vs "no
+# sign that troops are withdrawing"); the stance model of the compare stage weighs them properly.
+_NEGATORS = frozenset(
+    "no not never none nothing nobody neither nor without cannot deny denies denied denying doubt doubts "
+    "doubted dismiss dismissed dismisses reject rejected rejects false unfounded untrue".split()
+)
+_NEGATED_AUXILIARY = re.compile(r"n[’']t\b", re.IGNORECASE)
+
+
+def is_negated(text: str) -> bool:
+    """Whether a sentence denies, doubts or negates something (by its words, not its parse)."""
+    if _NEGATED_AUXILIARY.search(text):
+        return True
+    return any(word.lower() in _NEGATORS for word in _WORD.findall(text))
+
+
 def content_words(text: str) -> frozenset[str]:
     """Lower-cased words of a sentence without stop words; numbers are kept, they matter."""
     return frozenset(w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOP_WORDS and len(w) > 1)

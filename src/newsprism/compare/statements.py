@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsprism.compare.similarity import FloatMatrix, SimilarityOptions, similarity_matrix
+from newsprism.compare.similarity import FloatMatrix, SimilarityOptions, is_negated, similarity_matrix
 from newsprism.model import ParsedArticle, Sentence, SentenceRef, Statement
 
 
@@ -15,7 +16,7 @@ from newsprism.model import ParsedArticle, Sentence, SentenceRef, Statement
 class StatementOptions:
     """``threshold`` is on the blended similarity; pairs must reach it and so must whole groups on average."""
 
-    threshold: float = 0.6
+    threshold: float = 0.5
     min_words: int = 4
     similarity: SimilarityOptions = field(default_factory=SimilarityOptions)
 
@@ -61,9 +62,13 @@ def group_statements(
         return StatementGroups([], np.zeros((0, 0), dtype=np.float32), [])
     similarity = similarity_matrix(texts, pool.embeddings, options.similarity)
     articles = [s.article_id for s in pool.sentences]
-    eligible = np.array([len(t.split()) >= options.min_words for t in texts])
+    eligible = np.array([_is_statement(t, options.min_words) for t in texts])
+    negated = np.array([is_negated(t) for t in texts])
     same_article = np.equal.outer(np.array(articles, dtype=object), np.array(articles, dtype=object))
-    candidate = (similarity >= options.threshold) & ~same_article & eligible[:, None] & eligible[None, :]
+    same_polarity = np.equal.outer(negated, negated)
+    candidate = (
+        (similarity >= options.threshold) & ~same_article & same_polarity & eligible[:, None] & eligible[None, :]
+    )
     rows, columns = np.nonzero(np.triu(candidate, k=1))
     order = np.argsort(-similarity[rows, columns], kind="stable")
 
@@ -98,6 +103,15 @@ def group_statements(
         )
     member_rows = [sorted(group, key=lambda i: -_cohesion(similarity, group, i)) for group in groups]
     return StatementGroups(statements, similarity, member_rows)
+
+
+# Sentences end with terminal punctuation, possibly inside a closing quote or bracket; headlines don't,
+# and their telegraphic wording matches too loosely to group them with sentences.
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+def _is_statement(text: str, min_words: int) -> bool:
+    return len(text.split()) >= min_words and bool(_TERMINAL.search(text.rstrip()))
 
 
 def _cohesion(similarity: FloatMatrix, group: list[int], index: int) -> float:

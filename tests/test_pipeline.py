@@ -1,0 +1,77 @@
+"""The library front door, with model twins: fast, and no model needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.brief import verify_brief
+from newsprism.pipeline import Models, NoArticlesError, brief_from_inputs
+
+
+@pytest.fixture
+def twins(blank_nlp, hashing_encoder) -> Models:  # type: ignore[no-untyped-def]
+    return Models(nlp=blank_nlp, encoder=hashing_encoder)
+
+
+def test_example_brief_is_verbatim_and_cited(example_files: list[Path], twins: Models) -> None:
+    result = brief_from_inputs([str(p) for p in example_files], twins)
+    brief = result.brief
+    assert not result.problems
+    assert len(brief.sources) == 5
+    assert 5 <= len(brief.key_points) <= 8
+    assert brief.headline is not None
+    assert verify_brief(brief, [d.article for d in result.documents]) == []
+    supports = [point.support for point in brief.key_points]
+    assert max(supports) >= 2, "some key point should be carried by several sources"
+
+
+def test_single_source_still_gets_a_brief(example_files: list[Path], twins: Models) -> None:
+    brief = brief_from_inputs([str(example_files[0])], twins).brief
+    assert brief.key_points
+    assert brief.only_in == []
+    assert any("one independent source" in note for note in brief.notes)
+
+
+def test_exact_copy_is_read_once(tmp_path: Path, example_files: list[Path], twins: Models) -> None:
+    copy = tmp_path / "copy.txt"
+    copy.write_text("Republished\n\n" + example_files[1].read_text().split("\n", 1)[1], encoding="utf-8")
+    result = brief_from_inputs([str(example_files[1]), str(copy)], twins)
+    assert len(result.brief.sources) == 1
+    assert any("exact copy" in note and str(copy) in note for note in result.brief.notes)
+
+
+def test_near_copy_of_a_source_adds_no_support(tmp_path: Path, example_files: list[Path], twins: Models) -> None:
+    copy = tmp_path / "copy.txt"
+    body = example_files[1].read_text().split("\n", 1)[1]
+    copy.write_text("Republished\n\nThis story first ran elsewhere and is shared here.\n\n" + body, encoding="utf-8")
+    result = brief_from_inputs([str(example_files[1]), str(copy)], twins)
+    [original, duplicate] = result.brief.sources
+    assert duplicate.duplicate_of == original.number
+    assert all(point.support == 1 for point in result.brief.key_points)
+    assert any("one independent source" in note for note in result.brief.notes)
+
+
+def test_bad_inputs_are_skipped_and_named(tmp_path: Path, example_files: list[Path], twins: Models) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    german = tmp_path / "german.txt"
+    german.write_text(
+        "Titel\n\nDie Regierung hat am Dienstag erklärt, dass die Truppen in ihre Kasernen zurückkehren werden. "
+        "Die Nato sieht dafür bisher keine Belege und fordert weitere Schritte der Entspannung an der Grenze.",
+        encoding="utf-8",
+    )
+    result = brief_from_inputs([str(empty), str(german), *map(str, example_files[:2])], twins)
+    origins = sorted(problem.origin for problem in result.problems)
+    assert origins == sorted([str(empty), str(german)])
+    assert any("not English" in str(problem) for problem in result.problems)
+    assert len(result.brief.sources) == 2
+    assert any(str(empty) in note for note in result.brief.notes)
+
+
+def test_nothing_usable_is_an_error(tmp_path: Path, twins: Models) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(NoArticlesError, match="empty file"):
+        brief_from_inputs([str(empty)], twins)
