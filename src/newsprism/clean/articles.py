@@ -40,7 +40,7 @@ def clean_articles(raw: Sequence[RawArticle], options: CleanOptions | None = Non
     while changed:
         changed = False
         shared = shared_furniture([[text for _, text in lines] for lines in kept], options)
-        for index, article in enumerate(raw):
+        for index in range(len(raw)):
             lines = kept[index]
             reasons = judge_article([text for _, text in lines], titled[index][0], shared, options)
             if not reasons:

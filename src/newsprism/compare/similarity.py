@@ -27,8 +27,34 @@ class SimilarityOptions:
 # this line do not say the same thing however alike their words are ("troops are withdrawing" vs "no
 # sign that troops are withdrawing"); the stance model of the compare stage weighs them properly.
 _NEGATORS = frozenset(
-    "no not never none nothing nobody neither nor without cannot deny denies denied denying doubt doubts "
-    "doubted dismiss dismissed dismisses reject rejected rejects false unfounded untrue".split()
+    {
+        "no",
+        "not",
+        "never",
+        "none",
+        "nothing",
+        "nobody",
+        "neither",
+        "nor",
+        "without",
+        "cannot",
+        "deny",
+        "denies",
+        "denied",
+        "denying",
+        "doubt",
+        "doubts",
+        "doubted",
+        "dismiss",
+        "dismissed",
+        "dismisses",
+        "reject",
+        "rejected",
+        "rejects",
+        "false",
+        "unfounded",
+        "untrue",
+    }
 )
 _NEGATED_AUXILIARY = re.compile(r"n[’']t\b", re.IGNORECASE)
 
