@@ -21,7 +21,11 @@ def _show(report: EvalReport, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(report.to_json(), indent=2, sort_keys=True))
     else:
-        Console(highlight=False).print(report.to_table())
+        # Piped output gets room for every column; a terminal keeps its own width.
+        console = Console(highlight=False)
+        if not console.is_terminal:
+            console = Console(highlight=False, width=200)
+        console.print(report.to_table())
 
 
 @eval_app.command("duc2004")

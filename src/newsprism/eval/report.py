@@ -24,18 +24,24 @@ class EvalReport:
         return {"ours": self.ours, "peers": self.peers}
 
     def to_table(self) -> Table:
-        """Rows are systems (ours first), columns the flattened figure names."""
-        columns = list(_flatten(self.ours))
+        """Ours first, then each peer; systems are rows, or columns when there are more figures than systems."""
+        names = list(_flatten(self.ours))
         for figures in self.peers.values():
-            columns += [name for name in _flatten(figures) if name not in columns]
+            names += [name for name in _flatten(figures) if name not in names]
+        systems = [("ours", _flatten(self.ours))] + [(peer, _flatten(figures)) for peer, figures in self.peers.items()]
         table = Table(title=self.title, caption="\n".join(self.notes) or None, caption_justify="left")
+        if len(names) > len(systems):
+            table.add_column("figure", style="bold")
+            for system, _ in systems:
+                table.add_column(system, justify="right")
+            for name in names:
+                table.add_row(name, *[_format(flat.get(name)) for _, flat in systems])
+            return table
         table.add_column("system", style="bold")
-        for name in columns:
+        for name in names:
             table.add_column(name, justify="right")
-        rows = [("ours", self.ours), *self.peers.items()]
-        for system, figures in rows:
-            flat = _flatten(figures)
-            table.add_row(system, *[_format(flat.get(name)) for name in columns])
+        for system, flat in systems:
+            table.add_row(system, *[_format(flat.get(name)) for name in names])
         return table
 
 
