@@ -91,7 +91,7 @@ class Statement(Record):
     id: int
     members: list[SentenceRef]
     support: int = Field(description="number of independent sources (copies of one text count once)")
-    centrality: float = 0.0
+    centrality: float = Field(0.0, allow_inf_nan=False)
 
 
 class DuplicateLink(Record):
@@ -99,7 +99,7 @@ class DuplicateLink(Record):
 
     article_id: str
     original_id: str
-    similarity: float
+    similarity: float = Field(allow_inf_nan=False)
 
 
 class Story(Record):
@@ -131,7 +131,7 @@ class KeyPoint(Record):
     text: str
     citations: list[Citation]
     support: int = 1
-    score: float = 0.0
+    score: float = Field(0.0, allow_inf_nan=False, description="rank score: centrality scaled by support")
 
 
 class SourceEntry(Record):

@@ -128,3 +128,13 @@ def test_html_article_extracted(tmp_path: Path) -> None:
 def test_gzip_is_not_text(tmp_path: Path) -> None:
     file = write(tmp_path / "a.txt", gzip.compress(b"hello world" * 100))
     assert "binary" in str(read_inputs([str(file)]).problems[0])
+
+
+def test_fifty_megabyte_file_is_skipped_with_its_size(tmp_path: Path) -> None:
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as handle:
+        handle.write(b"Title\n\n")
+        handle.truncate(50 * 1024 * 1024)
+    result = read_inputs([str(big)])
+    assert not result.articles
+    assert str(result.problems[0]) == f"{big}: file is 52 MB, over the 21 MB limit"
