@@ -122,7 +122,9 @@ def test_select_summary_reads_earlier_sentences_first() -> None:
 def test_select_summary_leaves_out_quotes_and_questions() -> None:
     candidates = [
         *storm(),
-        Candidate(doc=0, position=9, text="\u201cHurricane Mitch killed at least 200 people in Honduras,\u201d he said."),
+        Candidate(
+            doc=0, position=9, text="\u201cHurricane Mitch killed at least 200 people in Honduras,\u201d he said."
+        ),
         Candidate(doc=1, position=9, text="Hurricane Mitch killed at least 200 people in Honduras, did it not?"),
     ]
     chosen = select_summary(candidates, strict(60))

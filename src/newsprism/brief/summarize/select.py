@@ -29,7 +29,10 @@ class Candidate:
 
 @dataclass(frozen=True)
 class SummaryOptions:
-    """Knobs of the summarizer; the defaults are tuned on DUC 2004 (10 news articles, 100 words).
+    """Knobs of the summarizer; defaults chosen on the DUC 2004 dev clusters (10 news articles, 100 words).
+
+    Concepts are stemmed bigrams weighted by document frequency (Gillick & Favre 2009); the summary is the
+    set of sentences covering the most concept weight within the budget.
 
     word_budget: words (white-space separated, as ROUGE counts them) the summary may hold.
     fill_overflow: after the optimal in-budget choice, add one more sentence, read last, that brings the
@@ -40,9 +43,10 @@ class SummaryOptions:
     skip_quotes: leave out direct speech and questions, which rarely state facts in the summary's voice.
     min_doc_freq: a concept must appear in this many documents to count (fewer when the cluster is smaller).
     unigram_weight: weight of a content word relative to a bigram of the same document frequency; 0 drops them.
-    position_weight: bonus for sentences near the start of their article (news puts the facts first),
-        in units of an average concept's weight, decaying as 1 / (1 + position).
-    boost_weight: bonus per unit of ``boost`` (e.g. independent sources supporting a sentence), in the same units.
+    position_weight: news puts the main facts first, so a concept also earns, for each document using it,
+        ``position_weight / (1 + p)`` where p is the index of the first sentence of that document holding it.
+    boost_weight: bonus per unit of ``boost`` (e.g. independent sources supporting a sentence), in units of
+        an average concept's weight.
     max_similarity: two sentences whose embeddings (or, without them, stem vectors) are closer than this
         cosine never both enter a summary.
     time_limit: seconds the integer program may run before the best solution found so far is taken.
@@ -53,9 +57,9 @@ class SummaryOptions:
     min_words: int = 8
     max_words: int = 50
     skip_quotes: bool = True
-    min_doc_freq: int = 3
+    min_doc_freq: int = 2
     unigram_weight: float = 0.0
-    position_weight: float = 0.0
+    position_weight: float = 2.0
     boost_weight: float = 1.0
     max_similarity: float = 0.8
     time_limit: float = 10.0
@@ -87,7 +91,7 @@ def select_summary(
     """
     if not candidates:
         return []
-    analysis = _analyse(candidates, options, boost)
+    analysis = _analyse(candidates, options, boost, embeddings)
     conflicts = _near_duplicates(analysis, embeddings, options.max_similarity)
     chosen = solve_coverage(
         analysis.table,
@@ -119,7 +123,7 @@ def rank_sentences(
     """
     if not candidates:
         return []
-    analysis = _analyse(candidates, options, boost)
+    analysis = _analyse(candidates, options, boost, embeddings)
     conflicts = _near_duplicates(analysis, embeddings, options.max_similarity)
     blocked_by: dict[int, set[int]] = {}
     for first, second in conflicts:
@@ -151,7 +155,12 @@ def rank_sentences(
     return useful + [i for i in ranking if i not in chosen] + rest
 
 
-def _analyse(candidates: Sequence[Candidate], options: SummaryOptions, boost: Sequence[float] | None) -> _Analysis:
+def _analyse(
+    candidates: Sequence[Candidate],
+    options: SummaryOptions,
+    boost: Sequence[float] | None,
+    embeddings: np.ndarray | None = None,
+) -> _Analysis:
     if boost is not None and len(boost) != len(candidates):
         raise ValueError(f"boost has {len(boost)} values for {len(candidates)} candidates")
     lengths = [word_count(c.text) for c in candidates]
@@ -162,12 +171,17 @@ def _analyse(candidates: Sequence[Candidate], options: SummaryOptions, boost: Se
         if options.unigram_weight > 0:
             found |= unigram_concepts(sentence)
         concepts.append(found)
-    table = weigh_concepts(concepts, [c.doc for c in candidates], options.min_doc_freq, options.unigram_weight)
+    table = weigh_concepts(
+        concepts,
+        [c.doc for c in candidates],
+        options.min_doc_freq,
+        options.unigram_weight,
+        [c.position for c in candidates],
+        options.position_weight,
+    )
     eligible = _eligible(candidates, lengths, stems, options)
     unit = float(table.weights.mean()) if len(table.weights) else 1.0
     bonus = np.zeros(len(candidates))
-    if options.position_weight > 0:
-        bonus += options.position_weight * unit / (1.0 + np.asarray([c.position for c in candidates], dtype=float))
     if boost is not None:
         values = np.asarray(boost, dtype=float)
         if (values < 0).any():
