@@ -3,21 +3,44 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
 
 from newsprism.model import Article, Mention, ParsedArticle, Sentence
 from newsprism.nlp.paragraphs import split_paragraphs
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 # spaCy's parser needs memory in proportion to the text; longer paragraphs are cut into windows.
 _MAX_PARAGRAPH_CHARS = 20_000
 
 
+@dataclass(frozen=True)
+class ParagraphDoc:
+    """The spaCy parse of one paragraph (or window of one); ``offset`` maps its characters into the article."""
+
+    offset: int
+    doc: Doc
+
+
+@dataclass(frozen=True)
+class AnalyzedArticle:
+    """An article's records plus the parse they came from, for the extractors that read dependencies."""
+
+    parsed: ParsedArticle
+    paragraphs: list[ParagraphDoc]
+
+
 def analyze_articles(articles: Sequence[Article], nlp: Language) -> list[ParsedArticle]:
     """Split every article into sentences and find its entity mentions, in one batched spaCy pass."""
+    return [analyzed.parsed for analyzed in parse_articles(articles, nlp)]
+
+
+def parse_articles(articles: Sequence[Article], nlp: Language) -> list[AnalyzedArticle]:
+    """Like ``analyze_articles``, keeping each paragraph's parse for later stages."""
     jobs: list[tuple[int, int, int, str]] = []  # article index, paragraph index, offset, text
     for number, article in enumerate(articles):
         for paragraph in split_paragraphs(article.text):
@@ -25,9 +48,11 @@ def analyze_articles(articles: Sequence[Article], nlp: Language) -> list[ParsedA
                 jobs.append((number, paragraph.index, offset, chunk))
     sentences: list[list[Sentence]] = [[] for _ in articles]
     mentions: list[list[Mention]] = [[] for _ in articles]
+    paragraphs: list[list[ParagraphDoc]] = [[] for _ in articles]
     docs = nlp.pipe(job[3] for job in jobs)
     for (number, paragraph_index, offset, _), doc in zip(jobs, docs, strict=True):
         article_id = articles[number].id
+        paragraphs[number].append(ParagraphDoc(offset, doc))
         for start, end in _sentence_spans(doc):
             text = articles[number].text[offset + start : offset + end]
             sentences[number].append(
@@ -51,7 +76,7 @@ def analyze_articles(articles: Sequence[Article], nlp: Language) -> list[ParsedA
                 )
             )
     return [
-        ParsedArticle(article=article, sentences=sentences[n], mentions=mentions[n])
+        AnalyzedArticle(ParsedArticle(article=article, sentences=sentences[n], mentions=mentions[n]), paragraphs[n])
         for n, article in enumerate(articles)
     ]
 
