@@ -1,0 +1,1 @@
+"""Alembic migrations of the corpus schema, run in code by ``newsprism.store.engine.migrate``."""
