@@ -1,0 +1,128 @@
+"""People named in an article and the roles it gives them, read off the dependency parse.
+
+Roles come from three constructions: words before the name that modify it ("German Chancellor Olaf
+Scholz"), an apposition ("Peskov, the Kremlin spokesman" / "the Kremlin spokesman, Dmitry Peskov"),
+and "the head of NATO Jens Stoltenberg". A role must name a role (its words include a role noun from
+``data/roles.json``), so "NATO Jens Stoltenberg" gives no role but names the body he speaks for.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from newsprism.model import PersonMention, RoleSpan
+from newsprism.nlp import AnalyzedArticle
+
+_MODIFIERS = {"compound", "amod", "nmod", "poss"}
+_ACTOR_LABELS = {"ORG", "GPE", "NORP"}
+_TRIM = {"DET", "PUNCT", "CCONJ", "ADP"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@cache
+def role_heads() -> frozenset[str]:
+    """Nouns that head a role or title, lower-cased."""
+    data = json.loads(resources.files("newsprism.extract").joinpath("data", "roles.json").read_text("utf-8"))
+    return frozenset(data["role_heads"])
+
+
+def find_people(analyzed: AnalyzedArticle) -> list[PersonMention]:
+    """Every PERSON entity of the article, with the roles this article gives them."""
+    article_id = analyzed.parsed.article.id
+    people = []
+    for paragraph in analyzed.paragraphs:
+        for entity in paragraph.doc.ents:
+            if entity.label_ != "PERSON":
+                continue
+            name = _without_possessive(entity)
+            if name is None:
+                continue
+            roles = [
+                _role_span(span, article_id, paragraph.offset) for span in _role_phrases(entity) if _names_a_role(span)
+            ]
+            people.append(
+                PersonMention(
+                    article_id=article_id,
+                    name=name.text,
+                    start=paragraph.offset + name.start_char,
+                    end=paragraph.offset + name.end_char,
+                    roles=_unique(roles),
+                )
+            )
+    return people
+
+
+def _without_possessive(entity: Span) -> Span | None:
+    end = entity.end
+    while end > entity.start and entity.doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    return entity.doc[entity.start : end] if end > entity.start else None
+
+
+def _role_phrases(entity: Span) -> list[Span]:
+    doc, root = entity.doc, entity.root
+    phrases = []
+    # "German Chancellor Olaf Scholz": modifiers of the name that stand before it.
+    modifiers = [child for child in root.children if child.dep_ in _MODIFIERS and child.i < entity.start]
+    if modifiers:
+        phrases.append(doc[min(child.left_edge.i for child in modifiers) : entity.start])
+    # "Peskov, the Kremlin spokesman,": an apposition of the name.
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= entity.end:
+            phrases.append(doc[child.left_edge.i : child.right_edge.i + 1])
+    # "the Kremlin spokesman, Dmitry Peskov": the name is the apposition of a role.
+    if root.dep_ == "appos" and root.head.i < entity.start:
+        phrases.append(doc[root.head.left_edge.i : root.head.i + 1])
+    # "the head of NATO Jens Stoltenberg", "Commissioner for Foreign Affairs Olaf Scholz": the name is
+    # the object of a preposition whose head is itself a role noun.
+    if root.dep_ == "pobj" and root.head.head.i < entity.start and _is_role_word(root.head.head, role_heads()):
+        title = root.head.head
+        phrases.append(doc[title.left_edge.i : entity.start])
+    return [_trimmed(phrase, entity) for phrase in phrases]
+
+
+def _trimmed(phrase: Span, entity: Span) -> Span:
+    """Without leading articles and punctuation, and never overlapping the name itself."""
+    start, end = phrase.start, min(phrase.end, entity.start) if phrase.start < entity.start else phrase.end
+    doc = phrase.doc
+    while start < end and doc[start].pos_ in _TRIM:
+        start += 1
+    while end > start and doc[end - 1].pos_ in _TRIM:
+        end -= 1
+    return doc[start:end]
+
+
+def _names_a_role(span: Span) -> bool:
+    heads = role_heads()
+    return len(span) > 0 and any(_is_role_word(token, heads) for token in span)
+
+
+def _is_role_word(token: Token, heads: frozenset[str]) -> bool:
+    if token.ent_type_ == "PERSON":
+        return False
+    return token.lower_ in heads or token.lemma_.lower() in heads
+
+
+def _role_span(span: Span, article_id: str, offset: int) -> RoleSpan:
+    actor = next((entity.text for entity in span.ents if entity.label_ in _ACTOR_LABELS), None)
+    return RoleSpan(
+        article_id=article_id,
+        text=span.text,
+        start=offset + span.start_char,
+        end=offset + span.end_char,
+        actor=actor,
+    )
+
+
+def _unique(roles: list[RoleSpan]) -> list[RoleSpan]:
+    seen: set[tuple[int, int]] = set()
+    unique = []
+    for role in roles:
+        if (role.start, role.end) not in seen:
+            seen.add((role.start, role.end))
+            unique.append(role)
+    return unique

@@ -1,0 +1,116 @@
+"""Attributions of a whole article: quotes may run over paragraphs, speakers resolve across them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from newsprism.extract.quotes.cues import CueLexicon, load_cues
+from newsprism.extract.quotes.document import build_quotes, doc_mentions, find_in_doc
+from newsprism.extract.quotes.found import Found, overlaps
+from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
+from newsprism.extract.quotes.speakers import resolve_speakers
+from newsprism.extract.records import Quote
+from newsprism.model import ParsedArticle
+from newsprism.nlp.paragraphs import split_paragraphs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+ParsedParagraph = tuple[int, "Doc"]
+# spaCy's parser needs memory in proportion to the text; longer paragraphs are parsed in windows.
+_MAX_CHARS = 20_000
+
+
+def paragraph_texts(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of every paragraph of an article, long ones cut into windows at a space."""
+    return [window for p in split_paragraphs(text) for window in _windows(text, p.start, p.end)]
+
+
+def parse_paragraphs(text: str, nlp: Language) -> list[ParsedParagraph]:
+    """Parse an article paragraph by paragraph: (offset into the text, Doc)."""
+    jobs = paragraph_texts(text)
+    return list(zip((offset for offset, _ in jobs), nlp.pipe(chunk for _, chunk in jobs), strict=True))
+
+
+def attribute_article(
+    parsed: ParsedArticle,
+    nlp: Language | None = None,
+    docs: Sequence[ParsedParagraph] | None = None,
+    lexicon: CueLexicon | None = None,
+) -> list[Quote]:
+    """Every attributed statement of an article, from its paragraphs parsed by ``nlp`` or given as ``docs``."""
+    if docs is None:
+        if nlp is None:
+            raise ValueError("attribute_article needs a spaCy pipeline or parsed paragraphs")
+        docs = parse_paragraphs(parsed.article.text, nlp)
+    lexicon = lexicon or load_cues()
+    text = parsed.article.text
+    paragraphs = [(p.start, p.end) for p in split_paragraphs(text)]
+    quotes = find_quotes(text, paragraphs)
+    found: list[Found] = []
+    for offset, doc in docs:
+        bounds = (offset, offset + len(doc.text))
+        local = [_shift_quote(q, -offset) for q in quotes if any(overlaps(p, bounds) for p in q.pieces)]
+        found.extend(_shift(item, offset) for item in find_in_doc(doc, local, lexicon))
+    _colon_paragraphs(text, paragraphs, quotes, found)
+    records = build_quotes(found, text, parsed.article.id)
+    mentions = parsed.mentions or [m for offset, doc in docs for m in doc_mentions(doc, parsed.article.id, offset)]
+    return resolve_speakers(records, mentions, lexicon)
+
+
+def attribute_articles(articles: Sequence[ParsedArticle], nlp: Language) -> list[list[Quote]]:
+    """Attributions of many articles, their paragraphs parsed in one batched spaCy pass."""
+    jobs = [
+        (number, offset, chunk)
+        for number, a in enumerate(articles)
+        for offset, chunk in paragraph_texts(a.article.text)
+    ]
+    docs: list[list[ParsedParagraph]] = [[] for _ in articles]
+    for (number, offset, _), doc in zip(jobs, nlp.pipe(job[2] for job in jobs), strict=True):
+        docs[number].append((offset, doc))
+    return [attribute_article(article, docs=docs[n]) for n, article in enumerate(articles)]
+
+
+def _colon_paragraphs(
+    text: str, paragraphs: list[tuple[int, int]], quotes: list[QuotedSpan], found: list[Found]
+) -> None:
+    """A paragraph ending 'he said:' gives its speaker to the quote opening the next paragraph."""
+    reported = [piece for item in found for piece in item.content]
+    for number in range(1, len(paragraphs)):
+        start, _ = paragraphs[number]
+        previous = paragraphs[number - 1]
+        if not text[previous[0] : previous[1]].endswith(":"):
+            continue
+        quote = next((q for q in quotes if q.start == start), None)
+        speakers = [item for item in found if previous[0] <= item.cue[0] < previous[1] and item.source is not None]
+        if quote is None or not speakers or any(overlaps(piece, r) for piece in quote.pieces for r in reported):
+            continue
+        speakers[-1].content = sorted({*speakers[-1].content, *quote.pieces})
+        speakers[-1].quoted = True
+
+
+def _shift_quote(quote: QuotedSpan, by: int) -> QuotedSpan:
+    return QuotedSpan(tuple((start + by, end + by) for start, end in quote.pieces))
+
+
+def _shift(item: Found, by: int) -> Found:
+    def move(r: tuple[int, int]) -> tuple[int, int]:
+        return r[0] + by, r[1] + by
+
+    return Found(
+        cue=move(item.cue),
+        source=move(item.source) if item.source is not None else None,
+        content=[move(piece) for piece in item.content],
+        quoted=item.quoted,
+        partial=item.partial,
+    )
+
+
+def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    while end - start > _MAX_CHARS:
+        cut = text.rfind(" ", start, start + _MAX_CHARS) + 1 or start + _MAX_CHARS
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:end]

@@ -1,0 +1,42 @@
+"""The cue lexicon: words that attribute a statement to a source, read once from ``data/cues.json``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from newsprism.errors import InputError
+
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+PRONOUNS_ORGANISATION = frozenset({"it"})
+PRONOUNS_GROUP = frozenset({"they", "them"})
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Lemmas of attributing verbs and nouns, multi-word cue phrases, and role nouns of speakers."""
+
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    person_titles: frozenset[str]
+    organisation_nouns: frozenset[str]
+
+
+@cache
+def load_cues(name: str = "cues.json") -> CueLexicon:
+    """Read a cue lexicon shipped in ``newsprism/extract/data``."""
+    location = resources.files("newsprism.extract") / "data" / name
+    try:
+        raw = json.loads(location.read_text(encoding="utf-8"))
+        return CueLexicon(
+            verbs=frozenset(word.lower() for word in raw["verbs"]),
+            nouns=frozenset(word.lower() for word in raw["nouns"]),
+            phrases=tuple(tuple(word.lower() for word in phrase) for phrase in raw["phrases"]),
+            person_titles=frozenset(word.lower() for word in raw["person_titles"]),
+            organisation_nouns=frozenset(word.lower() for word in raw["organisation_nouns"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise InputError(str(location), f"not a cue lexicon: {error}") from error

@@ -1,0 +1,118 @@
+"""Direct speech: attributions snapped to the quotation marks around what they report.
+
+Ranges are in the coordinates of one ``Doc``; a quote that runs over several paragraphs has pieces
+outside the doc, which is why every check here goes through the quote's pieces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from newsprism.extract.quotes.found import Found, Range, overlaps
+from newsprism.extract.quotes.marks import QuotedSpan
+
+# A quote of fewer words is a scare quote or a title, not a statement standing alone.
+_MIN_ORPHAN_WORDS = 3
+# Most words between a cue and the second half of a split quote ('"A," he said on Monday, "B."').
+_MAX_SPLIT_GAP_WORDS = 8
+
+
+def _touches(quote: QuotedSpan, span: Range) -> bool:
+    return any(overlaps(piece, span) for piece in quote.pieces)
+
+
+def _covers(quote: QuotedSpan, span: Range) -> bool:
+    return quote.start <= span[0] and span[1] <= quote.end
+
+
+def _words(doc: Doc, start: int, end: int) -> int:
+    return len(doc.text[max(start, 0) : max(end, 0)].split())
+
+
+def attach_quotes(doc: Doc, sentences: Sequence[Span], found: list[list[Found]], quotes: Sequence[QuotedSpan]) -> None:
+    """Snap each attribution's content to the quotes it reports and give quotes standing alone a speaker.
+
+    ``found[n]`` holds the attributions of ``sentences[n]``; they are changed in place and new ones appended.
+    """
+    claimed: set[int] = set()
+    for number, sentence in enumerate(sentences):
+        bounds = (sentence.start_char, sentence.end_char)
+        nearby = [k for k, quote in enumerate(quotes) if _touches(quote, bounds)]
+        for item in found[number]:
+            _snap(doc, item, quotes, nearby, claimed)
+    _attach_orphans(doc, sentences, found, quotes, claimed)
+
+
+def _snap(doc: Doc, item: Found, quotes: Sequence[QuotedSpan], nearby: list[int], claimed: set[int]) -> None:
+    usable = [
+        k
+        for k in nearby
+        if not _touches(quotes[k], item.cue) and not (item.source is not None and _touches(quotes[k], item.source))
+    ]
+    if not item.content:
+        # "He said:" followed by the quote, or a cue with no complement the parser could see.
+        taken = [k for k in usable if k not in claimed and _words(doc, quotes[k].start, quotes[k].end) >= 2]
+        if taken:
+            item.content = [piece for k in taken for piece in quotes[k].pieces]
+            item.quoted = True
+            claimed.update(taken)
+        return
+    snapped: list[Range] = []
+    for piece in item.content:
+        holders = [k for k in usable if _touches(quotes[k], piece)]
+        whole = [k for k in holders if _covers(quotes[k], piece) or _mostly_quoted(quotes[k], piece)]
+        if whole:
+            for k in whole:
+                snapped.extend(p for p in quotes[k].pieces if p not in snapped)
+            claimed.update(whole)
+            item.quoted = True
+        else:
+            snapped.append(piece)
+            item.partial = item.partial or bool(holders)
+            claimed.update(holders)
+    if item.quoted:
+        # The second half of a quote split by its cue.
+        for k in usable:
+            quote = quotes[k]
+            if k in claimed or quote.start < item.cue[1]:
+                continue
+            if _words(doc, item.cue[1], quote.start) <= _MAX_SPLIT_GAP_WORDS:
+                snapped.extend(quote.pieces)
+                claimed.add(k)
+    item.content = sorted(set(snapped))
+
+
+def _mostly_quoted(quote: QuotedSpan, piece: Range) -> bool:
+    inside = sum(max(0, min(end, piece[1]) - max(start, piece[0])) for start, end in quote.pieces)
+    return inside >= 0.6 * (piece[1] - piece[0])
+
+
+def _attach_orphans(
+    doc: Doc, sentences: Sequence[Span], found: list[list[Found]], quotes: Sequence[QuotedSpan], claimed: set[int]
+) -> None:
+    """Quotes no cue reports: the speaker of the sentence before (continuing, or after a colon) or after."""
+    for k, quote in enumerate(quotes):
+        if k in claimed or _words(doc, quote.start, quote.end) < _MIN_ORPHAN_WORDS:
+            continue
+        first = next((n for n, s in enumerate(sentences) if s.end_char > quote.start), None)
+        last = next((n for n in range(len(sentences) - 1, -1, -1) if sentences[n].start_char < quote.end), None)
+        if first is None or last is None or doc.text[sentences[first].start_char : max(quote.start, 0)].strip():
+            continue  # the quote does not open its sentence: part of a sentence no cue covers
+        before = [item for item in found[first - 1] if item.source is not None] if first > 0 else []
+        after = [item for item in found[last + 1] if item.source is not None] if last + 1 < len(sentences) else []
+        if before and (before[-1].quoted or doc.text[: sentences[first - 1].end_char].rstrip().endswith(":")):
+            target = before[-1]
+            target.content = sorted({*target.content, *quote.pieces})
+            target.quoted = True
+        elif after:
+            speaker = after[0]
+            if speaker.content:
+                found[last + 1].append(Found(cue=speaker.cue, source=speaker.source, content=list(quote.pieces)))
+                found[last + 1][-1].quoted = True
+            else:
+                speaker.content, speaker.quoted = list(quote.pieces), True
+        else:
+            continue
+        claimed.add(k)

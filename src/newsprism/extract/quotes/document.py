@@ -1,0 +1,79 @@
+"""Attributions of one parsed ``Doc``: find cues, snap to quotation marks, build ``Quote`` records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from newsprism.extract.quotes.cues import CueLexicon, load_cues
+from newsprism.extract.quotes.direct import attach_quotes
+from newsprism.extract.quotes.found import Found, Range
+from newsprism.extract.quotes.indirect import find_attributions
+from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
+from newsprism.extract.quotes.speakers import resolve_speakers
+from newsprism.extract.records import Quote, QuoteKind, TextSpan
+from newsprism.model import Mention
+from newsprism.nlp.paragraphs import split_paragraphs
+
+
+def extract_quotes(doc: Doc, article_id: str, offset: int = 0, lexicon: CueLexicon | None = None) -> list[Quote]:
+    """Every attributed statement of ``doc``, whose text starts at ``offset`` in its article."""
+    lexicon = lexicon or load_cues()
+    paragraphs = [(p.start, p.end) for p in split_paragraphs(doc.text)]
+    found = find_in_doc(doc, find_quotes(doc.text, paragraphs), lexicon)
+    quotes = build_quotes(found, doc.text, article_id, shift=offset)
+    return resolve_speakers(quotes, doc_mentions(doc, article_id, offset), lexicon)
+
+
+def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> list[Found]:
+    """Attributions in doc coordinates; ``quotes`` are the quotations touching the doc, in its coordinates."""
+    sentences = list(doc.sents)
+    found = [find_attributions(sentence, lexicon) for sentence in sentences]
+    attach_quotes(doc, sentences, found, quotes)
+    kept: list[Found] = []
+    seen: set[tuple[Range, Range]] = set()
+    for item in (item for per_sentence in found for item in per_sentence):
+        if not item.content or (item.cue, item.content[0]) in seen:
+            continue
+        seen.add((item.cue, item.content[0]))
+        kept.append(item)
+    return kept
+
+
+def build_quotes(found: Sequence[Found], text: str, article_id: str, shift: int = 0) -> list[Quote]:
+    """Records from attributions whose ranges index ``text``; offsets in the records are moved by ``shift``."""
+
+    def span(piece: Range) -> TextSpan:
+        return TextSpan(start=piece[0] + shift, end=piece[1] + shift, text=text[piece[0] : piece[1]])
+
+    quotes: list[Quote] = []
+    for item in found:
+        content = [span(piece) for piece in item.content if piece[1] > piece[0]]
+        if not content:
+            continue
+        kind: QuoteKind = "direct" if item.quoted else "partial" if item.partial else "indirect"
+        quotes.append(
+            Quote(
+                article_id=article_id,
+                kind=kind,
+                cue=span(item.cue),
+                content=content,
+                speaker=span(item.source) if item.source is not None else None,
+            )
+        )
+    return quotes
+
+
+def doc_mentions(doc: Doc, article_id: str, offset: int) -> list[Mention]:
+    """The doc's named entities as article mentions."""
+    return [
+        Mention(
+            article_id=article_id,
+            start=entity.start_char + offset,
+            end=entity.end_char + offset,
+            text=entity.text,
+            label=entity.label_,
+        )
+        for entity in doc.ents
+    ]

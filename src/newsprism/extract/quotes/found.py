@@ -1,0 +1,57 @@
+"""What the rules find before it becomes a ``Quote``: character ranges into one spaCy ``Doc``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+Range = tuple[int, int]
+_QUOTE_MARKS = frozenset("\"'“”«»„‘’‹›「」")
+
+
+@dataclass
+class Found:
+    """One attribution in doc coordinates; ``quoted`` is set when the content was snapped to quotation marks."""
+
+    cue: Range
+    source: Range | None
+    content: list[Range]
+    quoted: bool = False
+    partial: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def token_range(doc: Doc, first: int, last: int, keep_quotes: bool = True) -> Range | None:
+    """Characters of tokens ``first..last`` (inclusive) without punctuation at either edge; None if nothing is left."""
+    while first <= last and _is_edge_punct(doc[first], keep_quotes):
+        first += 1
+    while last >= first and _is_edge_punct(doc[last], keep_quotes):
+        last -= 1
+    if first > last:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def subtree_range(token: Token, keep_quotes: bool = True) -> Range | None:
+    """Characters of a token's subtree, edge punctuation trimmed."""
+    return token_range(token.doc, token.left_edge.i, token.right_edge.i, keep_quotes)
+
+
+def _is_edge_punct(token: Token, keep_quotes: bool) -> bool:
+    if token.is_space:
+        return True
+    if not token.is_punct:
+        return False
+    return not (keep_quotes and token.text in _QUOTE_MARKS)
+
+
+def overlaps(first: Range, second: Range) -> bool:
+    """Two half-open ranges share at least one character."""
+    return first[0] < second[1] and second[0] < first[1]
+
+
+def minus(outer: Range, inner: Range) -> list[Range]:
+    """The parts of ``outer`` outside ``inner``."""
+    parts = [(outer[0], min(outer[1], inner[0])), (max(outer[0], inner[1]), outer[1])]
+    return [part for part in parts if part[1] > part[0]]

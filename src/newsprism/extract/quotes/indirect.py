@@ -1,0 +1,172 @@
+"""Attributions read off the dependency parse: cue verbs, possessed cue nouns and 'according to' phrases."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsprism.extract.quotes.cues import CueLexicon
+from newsprism.extract.quotes.found import Found, Range, minus, subtree_range, token_range
+
+# Dependents of a cue verb that carry what was said when there is no clausal complement.
+_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "acomp"})
+_CONTENT_PREPS = frozenset({"of", "about", "on", "for", "to", "that", "against"})
+# Verbs whose object is the addressee, not the content ("told reporters").
+_ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "notify", "advise", "warn", "urge"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_SUBJECT_DEPS = frozenset({"nsubj"})
+
+
+def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
+    """Every attribution whose cue is a verb, a possessed noun or a cue phrase in ``sentence``."""
+    found: list[Found] = []
+    for token in sentence:
+        hit = _phrase_cue(token, lexicon, sentence) or _verb_cue(token, lexicon) or _noun_cue(token, lexicon)
+        if hit is not None:
+            found.append(hit)
+    return found
+
+
+def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.verbs:
+        return None
+    subject = _subject(token)
+    if subject is None:
+        return None
+    cue_first, source = token.i, _source_range(subject, relative=subject.i > token.i or subject not in token.children)
+    owner = _possessor(subject, lexicon)
+    if owner is not None:
+        # "The Kremlin's statement said ...": the owner speaks through the statement.
+        source, cue_first = _owner_range(owner), subject.i if subject.i < token.i else token.i
+    content = _verb_content(token)
+    cue = token_range(token.doc, cue_first, _particle_end(token))
+    if cue is None:
+        return None
+    return Found(cue=cue, source=source, content=content)
+
+
+def _particle_end(token: Token) -> int:
+    """Last token of a phrasal cue ("pointed out", "called for")."""
+    last = token.i
+    for child in token.rights:
+        if child.dep_ == "prt" and child.i == last + 1:
+            last = child.i
+    return last
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker of a cue verb: its subject, the subject it shares in a coordination, or a passive agent."""
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.lower_ in _RELATIVE and current.dep_ == "relcl":
+                    return current.head
+                return child
+            if child.dep_ == "agent":
+                objects = [grand for grand in child.children if grand.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        # "smiled and said", "told reporters, saying ...": the subject of the governing verb.
+        if current.dep_ in {"conj", "advcl", "xcomp"} and current.head is not current:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _source_range(subject: Token, relative: bool) -> Range | None:
+    if relative and any(child.dep_ == "relcl" for child in subject.children):
+        # "Smith, who said ...": the noun phrase up to its head, not the relative clause holding the cue.
+        return token_range(subject.doc, subject.left_edge.i, subject.i)
+    return subtree_range(subject)
+
+
+def _possessor(subject: Token, lexicon: CueLexicon) -> Token | None:
+    if subject.lemma_.lower() not in lexicon.nouns:
+        return None
+    return next((child for child in subject.children if child.dep_ == "poss"), None)
+
+
+def _owner_range(owner: Token) -> Range | None:
+    """The possessor without its possessive ending."""
+    return token_range(owner.doc, owner.left_edge.i, owner.i)
+
+
+def _verb_content(verb: Token) -> list[Range]:
+    clauses = [child for child in verb.children if child.dep_ in {"ccomp", "parataxis"}]
+    if clauses:
+        return [r for r in (subtree_range(child) for child in clauses) if r is not None]
+    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i and verb.head is not verb:
+        # '"We will win," he said' parsed with the quote as head: the head's clause without the cue's.
+        head = subtree_range(verb.head)
+        own = subtree_range(verb)
+        if head is not None and own is not None:
+            return minus(head, own)[:1]
+    objects = [
+        child
+        for child in verb.rights
+        if child.dep_ in _OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS)
+    ]
+    if verb.lemma_.lower() in _ADDRESSEE_VERBS:
+        objects = [child for child in objects if child.dep_ != "dobj"]
+    if not objects:
+        return []
+    content = token_range(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i)
+    return [content] if content is not None else []
+
+
+def _noun_cue(token: Token, lexicon: CueLexicon) -> Found | None:
+    """'Trump's claim that ...', 'Kerry's announcement of ...': the possessor is the source."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.nouns or token.dep_ in _SUBJECT_DEPS:
+        return None
+    owner = next((child for child in token.children if child.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    parts = [
+        child
+        for child in token.rights
+        if child.dep_ in {"acl", "ccomp", "appos"} or (child.dep_ == "prep" and child.lower_ in {"of", "that", "about"})
+    ]
+    if not parts:
+        return None
+    content = token_range(token.doc, parts[0].left_edge.i, parts[-1].right_edge.i)
+    source = _owner_range(owner)
+    if content is None or source is None:
+        return None
+    cue = (token.idx, token.idx + len(token))
+    return Found(cue=cue, source=source, content=[content])
+
+
+def _phrase_cue(token: Token, lexicon: CueLexicon, sentence: Span) -> Found | None:
+    """'according to X, ...': X is the source, the rest of the sentence the content."""
+    doc = token.doc
+    for phrase in lexicon.phrases:
+        end = token.i + len(phrase)
+        if end > sentence.end or tuple(t.lower_ for t in doc[token.i : end]) != phrase:
+            continue
+        last = doc[end - 1]
+        objects = [child for child in last.children if child.dep_ == "pobj"]
+        if not objects:
+            return None
+        source = subtree_range(objects[0])
+        whole = token_range(doc, sentence.start, sentence.end - 1)
+        cue = (token.idx, last.idx + len(last))
+        if source is None or whole is None:
+            return None
+        phrase_span = (token.idx, max(source[1], cue[1]))
+        content = [part for part in minus(whole, phrase_span) if doc.text[part[0] : part[1]].strip(" ,;:—–-")]
+        content = [_trim(doc.text, part) for part in content]
+        if not content:
+            return None
+        return Found(cue=cue, source=source, content=content)
+    return None
+
+
+def _trim(text: str, part: Range) -> Range:
+    """Drop commas and spaces left at the edges when a phrase is cut out of a sentence."""
+    start, end = part
+    while start < end and text[start] in " ,;:—–-\n":
+        start += 1
+    while end > start and text[end - 1] in " ,;:—–-\n":
+        end -= 1
+    return start, end

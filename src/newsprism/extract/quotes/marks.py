@@ -1,0 +1,67 @@
+"""Quotation marks: the quoted spans of a text, robust to unbalanced marks and other scripts.
+
+A quote never crosses a paragraph break unless the next paragraph opens with a quotation mark,
+the convention for a quote that runs on; an unclosed quote is dropped rather than guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Each opening mark with the marks that may close it („ closes with “ in German, ” in Polish).
+_CLOSERS: dict[str, str] = {'"': '"', "“": "”", "«": "»", "„": "“”", "‹": "›", "「": "」", "»": "«"}
+_OPENERS = frozenset(_CLOSERS)
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """A quotation, marks included: one (start, end) piece per paragraph it runs over."""
+
+    pieces: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def _opens_here(text: str, position: int) -> bool:
+    """A straight double quote opens when nothing but space or an opening bracket comes before it."""
+    return position == 0 or text[position - 1].isspace() or text[position - 1] in "([{—–-/"
+
+
+def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[QuotedSpan]:
+    """Every top-level quotation of ``text``; ``paragraphs`` are (start, end) spans, the whole text if None."""
+    spans = list(paragraphs) if paragraphs is not None else [(0, len(text))]
+    found: list[QuotedSpan] = []
+    pending: list[tuple[int, int]] = []  # pieces of a quote running on from earlier paragraphs
+    for number, (para_start, para_end) in enumerate(spans):
+        opener: str | None = None
+        start = para_start
+        if pending:
+            # The run-on quote continues only if this paragraph opens with a mark.
+            if para_start < para_end and text[para_start] in _OPENERS:
+                opener, start = text[para_start], para_start
+            else:
+                pending = []
+        position = start + 1 if opener else para_start
+        while position < para_end:
+            char = text[position]
+            if opener is None:
+                if char in _OPENERS and (char != '"' or _opens_here(text, position)):
+                    opener, start = char, position
+            elif char in _CLOSERS[opener]:
+                found.append(QuotedSpan((*pending, (start, position + 1))))
+                pending, opener = [], None
+            position += 1
+        if opener is not None:
+            following = spans[number + 1][0] if number + 1 < len(spans) else None
+            if following is not None and following < len(text) and text[following] in _OPENERS:
+                pending = [*pending, (start, para_end)]
+            else:
+                pending = []
+    return found

@@ -1,0 +1,96 @@
+"""Who a speaker is: the entity it names, or for 'he' and 'the ministry' the nearest earlier compatible one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from newsprism.extract.quotes.cues import PRONOUNS_GROUP, PRONOUNS_ORGANISATION, PRONOUNS_PERSON, CueLexicon
+from newsprism.extract.records import Quote, TextSpan
+from newsprism.model import Mention
+
+Kind = Literal["person", "organisation"]
+_KINDS: dict[str, Kind] = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "organisation"}
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"})
+
+
+@dataclass(frozen=True)
+class _Named:
+    span: TextSpan
+    name: str
+    kind: Kind | None
+
+
+def resolve_speakers(quotes: Sequence[Quote], mentions: Sequence[Mention], lexicon: CueLexicon) -> list[Quote]:
+    """Name every speaker; pronouns and role nouns take the nearest earlier compatible speaker or mention."""
+    named: list[_Named] = []
+    resolved: list[Quote] = []
+    ordered = sorted(mentions, key=lambda mention: mention.start)
+    for quote in sorted(quotes, key=lambda q: (q.speaker or q.cue).start):
+        speaker = quote.speaker
+        if speaker is None:
+            resolved.append(quote)
+            continue
+        inside = [m for m in ordered if m.start >= speaker.start and m.end <= speaker.end and m.label in _KINDS]
+        words = speaker.text.lower().split()
+        wanted = _pronoun_kind(words) or _title_kind(speaker.text, lexicon)
+        if inside:
+            best = next((m for m in inside if m.label == "PERSON"), inside[0])
+            entry = _Named(speaker, best.text, _KINDS[best.label])
+            named.append(entry)
+            resolved.append(quote.model_copy(update={"speaker_name": best.text, "resolution": "named"}))
+        elif wanted is not None:
+            head = words[-1] if _title_kind(speaker.text, lexicon) else None
+            match = _antecedent(named, ordered, speaker.start, wanted, head)
+            if match is None:
+                resolved.append(quote.model_copy(update={"resolution": "unresolved"}))
+                continue
+            how = "title" if head is not None else "pronoun"
+            update = {"speaker_name": match.name, "resolution": how, "resolved_from": match.span}
+            resolved.append(quote.model_copy(update=update))
+        else:
+            named.append(_Named(speaker, speaker.text, None))
+            resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
+    return resolved
+
+
+def _pronoun_kind(words: list[str]) -> Kind | None:
+    if len(words) != 1:
+        return None
+    if words[0] in PRONOUNS_PERSON:
+        return "person"
+    if words[0] in PRONOUNS_ORGANISATION or words[0] in PRONOUNS_GROUP:
+        return "organisation"
+    return None
+
+
+def _title_kind(text: str, lexicon: CueLexicon) -> Kind | None:
+    """'the spokesman', 'the ministry': a determiner and lower-case words ending in a role noun."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() not in _DETERMINERS or any(w[:1].isupper() for w in words[1:]):
+        return None
+    head = words[-1].lower().strip(".,")
+    if head in lexicon.person_titles:
+        return "person"
+    if head in lexicon.organisation_nouns:
+        return "organisation"
+    return None
+
+
+def _antecedent(
+    named: list[_Named], mentions: list[Mention], before: int, kind: Kind, head: str | None
+) -> _Named | None:
+    """Nearest earlier speaker of the kind (one naming the role word first), else the nearest mention."""
+    earlier = [entry for entry in named if entry.span.start < before and entry.kind == kind]
+    if head is not None:
+        titled = [entry for entry in earlier if head in entry.span.text.lower()]
+        if titled:
+            return titled[-1]
+    if earlier:
+        return earlier[-1]
+    for mention in reversed(mentions):
+        if mention.end <= before and _KINDS.get(mention.label) == kind:
+            span = TextSpan(start=mention.start, end=mention.end, text=mention.text)
+            return _Named(span, mention.text, kind)
+    return None
