@@ -78,6 +78,38 @@ class ParsedArticle(Record):
     mentions: list[Mention] = Field(default_factory=list)
 
 
+class RoleSpan(Record):
+    """A role or title as one article words it ("German Chancellor", "the Kremlin spokesman")."""
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    actor: str | None = Field(None, description="country or organisation the role is held for, where the words say")
+
+
+class PersonMention(Record):
+    """A named person in one article, with the roles that article gives them (verbatim spans)."""
+
+    article_id: str
+    name: str
+    start: int
+    end: int
+    roles: list[RoleSpan] = Field(default_factory=list)
+
+
+class Person(Record):
+    """One real person across all sources: every name form, and the roles each source gives them."""
+
+    id: int
+    name: str = Field(description="the fullest name form the sources use")
+    names: list[str]
+    roles: list[RoleSpan] = Field(default_factory=list)
+    actor: str | None = Field(None, description="the country or organisation the person speaks for, if stated")
+    article_ids: list[str] = Field(default_factory=list)
+    mentions: int = 0
+
+
 class SentenceRef(Record):
     """Points at one sentence of one article."""
 

@@ -1,0 +1,123 @@
+"""One canonical person across all sources, whatever name form or spelling each source uses.
+
+"Stoltenberg", "Jens Stoltenberg" and "NATO Secretary General Jens Stoltenberg" are one person;
+"Zelensky" and "Zelenski" are one spelling apart; "Joe Biden" and "Hunter Biden" are two people.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from newsprism.model import Person, PersonMention
+
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
+
+
+@dataclass(frozen=True)
+class PeopleOptions:
+    """How alike two surnames must be to be one person's."""
+
+    surname_similarity: float = 0.8
+
+
+@dataclass
+class _Cluster:
+    first: str | None
+    surname: str
+    members: list[PersonMention] = field(default_factory=list)
+
+
+def name_parts(name: str) -> list[str]:
+    """Lower-case, accent-free name words without honorifics ("Mr. Volodymyr Zelenskyy" -> [volodymyr, zelenskyy])."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    words = ["".join(ch for ch in word if ch.isalnum() or ch == "-") for word in folded.split()]
+    return [word for word in words if word and word.rstrip(".") not in _HONORIFICS]
+
+
+def alike(first: str, second: str, threshold: float) -> bool:
+    """Whether two name words are the same up to a spelling variant."""
+    return first == second or SequenceMatcher(None, first, second).ratio() >= threshold
+
+
+def _compatible_first(first: str | None, other: str | None, options: PeopleOptions) -> bool:
+    if first is None or other is None:
+        return True
+    if len(first.rstrip(".")) == 1 or len(other.rstrip(".")) == 1:
+        return first[0] == other[0]  # "J. Stoltenberg"
+    # Not string similarity: "Ivana" and "Ivanka" Trump are two people. Transliterations and spelling
+    # variants ("Vladimir"/"Volodymyr", "Antony"/"Anthony") keep their consonant skeleton.
+    return consonant_skeleton(first) == consonant_skeleton(other)
+
+
+def consonant_skeleton(word: str) -> str:
+    """The consonants of a name, doubled letters once, w as v and no h: what transliterations keep."""
+    letters = [("v" if ch == "w" else ch) for ch in word if ch not in "aeiouyh-"]
+    return "".join(ch for i, ch in enumerate(letters) if i == 0 or ch != letters[i - 1])
+
+
+def merge_people(mentions: Sequence[PersonMention], options: PeopleOptions | None = None) -> list[Person]:
+    """Group person mentions of all articles into people; the most mentioned come first."""
+    options = options or PeopleOptions()
+    clusters: list[_Cluster] = []
+    surname_only: list[PersonMention] = []
+    order = {id(mention): position for position, mention in enumerate(mentions)}
+    for mention in mentions:
+        parts = name_parts(mention.name)
+        if len(parts) >= 2:
+            _add_full_name(clusters, mention, parts, options)
+        elif parts:
+            surname_only.append(mention)
+    for mention in surname_only:
+        _add_surname(clusters, mention, name_parts(mention.name)[0], options)
+    for cluster in clusters:
+        cluster.members.sort(key=lambda member: order[id(member)])
+    people = [_person(cluster) for cluster in clusters]
+    people.sort(key=lambda person: (-person.mentions, person.name))
+    return [person.model_copy(update={"id": number}) for number, person in enumerate(people)]
+
+
+def _add_full_name(clusters: list[_Cluster], mention: PersonMention, parts: list[str], options: PeopleOptions) -> None:
+    first, surname = parts[0], parts[-1]
+    for cluster in clusters:
+        if alike(surname, cluster.surname, options.surname_similarity) and _compatible_first(
+            first, cluster.first, options
+        ):
+            cluster.members.append(mention)
+            if cluster.first is None:
+                cluster.first = first
+            return
+    clusters.append(_Cluster(first=first, surname=surname, members=[mention]))
+
+
+def _add_surname(clusters: list[_Cluster], mention: PersonMention, word: str, options: PeopleOptions) -> None:
+    matches = [c for c in clusters if alike(word, c.surname, options.surname_similarity)]
+    if len(matches) > 1:
+        # Two people share the surname: the one this article names is meant; failing that, the most named.
+        in_article = [c for c in matches if any(m.article_id == mention.article_id for m in c.members)]
+        matches = in_article or matches
+        matches = [max(matches, key=lambda c: len(c.members))]
+    if matches:
+        matches[0].members.append(mention)
+    else:
+        clusters.append(_Cluster(first=None, surname=word, members=[mention]))
+
+
+def _person(cluster: _Cluster) -> Person:
+    forms = Counter(member.name for member in cluster.members)
+    full = [name for name in forms if len(name_parts(name)) >= 2] or list(forms)
+    canonical = max(full, key=lambda name: (forms[name], len(name)))
+    roles = [role for member in cluster.members for role in member.roles]
+    actors = Counter(role.actor for role in roles if role.actor)
+    return Person(
+        id=0,
+        name=canonical,
+        names=sorted(forms, key=lambda name: (-forms[name], name)),
+        roles=roles,
+        actor=actors.most_common(1)[0][0] if actors else None,
+        article_ids=list(dict.fromkeys(member.article_id for member in cluster.members)),
+        mentions=len(cluster.members),
+    )

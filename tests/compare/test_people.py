@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare.people import consonant_skeleton, merge_people, name_parts
+from newsprism.model import PersonMention, RoleSpan
+
+
+def mention(name: str, article: str = "a", role: str | None = None, actor: str | None = None) -> PersonMention:
+    roles = [RoleSpan(article_id=article, text=role, start=0, end=len(role), actor=actor)] if role else []
+    return PersonMention(article_id=article, name=name, start=0, end=len(name), roles=roles)
+
+
+def test_name_forms_of_one_person_merge_with_roles_by_source() -> None:
+    people = merge_people(
+        [
+            mention("Jens Stoltenberg", "a", "NATO Secretary General", "NATO"),
+            mention("Stoltenberg", "b"),
+            mention("Jens Stoltenberg", "c", "chief executive of NATO", "NATO"),
+        ]
+    )
+    [person] = people
+    assert person.name == "Jens Stoltenberg"
+    assert person.article_ids == ["a", "b", "c"]
+    assert [role.text for role in person.roles] == ["NATO Secretary General", "chief executive of NATO"]
+    assert person.actor == "NATO"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Volodymyr Zelensky", "Volodymyr Zelenski"),
+        ("Vladimir Zelensky", "Volodymyr Zelenskyy"),
+        ("J. Smith", "John Smith"),
+    ],
+)
+def test_spelling_variants_merge(first: str, second: str) -> None:
+    assert len(merge_people([mention(first), mention(second, "b")])) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Joe Biden", "Hunter Biden"), ("Ivana Trump", "Ivanka Trump"), ("Vladimir Putin", "Vladimir Zelensky")],
+)
+def test_different_people_stay_apart(first: str, second: str) -> None:
+    assert len(merge_people([mention(first), mention(second, "b")])) == 2
+
+
+def test_bare_surname_goes_to_the_person_named_in_the_same_article() -> None:
+    people = merge_people(
+        [mention("Joe Biden", "a"), mention("Joe Biden", "a"), mention("Hunter Biden", "b"), mention("Biden", "b")]
+    )
+    hunter = next(p for p in people if p.name == "Hunter Biden")
+    assert hunter.mentions == 2
+
+
+def test_name_parts_fold_accents_and_honorifics() -> None:
+    assert name_parts("Mr. Volodymyr Zelens’kyy") == ["volodymyr", "zelenskyy"]
+    assert name_parts("Dr José Núñez") == ["jose", "nunez"]
+
+
+def test_transliterations_share_a_consonant_skeleton() -> None:
+    assert consonant_skeleton("vladimir") == consonant_skeleton("volodymyr")
+    assert consonant_skeleton("ivana") != consonant_skeleton("ivanka")

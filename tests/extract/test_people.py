@@ -1,0 +1,44 @@
+"""Roles from the parse: these tests load the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.extract.people import find_people
+from newsprism.model import Article, content_id
+from newsprism.nlp import load_spacy, parse_articles
+
+pytestmark = pytest.mark.slow
+
+
+def people_of(text: str) -> dict[str, list[str]]:
+    article = Article(id=content_id(text), source="s", text=text)
+    [analyzed] = parse_articles([article], load_spacy())
+    found = find_people(analyzed)
+    for person in found:
+        assert text[person.start : person.end] == person.name
+        for role in person.roles:
+            assert text[role.start : role.end] == role.text
+    return {person.name: [role.text for role in person.roles] for person in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("German Chancellor Olaf Scholz arrived in Moscow on Tuesday.", "Olaf Scholz", "German Chancellor"),
+        ("Dmitry Peskov, the Kremlin spokesman, denied the report.", "Dmitry Peskov", "Kremlin spokesman"),
+        ("Speaking on Tuesday, the head of NATO Jens Stoltenberg urged caution.", "Jens Stoltenberg", "head of NATO"),
+        (
+            "US Secretary of State Antony Blinken told reporters the threat remained.",
+            "Antony Blinken",
+            "US Secretary of State",
+        ),
+    ],
+)
+def test_role_phrases(text: str, name: str, role: str) -> None:
+    assert role in " ".join(people_of(text)[name])
+
+
+def test_a_name_after_a_non_role_noun_gets_no_role() -> None:
+    found = people_of("Putin held a long meeting with Emmanuel Macron in Moscow on Monday.")
+    assert found["Emmanuel Macron"] == []
