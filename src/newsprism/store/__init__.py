@@ -12,13 +12,14 @@ from newsprism.store.records import (
     vector_from_bytes,
     vector_to_bytes,
 )
-from newsprism.store.store import COMPLETED, FAILED, RUNNING, Store
+from newsprism.store.store import COMPLETED, FAILED, INTERRUPTED, RUNNING, Store
 
 __all__ = [
     "COMPLETED",
     "DB_ENV",
     "DEFAULT_DB_FILE",
     "FAILED",
+    "INTERRUPTED",
     "RUNNING",
     "Failure",
     "IndexRow",

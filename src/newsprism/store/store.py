@@ -30,7 +30,7 @@ from newsprism.store.records import (
     vector_to_bytes,
 )
 
-RUNNING, COMPLETED, FAILED, RESUMED = "running", "completed", "failed", "resumed"
+RUNNING, COMPLETED, FAILED, INTERRUPTED, RESUMED = "running", "completed", "failed", "interrupted", "resumed"
 
 
 def utc_now() -> str:
@@ -107,7 +107,7 @@ class Store:
         listed = json.dumps(list(inputs))
         with self._write("start a run") as connection:
             unfinished = connection.execute(
-                select(t.runs.c.id).where(t.runs.c.status == RUNNING, t.runs.c.inputs == listed)
+                select(t.runs.c.id).where(t.runs.c.status.in_([RUNNING, INTERRUPTED]), t.runs.c.inputs == listed)
             ).scalars()
             earlier = list(unfinished)
             done = set(

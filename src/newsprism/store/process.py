@@ -1,0 +1,139 @@
+"""The per-article stages of a corpus run, as one pure function of a batch, so a cluster can map it.
+
+clean → English check → sentences and entities → sentence and title vectors → MinHash signature →
+the story stage's input. Models come from a picklable factory, so each worker builds its own once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Protocol
+
+import numpy as np
+
+from newsprism.clean import CleanOptions, clean_articles, is_english
+from newsprism.dedup.lsh import LshOptions, signature
+from newsprism.errors import InputError
+from newsprism.ingest.raw import RawArticle
+from newsprism.model import Article
+from newsprism.nlp import HashingEncoder, ModelOptions, SentenceEncoder, analyze_articles
+from newsprism.nlp.models import Matrix
+from newsprism.pipeline import Models, embed_documents
+from newsprism.store.records import StoredArticle, Vector
+from newsprism.stories import StoryInput, StoryOptions, story_input
+
+
+class ModelFactory(Protocol):
+    """Builds the models a process needs; must pickle, so a cluster worker can build its own."""
+
+    def build(self) -> Models: ...
+
+
+@dataclass(frozen=True)
+class LoadedModels:
+    """The real spaCy pipeline and sentence encoder (loaded once per process)."""
+
+    options: ModelOptions = field(default_factory=ModelOptions)
+
+    def build(self) -> Models:
+        return Models.load(self.options)
+
+
+@dataclass(frozen=True)
+class TwinModels:
+    """Model-free twins: a blank English pipeline with rule-based sentences, and a hashing encoder."""
+
+    dimension: int = 256
+
+    def build(self) -> Models:
+        return _twins(self.dimension)
+
+
+@cache
+def _twins(dimension: int) -> Models:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return Models(nlp=nlp, encoder=HashingEncoder(dimension))
+
+
+@dataclass(frozen=True)
+class ProcessOptions:
+    """Options of the per-article stages."""
+
+    clean: CleanOptions = field(default_factory=CleanOptions)
+    lsh: LshOptions = field(default_factory=LshOptions)
+    stories: StoryOptions = field(default_factory=StoryOptions)
+    # Fragments shorter than this get no sentence vector (as in the brief pipeline).
+    min_words: int = 4
+
+
+@dataclass
+class Processed:
+    """A batch after the per-article stages: articles ready to place, and those set aside."""
+
+    articles: list[StoredArticle]
+    story_inputs: list[Any]
+    problems: list[InputError]
+
+
+class RecordingEncoder:
+    """Passes texts to an encoder and keeps every vector it returns, in order."""
+
+    def __init__(self, encoder: SentenceEncoder) -> None:
+        self.encoder = encoder
+        self.vectors: list[Vector] = []
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        matrix = self.encoder.encode(texts)
+        self.vectors.extend(np.asarray(row, dtype=np.float32) for row in matrix)
+        return matrix
+
+
+class ReplayEncoder:
+    """Hands back stored vectors in the order they were first computed; the store's stand-in for a model."""
+
+    def __init__(self, vectors: Sequence[Vector]) -> None:
+        self.vectors = list(vectors)
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        if len(texts) > len(self.vectors):
+            raise ValueError(f"asked for {len(texts)} vectors, {len(self.vectors)} stored")
+        taken, self.vectors = self.vectors[: len(texts)], self.vectors[len(texts) :]
+        return np.stack(taken).astype(np.float32) if taken else np.zeros((0, 1), dtype=np.float32)
+
+
+def process_batch(raw: Sequence[RawArticle], models: ModelFactory, options: ProcessOptions) -> Processed:
+    """Run the per-article stages on one batch; pure given the models, so any worker gives the same result."""
+    built = models.build()
+    problems: list[InputError] = []
+    articles: list[Article] = []
+    seen: set[str] = set()
+    for raw_article, article in zip(raw, clean_articles(raw, options.clean), strict=True):
+        if not is_english(article.text):
+            problems.append(InputError(raw_article.origin, "not English text; newsprism reads English articles"))
+        elif article.id not in seen:
+            seen.add(article.id)
+            articles.append(article)
+    documents = analyze_articles(articles, built.nlp)
+    sentence_vectors, title_vectors = embed_documents(documents, built.encoder, options.min_words)
+    stored: list[StoredArticle] = []
+    inputs: list[StoryInput] = []
+    for document in documents:
+        article = document.article
+        recorder = RecordingEncoder(built.encoder)
+        entities = [mention.text for mention in document.mentions]
+        inputs.append(story_input(article.title, article.text, entities, article.published, recorder))
+        stored.append(
+            StoredArticle(
+                document=document,
+                sentence_vectors=list(sentence_vectors[article.id]),
+                title_vector=title_vectors.get(article.id),
+                story_vectors=recorder.vectors,
+                signature=signature(article.text, options.lsh),
+            )
+        )
+    return Processed(articles=stored, story_inputs=inputs, problems=problems)
