@@ -1,0 +1,69 @@
+"""Quotation marks: balanced pairs in several scripts, run-on paragraphs, and bad input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsprism.extract.quotes.marks import find_quotes
+from newsprism.nlp import split_paragraphs
+
+
+def _texts(text: str) -> list[str]:
+    paragraphs = [(p.start, p.end) for p in split_paragraphs(text)]
+    return [" / ".join(text[s:e] for s, e in q.pieces) for q in find_quotes(text, paragraphs)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "we will win" today.', ['"we will win"']),
+        ("He said “we will win” today.", ["“we will win”"]),
+        ("Il a dit « nous gagnerons » hier.", ["« nous gagnerons »"]),
+        ("Er sagte „wir gewinnen“ gestern.", ["„wir gewinnen“"]),
+        ("“Outer ‘inner’ words” and more.", ["“Outer ‘inner’ words”"]),
+        ('“Outer "inner" words” here.', ['“Outer "inner" words”']),
+        ("“One.” Then “two.”", ["“One.”", "“two.”"]),
+    ],
+)
+def test_find_quotes_pairs_marks(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said “we will win today.",
+        "“We will win,\n\nhe said.",
+        'The 6" pipe burst.',
+        "»",
+    ],
+)
+def test_find_quotes_drops_unclosed_quotes(text: str) -> None:
+    assert _texts(text) == []
+
+
+def test_find_quotes_runs_on_when_next_paragraph_opens_with_a_mark() -> None:
+    text = "He said: “The first part.\n\n“The second part.”\n\nNot quoted."
+    assert _texts(text) == ["“The first part. / “The second part.”"]
+
+
+def test_find_quotes_does_not_cross_a_paragraph_without_a_mark() -> None:
+    text = "He said: “The first part.\n\nA reporter's words.”"
+    assert _texts(text) == []
+
+
+def test_find_quotes_takes_an_article_that_is_one_long_quote() -> None:
+    text = "“All of this is a quote. Every sentence of it.”"
+    assert _texts(text) == [text]
+
+
+@given(st.text(alphabet=st.sampled_from(list('ab .,\n"“”«»„‘’')), max_size=80))
+def test_find_quotes_open_and_close_inside_paragraphs(text: str) -> None:
+    paragraphs = [(p.start, p.end) for p in split_paragraphs(text)]
+    for quote in find_quotes(text, paragraphs):
+        assert text[quote.start] in '"“«„‹「»'
+        assert text[quote.end - 1] in '"”»“›」«'
+        for start, end in quote.pieces:
+            assert any(s <= start and end <= e for s, e in paragraphs)

@@ -1,0 +1,99 @@
+"""Golden cases for attribution extraction with the real spaCy pipeline (one batched parse per module)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from newsprism.extract import Quote, attribute_article, extract_quotes
+from newsprism.model import Article, ParsedArticle
+from newsprism.nlp import load_spacy
+
+pytestmark = pytest.mark.slow
+
+# text, then (speaker, content fragment, kind) that must be found; None where nothing may be attributed.
+GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
+    ('"We will win," Smith said.', [("Smith", '"We will win,"', "direct")]),
+    ("“We will win,” Smith said.", [("Smith", "“We will win,”", "direct")]),
+    ('"We will win. Nobody can stop us," Smith said.', [("Smith", "Nobody can stop us", "direct")]),
+    ('"We will win," Smith said, "and nobody will stop us."', [("Smith", "and nobody will stop us", "direct")]),
+    ('"We are ready for talks." Smith said the army would stay.', [("Smith", "We are ready for talks", "direct")]),
+    ('Smith called the deal "a disaster" for workers.', [("Smith", "a disaster", "partial")]),
+    ("Smith said that the talks had failed.", [("Smith", "the talks had failed", "indirect")]),
+    ("Smith told reporters the talks had failed.", [("Smith", "the talks had failed", "indirect")]),
+    ("According to the Defense Ministry, troops are pulling back.", [("the Defense Ministry", "troops", "indirect")]),
+    ("Troops are pulling back, the Kremlin added.", [("the Kremlin", "Troops are pulling back", "indirect")]),
+    ("The White House warned that sanctions would follow.", [("The White House", "sanctions", "indirect")]),
+    ("Smith denied that he had lied.", [("Smith", "he had lied", "indirect")]),
+    ("Smith insisted the vote was fair.", [("Smith", "the vote was fair", "indirect")]),
+    ("The Kremlin's statement said troops would leave.", [("The Kremlin", "troops would leave", "indirect")]),
+    ("The weather was fine and the match went ahead.", []),
+    ("The “smart” phone sold well.", []),
+]
+
+
+@cache
+def _parsed(text: str) -> list[Quote]:
+    return extract_quotes(load_spacy()(text), "a")
+
+
+@pytest.mark.parametrize(("text", "expected"), GOLDEN)
+def test_golden_attributions(text: str, expected: list[tuple[str, str, str]]) -> None:
+    quotes = _parsed(text)
+    if not expected:
+        assert quotes == []
+    for speaker, fragment, kind in expected:
+        assert any(
+            q.speaker is not None and q.speaker.text == speaker and fragment in q.content_text and q.kind == kind
+            for q in quotes
+        ), [(q.speaker and q.speaker.text, q.content_text, q.kind) for q in quotes]
+
+
+def _article(text: str) -> list[Quote]:
+    parsed = ParsedArticle(article=Article(id="a", source="test", text=text), sentences=[])
+    return attribute_article(parsed, load_spacy())
+
+
+def test_pronoun_speaker_resolves_to_named_person() -> None:
+    quotes = _article("John Smith said the talks failed.\n\nHe said the army would stay.")
+    assert [(q.speaker_name, q.resolution) for q in quotes] == [("John Smith", "named"), ("John Smith", "pronoun")]
+
+
+def test_title_speaker_resolves_to_speaker_with_that_title() -> None:
+    text = "Dmitry Peskov, the Kremlin spokesman, said talks failed.\n\nThe spokesman said troops would stay."
+    second = _article(text)[-1]
+    assert (second.speaker_name, second.resolution) == ("Dmitry Peskov", "title")
+
+
+def test_quote_running_over_paragraphs_keeps_one_piece_per_paragraph() -> None:
+    text = "Smith said: “The first part.\n\n“The second part.”\n\nThe weather was fine."
+    [quote] = _article(text)
+    assert [piece.text for piece in quote.content] == ["“The first part.", "“The second part.”"]
+
+
+BAD_INPUT = [
+    "Smith said “we will win today.\n\nThe weather was fine, the mayor said.",
+    "“One long quote, the whole article. He said nothing. They said more.”",
+    "Smith said « nous gagnerons » hier. Jones said „wir gewinnen“ heute.",
+    "“Outer ‘inner’ words,” Smith said, “and ‘more’ words.”",
+    '"""\n\n"“”«\n" said he "',
+    "",
+]
+
+
+@pytest.mark.parametrize("text", BAD_INPUT)
+def test_bad_input_gives_verbatim_quotes_within_their_paragraphs(text: str) -> None:
+    quotes = _article(text)
+    paragraphs = [block for block in text.split("\n\n")]
+    for quote in quotes:
+        for span in [quote.cue, *quote.content, *([quote.speaker] if quote.speaker else [])]:
+            assert text[span.start : span.end] == span.text
+        if len(quote.content) == 1:
+            assert any(quote.content[0].text in block for block in paragraphs)
+
+
+def test_unbalanced_quote_is_not_extended_into_next_paragraph() -> None:
+    quotes = _article("Smith said “we will win today.\n\nThe weather was fine, the mayor said.")
+    assert all("\n" not in piece.text for q in quotes for piece in q.content)
+    assert any(q.speaker is not None and q.speaker.text == "the mayor" for q in quotes)

@@ -1,0 +1,63 @@
+"""Speaker names: entities inside the speaker, and pronouns or roles resolved to earlier speakers."""
+
+from __future__ import annotations
+
+from newsprism.extract import Quote, TextSpan, load_cues
+from newsprism.extract.quotes.speakers import resolve_speakers
+from newsprism.model import Mention
+
+TEXT = "Dmitry Peskov, the Kremlin spokesman, said talks went well. The ministry said so too. He said more."
+
+
+def _span(text: str, after: int = 0) -> TextSpan:
+    start = TEXT.index(text, after)
+    return TextSpan(start=start, end=start + len(text), text=text)
+
+
+def _quote(speaker: str, after: int = 0) -> Quote:
+    span = _span(speaker, after)
+    cue = _span("said", span.end)
+    return Quote(article_id="a", kind="indirect", cue=cue, content=[_span("talks went well")], speaker=span)
+
+
+def _mention(text: str, label: str) -> Mention:
+    span = _span(text)
+    return Mention(article_id="a", start=span.start, end=span.end, text=text, label=label)
+
+
+def test_named_speaker_takes_the_person_inside() -> None:
+    [quote] = resolve_speakers(
+        [_quote("Dmitry Peskov, the Kremlin spokesman")], [_mention("Dmitry Peskov", "PERSON")], load_cues()
+    )
+    assert (quote.speaker_name, quote.resolution) == ("Dmitry Peskov", "named")
+
+
+def test_pronoun_resolves_to_nearest_earlier_person_speaker() -> None:
+    quotes = [_quote("Dmitry Peskov, the Kremlin spokesman"), _quote("He")]
+    resolved = resolve_speakers(quotes, [_mention("Dmitry Peskov", "PERSON")], load_cues())
+    assert (resolved[1].speaker_name, resolved[1].resolution) == ("Dmitry Peskov", "pronoun")
+    assert resolved[1].resolved_from is not None
+    assert resolved[1].resolved_from.text == "Dmitry Peskov, the Kremlin spokesman"
+
+
+def test_organisation_role_resolves_to_organisation_mention_not_person() -> None:
+    mentions = [_mention("Dmitry Peskov", "PERSON"), _mention("Kremlin", "ORG")]
+    quotes = [_quote("Dmitry Peskov, the Kremlin spokesman"), _quote("The ministry")]
+    resolved = resolve_speakers(quotes, mentions, load_cues())
+    assert (resolved[1].speaker_name, resolved[1].resolution) == ("Kremlin", "title")
+
+
+def test_pronoun_without_candidate_stays_unresolved() -> None:
+    [quote] = resolve_speakers([_quote("He")], [], load_cues())
+    assert quote.resolution == "unresolved"
+    assert quote.speaker_name is None
+
+
+def test_role_without_earlier_candidate_stays_unresolved() -> None:
+    [quote] = resolve_speakers([_quote("The ministry")], [], load_cues())
+    assert quote.resolution == "unresolved"
+
+
+def test_description_is_kept_as_written() -> None:
+    [quote] = resolve_speakers([_quote("the Kremlin spokesman")], [], load_cues())
+    assert (quote.speaker_name, quote.resolution) == ("the Kremlin spokesman", "as_written")
