@@ -85,7 +85,7 @@ BAD_INPUT = [
 @pytest.mark.parametrize("text", BAD_INPUT)
 def test_bad_input_gives_verbatim_quotes_within_their_paragraphs(text: str) -> None:
     quotes = _article(text)
-    paragraphs = [block for block in text.split("\n\n")]
+    paragraphs = text.split("\n\n")
     for quote in quotes:
         for span in [quote.cue, *quote.content, *([quote.speaker] if quote.speaker else [])]:
             assert text[span.start : span.end] == span.text
