@@ -79,12 +79,12 @@ class ParsedArticle(Record):
 
 
 class RoleSpan(Record):
-    """A role or title as one article words it ("German Chancellor", "the Kremlin spokesman")."""
+    """A role or title as one article words it ("German Chancellor", "Kremlin spokesman")."""
 
-    article_id: str
-    text: str
-    start: int
-    end: int
+    article_id: str = Field(description="id of the article that gives the role")
+    text: str = Field(description="the role, verbatim")
+    start: int = Field(description="character offset of the role in the article text")
+    end: int = Field(description="character offset where the role ends (exclusive)")
     actor: str | None = Field(None, description="country or organisation the role is held for, where the words say")
 
 
@@ -101,13 +101,13 @@ class PersonMention(Record):
 class Person(Record):
     """One real person across all sources: every name form, and the roles each source gives them."""
 
-    id: int
+    id: int = Field(description="number of the person in this brief")
     name: str = Field(description="the fullest name form the sources use")
-    names: list[str]
-    roles: list[RoleSpan] = Field(default_factory=list)
+    names: list[str] = Field(description="every form of the name the sources use, most used first")
+    roles: list[RoleSpan] = Field(default_factory=list, description="each role a source gives the person")
     actor: str | None = Field(None, description="the country or organisation the person speaks for, if stated")
-    article_ids: list[str] = Field(default_factory=list)
-    mentions: int = 0
+    article_ids: list[str] = Field(default_factory=list, description="ids of the articles naming the person")
+    mentions: int = Field(0, description="how many times the sources name the person")
 
 
 class SentenceRef(Record):
@@ -200,4 +200,5 @@ class Brief(Record):
     sources: list[SourceEntry]
     key_points: list[KeyPoint]
     only_in: list[OnlyIn]
+    people: list[Person] = Field(default_factory=list, description="people named, one entry per real person")
     notes: list[str] = Field(default_factory=list, description="what the reader should know, e.g. skipped input")

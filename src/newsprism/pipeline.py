@@ -13,11 +13,13 @@ import numpy as np
 from newsprism.brief import KeyPointOptions, assemble_brief
 from newsprism.clean import CleanOptions, clean_articles, is_english
 from newsprism.compare import SentencePool, StatementOptions, group_statements
+from newsprism.compare.people import merge_people
 from newsprism.dedup import DedupOptions, find_duplicates, independent_groups
 from newsprism.errors import InputError, NewsprismError
+from newsprism.extract.people import find_people
 from newsprism.ingest import IngestOptions, RawArticle, read_inputs
 from newsprism.model import Article, Brief, ParsedArticle
-from newsprism.nlp import ModelOptions, SentenceEncoder, analyze_articles, load_encoder, load_spacy
+from newsprism.nlp import ModelOptions, SentenceEncoder, load_encoder, load_spacy, parse_articles
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -116,7 +118,10 @@ def brief_from_raw(
     if not articles:
         raise NoArticlesError("no usable article in the input" + "".join(f"\n  {p}" for p in skipped))
     with _timed(timings, "nlp"):
-        documents = analyze_articles(articles, models.nlp)
+        analyzed = parse_articles(articles, models.nlp)
+        documents = [item.parsed for item in analyzed]
+    with _timed(timings, "extract"):
+        people = merge_people([mention for item in analyzed for mention in find_people(item)])
     with _timed(timings, "dedup"):
         duplicates = find_duplicates(articles, options.dedup)
         originals = independent_groups(articles, duplicates)
@@ -130,6 +135,7 @@ def brief_from_raw(
         brief = assemble_brief(
             documents, pool, groups, duplicates, title_vectors, options.key_points, [*notes, *skipped_notes]
         )
+        brief.people = people
     return BriefResult(brief=brief, documents=documents, problems=skipped, timings=timings)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.brief import verify_brief
-from newsprism.model import Article, Brief, Citation, Headline, KeyPoint, OnlyIn, SourceEntry
+from newsprism.model import Article, Brief, Citation, Headline, KeyPoint, OnlyIn, Person, RoleSpan, SourceEntry
 
 TEXT_A = "Troops are returning to base. Officials doubt it."
 TEXT_B = "Officials doubt that troops are returning. Markets rose."
@@ -82,3 +82,12 @@ def test_point_without_citation_is_caught(articles: list[Article]) -> None:
     brief = good_brief()
     brief.key_points[0].citations = []
     assert verify_brief(brief, articles) == ["key point 1 cites no source"]
+
+
+def test_roles_must_be_verbatim(articles: list[Article]) -> None:
+    brief = good_brief()
+    role = RoleSpan(article_id="a", text="Troops", start=0, end=6)
+    brief.people = [Person(id=0, name="X", names=["X"], roles=[role])]
+    assert verify_brief(brief, articles) == []
+    brief.people[0].roles[0].text = "Generals"
+    assert any("role 'Generals' of X is not verbatim" in p for p in verify_brief(brief, articles))

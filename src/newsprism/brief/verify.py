@@ -32,7 +32,22 @@ def verify_brief(brief: Brief, articles: Sequence[Article]) -> list[str]:
         labelled += [(f"only-in point {n} of source [{group.source}]", p) for n, p in enumerate(group.points, start=1)]
     for label, point in labelled:
         problems += _check_point(label, point, by_id, article_of_number)
+    for person in brief.people:
+        for role in person.roles:
+            problems += _check_span(
+                f"role {role.text!r} of {person.name}", role.text, role.article_id, role.start, role.end, by_id
+            )
     return problems
+
+
+def _check_span(label: str, text: str, article_id: str, start: int, end: int, by_id: dict[str, Article]) -> list[str]:
+    """A span of text the brief attributes to an article must be exactly there."""
+    article = by_id.get(article_id)
+    if article is None:
+        return [f"{label} cites article {article_id}, which is not among the articles given"]
+    if article.text[start:end] != text:
+        return [f"{label} is not verbatim in article {article_id} at {start}-{end}"]
+    return []
 
 
 def _check_point(
