@@ -38,7 +38,7 @@ def test_read_ann_ties_parts_and_keeps_discontinuous_spans(tmp_path: Path) -> No
 def test_read_ann_names_the_file_of_a_broken_line(tmp_path: Path) -> None:
     path = tmp_path / "broken.ann"
     path.write_text("T1\tSource x y\tSmith\n", encoding="utf-8")
-    with pytest.raises(EvaluationError, match="broken.ann:1"):
+    with pytest.raises(EvaluationError, match=r"broken\.ann:1"):
         read_ann(path)
 
 
