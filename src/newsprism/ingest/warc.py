@@ -9,8 +9,8 @@ from __future__ import annotations
 import gzip
 import zlib
 from collections.abc import Iterator
+from io import BufferedIOBase
 from pathlib import Path
-from typing import IO
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
@@ -41,16 +41,43 @@ def read_warc(
         yield InputError(origin, f"cannot read file ({error.strerror or error})")
         return
     with stream:
+        guarded = _GuardedStream(stream)
         try:
-            yield from _records(stream, origin, options, max_record_bytes)
-        except (EOFError, zlib.error, gzip.BadGzipFile) as error:
-            yield InputError(origin, f"compressed data is truncated or corrupt ({error}); records before it were read")
+            yield from _records(guarded, origin, options, max_record_bytes)
         except ArchiveLoadFailed as error:
             yield InputError(origin, f"not a readable WARC file ({error})")
+        if guarded.error is not None:
+            problem = f"compressed data is truncated or corrupt ({guarded.error}); the records before it were read"
+            yield InputError(origin, problem)
+
+
+class _GuardedStream:
+    """Hands warcio what decompresses cleanly and remembers the error that ends it (warcio would swallow it)."""
+
+    def __init__(self, stream: BufferedIOBase) -> None:
+        self._stream = stream
+        self.error: Exception | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        if self.error is not None:
+            return b""
+        parts: list[bytes] = []
+        wanted = size if size >= 0 else 1 << 62
+        try:
+            # read1 returns what one step decompresses, so a failure loses only the broken member.
+            while wanted > 0:
+                part = self._stream.read1(min(wanted, 1 << 16))
+                if not part:
+                    break
+                parts.append(part)
+                wanted -= len(part)
+        except (EOFError, zlib.error, gzip.BadGzipFile, OSError) as error:
+            self.error = error
+        return b"".join(parts)
 
 
 def _records(
-    stream: IO[bytes], origin: str, options: HtmlOptions | None, max_record_bytes: int
+    stream: _GuardedStream, origin: str, options: HtmlOptions | None, max_record_bytes: int
 ) -> Iterator[RawArticle | InputError]:
     for number, record in enumerate(ArchiveIterator(stream, arc2warc=True), start=1):
         if record.rec_type != "response":
@@ -77,7 +104,7 @@ def _records(
             yield error
 
 
-def _open(path: Path) -> IO[bytes]:
+def _open(path: Path) -> BufferedIOBase:
     if path.name.lower().endswith(".gz"):
         return gzip.open(path, "rb")
     return path.open("rb")
