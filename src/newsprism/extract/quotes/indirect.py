@@ -140,9 +140,11 @@ def _noun_cue(token: Token, lexicon: CueLexicon) -> Found | None:
 def _phrase_cue(token: Token, lexicon: CueLexicon, sentence: Span) -> Found | None:
     """'according to X, ...': X is the source, the rest of the sentence the content."""
     doc = token.doc
+    word = token.lower_
     for phrase in lexicon.phrases:
         end = token.i + len(phrase)
-        if end > sentence.end or tuple(t.lower_ for t in doc[token.i : end]) != phrase:
+        # The cheap test first: this runs for every token of every article.
+        if phrase[0] != word or end > sentence.end or any(doc[token.i + k].lower_ != w for k, w in enumerate(phrase)):
             continue
         last = doc[end - 1]
         objects = [child for child in last.children if child.dep_ == "pobj"]
