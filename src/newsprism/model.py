@@ -185,6 +185,21 @@ class OnlyIn(Record):
     points: list[KeyPoint]
 
 
+class QuoteEntry(Record):
+    """Who said what: one statement of one speaker, once however many sources carry it.
+
+    ``text`` is the statement as the first cited source words it; where the speaker's words are
+    split by the cue ("...," he said, "..."), its pieces are joined by `` … ``, each verbatim.
+    """
+
+    speaker: str = Field(description="who said it: the person or organisation, named as the sources name them")
+    role: str | None = Field(None, description="the speaker's role as the first citing source gives it")
+    actor: str | None = Field(None, description="the country or organisation the speaker speaks for")
+    text: str = Field(description="what was said, verbatim from the first citation (pieces joined by ' … ')")
+    kind: str = Field(description="direct (in quotation marks), partial (reported with quoted words) or indirect")
+    citations: list[Citation] = Field(description="the first citation's span holds the text; then other sources")
+
+
 class Headline(Record):
     """The brief's headline: the verbatim title of one source, the one most representative of the story."""
 
@@ -200,5 +215,6 @@ class Brief(Record):
     sources: list[SourceEntry]
     key_points: list[KeyPoint]
     only_in: list[OnlyIn]
+    quotes: list[QuoteEntry] = Field(default_factory=list, description="who said what, grouped by actor")
     people: list[Person] = Field(default_factory=list, description="people named, one entry per real person")
     notes: list[str] = Field(default_factory=list, description="what the reader should know, e.g. skipped input")

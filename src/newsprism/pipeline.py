@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, BinaryIO
 import numpy as np
 
 from newsprism.brief import KeyPointOptions, assemble_brief
+from newsprism.brief.quotes import who_said_what
 from newsprism.clean import CleanOptions, clean_articles, is_english
 from newsprism.compare import SentencePool, StatementOptions, group_statements
 from newsprism.compare.people import merge_people
 from newsprism.dedup import DedupOptions, find_duplicates, independent_groups
 from newsprism.errors import InputError, NewsprismError
+from newsprism.extract import attribute_article
 from newsprism.extract.people import find_people
 from newsprism.ingest import IngestOptions, RawArticle, read_inputs
 from newsprism.model import Article, Brief, ParsedArticle
@@ -122,6 +124,10 @@ def brief_from_raw(
         documents = [item.parsed for item in analyzed]
     with _timed(timings, "extract"):
         people = merge_people([mention for item in analyzed for mention in find_people(item)])
+        quotes = {
+            item.parsed.article.id: attribute_article(item.parsed, docs=[(p.offset, p.doc) for p in item.paragraphs])
+            for item in analyzed
+        }
     with _timed(timings, "dedup"):
         duplicates = find_duplicates(articles, options.dedup)
         originals = independent_groups(articles, duplicates)
@@ -136,6 +142,8 @@ def brief_from_raw(
             documents, pool, groups, duplicates, title_vectors, options.key_points, [*notes, *skipped_notes]
         )
         brief.people = people
+        number_of = {entry.article_id: entry.number for entry in brief.sources}
+        brief.quotes = who_said_what(quotes, documents, people, number_of)
     return BriefResult(brief=brief, documents=documents, problems=skipped, timings=timings)
 
 

@@ -3,7 +3,18 @@ from __future__ import annotations
 import pytest
 
 from newsprism.brief import verify_brief
-from newsprism.model import Article, Brief, Citation, Headline, KeyPoint, OnlyIn, Person, RoleSpan, SourceEntry
+from newsprism.model import (
+    Article,
+    Brief,
+    Citation,
+    Headline,
+    KeyPoint,
+    OnlyIn,
+    Person,
+    QuoteEntry,
+    RoleSpan,
+    SourceEntry,
+)
 
 TEXT_A = "Troops are returning to base. Officials doubt it."
 TEXT_B = "Officials doubt that troops are returning. Markets rose."
@@ -91,3 +102,12 @@ def test_roles_must_be_verbatim(articles: list[Article]) -> None:
     assert verify_brief(brief, articles) == []
     brief.people[0].roles[0].text = "Generals"
     assert any("role 'Generals' of X is not verbatim" in p for p in verify_brief(brief, articles))
+
+
+def test_quote_pieces_must_be_verbatim_in_order(articles: list[Article]) -> None:
+    brief = good_brief()
+    cited = Citation(source=1, article_id="a", sentence=0, start=0, end=len(TEXT_A))
+    brief.quotes = [QuoteEntry(speaker="X", text="Troops are … Officials doubt", kind="direct", citations=[cited])]
+    assert verify_brief(brief, articles) == []
+    brief.quotes[0].text = "Officials doubt … Troops are"
+    assert any("quote 1 (X) is not verbatim" in p for p in verify_brief(brief, articles))

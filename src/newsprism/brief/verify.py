@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsprism.model import Article, Brief, KeyPoint
+from newsprism.model import Article, Brief, KeyPoint, QuoteEntry
+
+# Pieces of one quote split by its cue are joined by this in the brief (see brief.quotes).
+_PIECE_JOINER = " … "
 
 
 def verify_brief(brief: Brief, articles: Sequence[Article]) -> list[str]:
@@ -32,6 +35,8 @@ def verify_brief(brief: Brief, articles: Sequence[Article]) -> list[str]:
         labelled += [(f"only-in point {n} of source [{group.source}]", p) for n, p in enumerate(group.points, start=1)]
     for label, point in labelled:
         problems += _check_point(label, point, by_id, article_of_number)
+    for number, quote in enumerate(brief.quotes, start=1):
+        problems += _check_quote(f"quote {number} ({quote.speaker})", quote, by_id, article_of_number)
     for person in brief.people:
         for role in person.roles:
             problems += _check_span(
@@ -72,3 +77,24 @@ def _check_point(
         if position == 0 and point.text not in article.text[citation.start : citation.end]:
             problems.append(f"{label} is not verbatim in source [{citation.source}] at {citation.start}-{citation.end}")
     return problems
+
+
+def _check_quote(
+    label: str, quote: QuoteEntry, by_id: dict[str, Article], article_of_number: dict[int, str]
+) -> list[str]:
+    """Each piece of the quote stands verbatim, in order, in the span of its first citation."""
+    as_point = KeyPoint(text=quote.text, citations=quote.citations)
+    problems = [p for p in _check_point(label, as_point, by_id, article_of_number) if "not verbatim" not in p]
+    if problems or not quote.citations:
+        return problems
+    first = quote.citations[0]
+    article = by_id.get(first.article_id)
+    if article is None:
+        return problems
+    span, position = article.text[first.start : first.end], 0
+    for piece in quote.text.split(_PIECE_JOINER):
+        found = span.find(piece, position)
+        if not piece or found < 0:
+            return [f"{label} is not verbatim in source [{first.source}] at {first.start}-{first.end}"]
+        position = found + len(piece)
+    return []

@@ -1,0 +1,139 @@
+"""Who said what: attributed statements of all sources, each once, with every source that carries it."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newsprism.compare.people import alike, name_parts
+from newsprism.compare.similarity import content_words
+from newsprism.extract.people import role_heads
+from newsprism.extract.records import Quote
+from newsprism.model import Citation, ParsedArticle, Person, QuoteEntry
+
+PIECE_JOINER = " … "
+
+
+@dataclass(frozen=True)
+class QuoteOptions:
+    """``same_statement`` is the content-word overlap (Dice) above which two reports are one statement."""
+
+    same_statement: float = 0.5
+    min_words: int = 3
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    name: str
+    role: str | None
+    actor: str | None
+    key: str
+
+
+def who_said_what(
+    quotes: Mapping[str, Sequence[Quote]],
+    documents: Sequence[ParsedArticle],
+    people: Sequence[Person],
+    number_of: Mapping[str, int],
+    options: QuoteOptions | None = None,
+) -> list[QuoteEntry]:
+    """Group the quotes of all articles (by article id) into entries, grouped by actor, most carried first."""
+    options = options or QuoteOptions()
+    groups: list[tuple[_Speaker, list[Quote]]] = []
+    for document in documents:
+        for quote in quotes.get(document.article.id, []):
+            if len(quote.content_text.split()) < options.min_words:
+                continue
+            speaker = _speaker_of(quote, people)
+            if speaker is None:
+                continue
+            _join_group(groups, speaker, quote, options)
+    sentences = {d.article.id: d for d in documents}
+    entries = [_entry(speaker, group, sentences, number_of) for speaker, group in groups]
+    sources = {id(entry): len({c.source for c in entry.citations}) for entry in entries}
+    actor_weight: dict[str, int] = {}
+    for entry in entries:
+        actor_weight[entry.actor or entry.speaker] = actor_weight.get(entry.actor or entry.speaker, 0) + 1
+    entries.sort(key=lambda e: (-actor_weight[e.actor or e.speaker], e.actor or e.speaker, -sources[id(e)]))
+    return entries
+
+
+# A speaker the brief can name: not a bare pronoun, and a description only when it names a body or a
+# role ("Western leaders", "the Defense Ministry"), not whatever noun the parse found ("this week").
+_PRONOUNS = frozenset("i you he she it we they me him her us them my your his its our their one".split())
+
+
+def _nameable(name: str, resolution: str) -> bool:
+    words = name.split()
+    if resolution == "unresolved" or not words or name.lower() in _PRONOUNS:
+        return False
+    if resolution != "as_written":
+        return True
+    first = words[0]
+    if first.lower() in _PRONOUNS:
+        return False
+    heads = role_heads()
+    has_role = any(word.lower().rstrip("s") in heads or word.lower() in heads for word in words)
+    return has_role or any(word[:1].isupper() for word in words if word.lower() != "the")
+
+
+def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
+    name = quote.speaker_name or (quote.speaker.text if quote.speaker else None)
+    if not name or not _nameable(name, quote.resolution):
+        return None
+    parts = name_parts(name)
+    if not parts:
+        return None
+    for person in people:
+        person_parts = name_parts(person.name)
+        if person_parts and alike(parts[-1], person_parts[-1], 0.8):
+            role = next((r.text for r in person.roles if r.article_id == quote.article_id), None)
+            role = role or (person.roles[0].text if person.roles else None)
+            return _Speaker(person.name, role, person.actor, f"person:{person.id}")
+    # An organisation or office ("the Kremlin", "Russia's defence ministry") speaks for itself.
+    words = name.split()
+    if words and words[0].lower() == "the":
+        name = " ".join(words[1:])
+    return _Speaker(name, None, name, "as:" + " ".join(name_parts(name)))
+
+
+def _join_group(
+    groups: list[tuple[_Speaker, list[Quote]]], speaker: _Speaker, quote: Quote, options: QuoteOptions
+) -> None:
+    words = content_words(quote.content_text)
+    for known, group in groups:
+        if known.key != speaker.key or any(q.article_id == quote.article_id for q in group):
+            continue
+        other = content_words(group[0].content_text)
+        if words and other and 2 * len(words & other) / (len(words) + len(other)) >= options.same_statement:
+            group.append(quote)
+            return
+    groups.append((speaker, [quote]))
+
+
+def _entry(
+    speaker: _Speaker, group: list[Quote], documents: Mapping[str, ParsedArticle], number_of: Mapping[str, int]
+) -> QuoteEntry:
+    ordered = sorted(group, key=lambda q: number_of[q.article_id])
+    return QuoteEntry(
+        speaker=speaker.name,
+        role=speaker.role,
+        actor=speaker.actor,
+        text=PIECE_JOINER.join(piece.text for piece in ordered[0].content),
+        kind=ordered[0].kind,
+        citations=[_citation(q, documents[q.article_id], number_of) for q in ordered],
+    )
+
+
+def _citation(quote: Quote, document: ParsedArticle, number_of: Mapping[str, int]) -> Citation:
+    start, end = quote.content[0].start, quote.content[-1].end
+    starts = [sentence.start for sentence in document.sentences]
+    index = max(bisect.bisect_right(starts, start) - 1, 0)
+    return Citation(
+        source=number_of[quote.article_id],
+        article_id=quote.article_id,
+        sentence=document.sentences[index].index if document.sentences else 0,
+        start=start,
+        end=end,
+    )

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from newsprism.brief.quotes import PIECE_JOINER, who_said_what
+from newsprism.extract.records import Quote, TextSpan
+from newsprism.model import Article, ParsedArticle, Person, RoleSpan, Sentence
+
+TEXT_A = 'Stoltenberg said: "We have seen no sign of de-escalation on the ground." He added, "We remain vigilant."'
+TEXT_B = 'NATO chief Jens Stoltenberg said "we have seen no sign of de-escalation on the ground".'
+
+
+def span(text: str, piece: str) -> TextSpan:
+    start = text.index(piece)
+    return TextSpan(start=start, end=start + len(piece), text=piece)
+
+
+def document(article_id: str, text: str) -> ParsedArticle:
+    sentence = Sentence(article_id=article_id, index=0, start=0, end=len(text), text=text)
+    return ParsedArticle(article=Article(id=article_id, source=article_id, text=text), sentences=[sentence])
+
+
+def quote(article_id: str, text: str, content: list[str], speaker: str, resolution: str = "named") -> Quote:
+    return Quote(
+        article_id=article_id,
+        kind="direct",
+        cue=span(text, "said"),
+        content=[span(text, piece) for piece in content],
+        speaker=span(text, speaker) if speaker in text else None,
+        speaker_name="Jens Stoltenberg" if resolution != "unresolved" else None,
+        resolution=resolution,  # type: ignore[arg-type]
+    )
+
+
+PERSON = Person(
+    id=0,
+    name="Jens Stoltenberg",
+    names=["Jens Stoltenberg", "Stoltenberg"],
+    roles=[RoleSpan(article_id="b", text="NATO chief", start=0, end=10, actor="NATO")],
+    actor="NATO",
+)
+
+
+def test_same_statement_in_two_sources_appears_once_with_both() -> None:
+    quotes = {
+        "a": [quote("a", TEXT_A, ["We have seen no sign of de-escalation on the ground."], "Stoltenberg")],
+        "b": [quote("b", TEXT_B, ["we have seen no sign of de-escalation on the ground"], "Jens Stoltenberg")],
+    }
+    [entry] = who_said_what(quotes, [document("a", TEXT_A), document("b", TEXT_B)], [PERSON], {"a": 1, "b": 2})
+    assert entry.speaker == "Jens Stoltenberg"
+    assert entry.actor == "NATO"
+    assert entry.role == "NATO chief"
+    assert [c.source for c in entry.citations] == [1, 2]
+    assert TEXT_A[entry.citations[0].start : entry.citations[0].end] == entry.text
+
+
+def test_split_quote_pieces_are_joined_and_each_verbatim() -> None:
+    pieces = ["We have seen no sign of de-escalation on the ground.", "We remain vigilant."]
+    quotes = {"a": [quote("a", TEXT_A, pieces, "Stoltenberg")]}
+    [entry] = who_said_what(quotes, [document("a", TEXT_A)], [PERSON], {"a": 1})
+    assert entry.text == PIECE_JOINER.join(pieces)
+
+
+def test_unresolved_pronoun_speakers_are_left_out() -> None:
+    quotes = {"a": [quote("a", TEXT_A, ["We remain vigilant."], "He", resolution="unresolved")]}
+    assert who_said_what(quotes, [document("a", TEXT_A)], [PERSON], {"a": 1}) == []
