@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.store import fakes
+from newsprism.store.process import ProcessOptions
+from newsprism.stories import StoryOptions
 
-fakes.install()
+# The model twins find no entities; story assignment then rests on the vectors alone.
+TWIN_PROCESS = ProcessOptions(stories=StoryOptions(entity_weight=0.0))
 
 POSTGRES = os.environ.get("NEWSPRISM_TEST_POSTGRES")
 BACKENDS = [
@@ -48,7 +50,8 @@ def article_lines(count: int, start: int = 0) -> str:
     lines = []
     for n in range(start, start + count):
         body = f"{topics[n % 2]} Officials said report number {n} was published on day {n}. " * 3
-        lines.append(json.dumps({"title": f"Report {n}", "text": body, "source": f"Outlet {n % 3}"}))
+        title = ("Council approves the school and road budget", "Floods force families from the river valley")[n % 2]
+        lines.append(json.dumps({"title": title, "text": body, "source": f"Outlet {n % 3}"}))
     return "\n".join(lines) + "\n"
 
 

@@ -66,5 +66,6 @@ def _cluster(dask: DaskOptions) -> AbstractContextManager[Any]:
         threads_per_worker=1,
         processes=dask.processes,
         dashboard_address=None,
-        host="127.0.0.1",
+        # Threads talk in-process; worker processes listen on loopback only.
+        **({"host": "127.0.0.1"} if dask.processes else {}),
     )
