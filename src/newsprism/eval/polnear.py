@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 Spans = tuple[tuple[int, int], ...]
+_BRAT_ID = re.compile(r"^[TERAMN#]\d+$")
 Pair = tuple[Spans, Spans]
 TASKS = ("source", "content", "pair")
 MATCHES = ("exact", "overlap")
@@ -74,6 +75,8 @@ def read_ann(path: Path) -> list[Attribution]:
     events: list[dict[str, str]] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         fields = line.split("\t")
+        if not _BRAT_ID.match(fields[0]):
+            continue  # the rest of a span text that held a line break
         try:
             if line.startswith("T"):
                 kind, _, ranges = fields[1].partition(" ")

@@ -9,7 +9,7 @@ from importlib import resources
 
 from newsprism.errors import InputError
 
-PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "who"})
 PRONOUNS_ORGANISATION = frozenset({"it"})
 PRONOUNS_GROUP = frozenset({"they", "them"})
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsprism.extract.quotes.cues import CueLexicon, load_cues
 from newsprism.extract.quotes.direct import attach_quotes
-from newsprism.extract.quotes.found import Found, Range
+from newsprism.extract.quotes.found import Found, Range, token_range
 from newsprism.extract.quotes.indirect import find_attributions
+from newsprism.extract.quotes.labels import speaker_label
 from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.extract.records import Quote, QuoteKind, TextSpan
@@ -31,6 +32,10 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
     sentences = list(doc.sents)
     found = [find_attributions(sentence, lexicon) for sentence in sentences]
     attach_quotes(doc, sentences, found, quotes)
+    _give_dangling_cues_the_sentence_before(doc, sentences, found)
+    label = speaker_label(doc)
+    if label is not None and sentences:
+        found[0].append(label)
     kept: list[Found] = []
     seen: set[tuple[Range, Range]] = set()
     for item in (item for per_sentence in found for item in per_sentence):
@@ -39,6 +44,21 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
         seen.add((item.cue, item.content[0]))
         kept.append(item)
     return kept
+
+
+def _give_dangling_cues_the_sentence_before(doc: Doc, sentences: Sequence[Span], found: list[list[Found]]) -> None:
+    """'..., he said.' cut off by the sentence splitter: the cue reports the sentence before it."""
+    for number in range(1, len(sentences)):
+        sentence = sentences[number]
+        for item in found[number]:
+            if item.content or item.source is None or doc.text[sentence.start_char : item.source[0]].strip(" ,\"'”’"):
+                continue
+            if any(other.content for other in found[number - 1]):
+                continue
+            before = sentences[number - 1]
+            content = token_range(doc, before.start, before.end - 1)
+            if content is not None:
+                item.content = [content]
 
 
 def build_quotes(found: Sequence[Found], text: str, article_id: str, shift: int = 0) -> list[Quote]:

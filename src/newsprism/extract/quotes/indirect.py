@@ -12,7 +12,6 @@ _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "acomp"})
 _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "to", "that", "against"})
 # Verbs whose object is the addressee, not the content ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "notify", "advise", "warn", "urge"})
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
 
 
@@ -59,8 +58,6 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(3):
         for child in current.children:
             if child.dep_ in _SUBJECT_DEPS:
-                if child.lower_ in _RELATIVE and current.dep_ == "relcl":
-                    return current.head
                 return child
             if child.dep_ == "agent":
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]

@@ -51,6 +51,19 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) 
         position = start + 1 if opener else para_start
         while position < para_end:
             char = text[position]
+            if char == "'" and text.startswith("''", position):
+                # Two apostrophes stand for a double quotation mark in some wire copy.
+                char = '"'
+                if opener is None and not _opens_here(text, position):
+                    position += 2
+                    continue
+                if opener is None:
+                    opener, start = char, position
+                elif opener == '"':
+                    found.append(QuotedSpan((*pending, (start, position + 2))))
+                    pending, opener = [], None
+                position += 2
+                continue
             if opener is None:
                 if char in _OPENERS and (char != '"' or _opens_here(text, position)):
                     opener, start = char, position
