@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from newsprism.brief import verify_brief
-from newsprism.pipeline import Models, NoArticlesError, brief_from_inputs
+from newsprism.errors import NoArticlesError
+from newsprism.pipeline import Models, brief_from_inputs
 
 
 @pytest.fixture

@@ -6,6 +6,10 @@
     ``VerificationError`` a brief cites text its sources do not contain
     ``EvaluationError``   a benchmark data set or scorer is missing or malformed
     ``UnknownFormatError`` no renderer is registered under the format name asked for
+    ``NoArticlesError``   nothing in the input could be read as an English news article
+    ``StoreError``        the corpus database cannot be opened, migrated or written
+        ``StoreLockedError``  another process holds the database lock past the busy timeout
+        ``StoreFullError``    the disk (or the database's quota) is full
 """
 
 from __future__ import annotations
@@ -38,3 +42,19 @@ class EvaluationError(NewsprismError):
 
 class UnknownFormatError(NewsprismError, ValueError):
     """A format name no renderer is registered under; the message lists the known ones."""
+
+
+class NoArticlesError(NewsprismError):
+    """Nothing in the input could be read as an English news article."""
+
+
+class StoreError(NewsprismError):
+    """The corpus database cannot be opened, migrated or written; nothing committed before is lost."""
+
+
+class StoreLockedError(StoreError):
+    """Another process keeps the database locked for longer than the busy timeout."""
+
+
+class StoreFullError(StoreError):
+    """The disk or database is full; the batch being written was rolled back."""

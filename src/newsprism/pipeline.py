@@ -16,7 +16,7 @@ from newsprism.clean import CleanOptions, clean_articles, is_english
 from newsprism.compare import SentencePool, StatementOptions, group_statements
 from newsprism.compare.people import merge_people
 from newsprism.dedup import DedupOptions, find_duplicates, independent_groups
-from newsprism.errors import InputError, NewsprismError
+from newsprism.errors import InputError, NoArticlesError
 from newsprism.extract import attribute_article
 from newsprism.extract.people import find_people
 from newsprism.ingest import IngestOptions, RawArticle, read_inputs
@@ -59,10 +59,6 @@ class BriefResult:
     documents: list[ParsedArticle]
     problems: list[InputError]
     timings: dict[str, float] = field(default_factory=dict)
-
-
-class NoArticlesError(NewsprismError):
-    """Nothing in the input could be read as an English news article."""
 
 
 @contextmanager

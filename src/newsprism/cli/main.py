@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from newsprism.cli.corpus import register as register_corpus_commands
 from newsprism.cli.evaluate import eval_app
 from newsprism.errors import NewsprismError
 
@@ -20,6 +21,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval")
+register_corpus_commands(app)
 
 FORMATS = ("md", "json", "html")
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}

@@ -1,10 +1,13 @@
-"""How source fields are shown to readers, the same way in every format: web links and dates."""
+"""How fields are shown to readers, the same way in every format: web links, dates, quotes by actor, roles."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from datetime import datetime, time
 from urllib.parse import quote, urlsplit
+
+from newsprism.model import Person, QuoteEntry
 
 # Browsers ignore or reinterpret whitespace and control characters inside URLs (``java\tscript:``),
 # so a URL holding any is never made a link.
@@ -34,3 +37,17 @@ def published_text(published: datetime | None) -> str:
     if published.tzinfo is None and published.time() == time(0, 0):
         return published.date().isoformat()
     return published.isoformat(sep=" ", timespec="minutes")
+
+
+def actor_groups(quotes: Sequence[QuoteEntry]) -> list[tuple[str, list[QuoteEntry]]]:
+    """Quotes grouped under the actor they speak for (the speaker itself when no actor is known)."""
+    groups: dict[str, list[QuoteEntry]] = {}
+    for entry in quotes:
+        groups.setdefault(entry.actor or entry.speaker, []).append(entry)
+    return list(groups.items())
+
+
+def roles_by_source(person: Person, number_of: Mapping[str, int]) -> list[tuple[str, int]]:
+    """Each distinct (role, source number) a person is given, in source order."""
+    pairs = {(role.text, number_of[role.article_id]) for role in person.roles if role.article_id in number_of}
+    return sorted(pairs, key=lambda pair: (pair[1], pair[0]))

@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsprism.errors import VerificationError
 from newsprism.model import Brief, Citation, KeyPoint, ParsedArticle, RemovedLine, SourceEntry
-from newsprism.render.fields import published_text, web_url
+from newsprism.render.fields import actor_groups, published_text, roles_by_source, web_url
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,57 @@ class OnlyInView:
     points: list[PointView]
 
 
+@dataclass(frozen=True)
+class QuoteView:
+    """One statement of a speaker, with links to every source carrying it."""
+
+    anchor: str
+    speaker: str
+    role: str | None
+    reported: bool
+    text: str
+    citations: list[CitationLink]
+
+
+@dataclass(frozen=True)
+class ActorView:
+    """The statements of everyone speaking for one actor."""
+
+    actor: str
+    quotes: list[QuoteView]
+
+
+@dataclass(frozen=True)
+class PersonView:
+    """A person with every name form and the roles each source gives them."""
+
+    name: str
+    other_names: list[str]
+    roles: list[tuple[str, int]]
+
+
+def _who_said_what(brief: Brief, links: _CitationLinker) -> list[ActorView]:
+    views = []
+    number = 0
+    for actor, entries in actor_groups(brief.quotes):
+        quotes = []
+        for entry in entries:
+            number += 1
+            anchor = f"q{number}"
+            citations = [links.link(anchor, citation) for citation in entry.citations]
+            quotes.append(QuoteView(anchor, entry.speaker, entry.role, entry.kind != "direct", entry.text, citations))
+        views.append(ActorView(actor, quotes))
+    return views
+
+
+def _people(brief: Brief) -> list[PersonView]:
+    number_of = {entry.article_id: entry.number for entry in brief.sources}
+    return [
+        PersonView(person.name, [n for n in person.names if n != person.name], roles_by_source(person, number_of))
+        for person in brief.people
+    ]
+
+
 def render_html(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
     """The brief and its sources' full texts as one self-contained HTML page.
 
@@ -93,6 +144,7 @@ def render_html(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
         number = brief.headline.source
         target = f"#text-{number}" if brief.headline.article_id in by_article else f"#source-{number}"
         headline = PointView("headline", brief.headline.text, [CitationLink(number, target, _name(by_number, number))])
+    who_said_what = _who_said_what(brief, links)
     sources = [_source_view(entry, by_article.get(entry.article_id), links.cited_by) for entry in brief.sources]
     return (
         _environment()
@@ -102,6 +154,8 @@ def render_html(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
             headline=headline,
             key_points=key_points,
             only_in=only_in,
+            who_said_what=who_said_what,
+            people=_people(brief),
             sources=sources,
             notes=brief.notes,
         )

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from newsprism.model import Brief, Citation, KeyPoint, OnlyIn, SourceEntry
-from newsprism.render.fields import published_text, web_url
+from newsprism.render.fields import actor_groups, published_text, roles_by_source, web_url
 
 # Backslash escapes cover CommonMark; "<", ">" and "&" become entities instead because older
 # flavours (Markdown.pl) do not honour "\<", and an entity is text in every flavour.
@@ -33,8 +33,12 @@ def escape_markdown(text: str) -> str:
 def render_markdown(brief: Brief, short: bool = False) -> str:
     """The brief as Markdown; ``short`` keeps only headline, key points and sources (for a terminal)."""
     sections = [_headline(brief), _key_points(brief.key_points)]
+    if not short and brief.quotes:
+        sections.append(_who_said_what(brief))
     if not short and brief.only_in:
         sections.append(_only_in(brief.only_in, brief.sources))
+    if not short and brief.people:
+        sections.append(_people(brief))
     sections.append(_sources(brief.sources))
     if not short and brief.notes:
         sections.append("## Notes\n\n" + "\n".join(f"- {escape_markdown(note)}" for note in brief.notes))
@@ -98,3 +102,32 @@ def _source(entry: SourceEntry) -> str:
     if entry.duplicate_of is not None:
         fields.append(f"copy of [{entry.duplicate_of}]")
     return " — ".join(fields)
+
+
+def _who_said_what(brief: Brief) -> str:
+    blocks = ["## Who said what"]
+    for actor, entries in actor_groups(brief.quotes):
+        lines = []
+        for entry in entries:
+            who = f"**{escape_markdown(entry.speaker)}**"
+            if entry.role:
+                who += f" ({escape_markdown(entry.role)})"
+            said = "said" if entry.kind == "direct" else "said, reported"
+            lines.append(f"- {who} {said}: {escape_markdown(entry.text)} {_citations(entry.citations)}")
+        blocks.append(f"### {escape_markdown(actor)}\n\n" + "\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _people(brief: Brief) -> str:
+    number_of = {entry.article_id: entry.number for entry in brief.sources}
+    lines = []
+    for person in brief.people:
+        line = f"- **{escape_markdown(person.name)}**"
+        others = [name for name in person.names if name != person.name]
+        if others:
+            line += " (also " + ", ".join(escape_markdown(name) for name in others) + ")"
+        roles = roles_by_source(person, number_of)
+        if roles:
+            line += ": " + "; ".join(f"{escape_markdown(role)} [{number}]" for role, number in roles)
+        lines.append(line)
+    return "## People\n\n" + "\n".join(lines)

@@ -1,7 +1,7 @@
 """Store: the corpus database (SQLite by default, PostgreSQL by URL), migrated with Alembic on open."""
 
+from newsprism.errors import StoreError, StoreFullError, StoreLockedError
 from newsprism.store.engine import DB_ENV, DEFAULT_DB_FILE, StoreOptions, resolve_url
-from newsprism.store.errors import StoreError, StoreFullError, StoreLockedError
 from newsprism.store.records import (
     Failure,
     IndexRow,

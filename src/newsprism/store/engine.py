@@ -14,7 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from newsprism.store.errors import StoreError
+from newsprism.errors import StoreError
 
 DEFAULT_DB_FILE = "newsprism.db"
 DB_ENV = "NEWSPRISM_DB"

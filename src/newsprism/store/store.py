@@ -15,11 +15,10 @@ import numpy as np
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from newsprism.errors import InputError
+from newsprism.errors import InputError, StoreError, StoreFullError, StoreLockedError
 from newsprism.model import Article, RemovedLine
 from newsprism.store import schema as t
 from newsprism.store.engine import StoreOptions, create_store_engine, migrate
-from newsprism.store.errors import StoreError, StoreFullError, StoreLockedError
 from newsprism.store.queries import index_rows, read_status, read_stories, refresh_stories
 from newsprism.store.records import (
     VECTOR_DTYPE,
