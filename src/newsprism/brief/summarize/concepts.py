@@ -35,10 +35,11 @@ def weigh_concepts(
     unigram_weight: float,
     positions: Sequence[int] | None = None,
     position_weight: float = 0.0,
+    exponent: float = 1.0,
 ) -> ConceptTable:
     """Weight of a concept: the number of documents that use it, plus ``position_weight / (1 + p)`` for each of them,
-    p being the first sentence of that document that holds it; concepts in fewer than ``min_doc_freq`` documents
-    are dropped.
+    p being the first sentence of that document that holds it, raised to ``exponent``; concepts in fewer than
+    ``min_doc_freq`` documents are dropped.
 
     When the cluster has fewer documents than ``min_doc_freq`` the threshold falls to the number of
     documents, so a one-document cluster still has concepts.
@@ -63,7 +64,7 @@ def weigh_concepts(
             continue
         index[concept] = len(weights)
         early = sum(1.0 / (1.0 + earliest[(concept, doc)]) for doc in seen_in[concept])
-        weights.append((frequency + position_weight * early) * scale)
+        weights.append((frequency + position_weight * early) ** exponent * scale)
     held = [sorted(index[c] for c in sentence if c in index) for sentence in concepts]
     return ConceptTable(list(index), np.asarray(weights, dtype=float), held)
 

@@ -42,6 +42,8 @@ class SummaryOptions:
         overlong ones are run-ons that waste the budget).
     skip_quotes: leave out direct speech and questions, which rarely state facts in the summary's voice.
     min_doc_freq: a concept must appear in this many documents to count (fewer when the cluster is smaller).
+    frequency_exponent: a concept's weight is its (position-weighted) document frequency raised to this power;
+        above 1 it lets what most sources agree on outweigh many details that only two sources share.
     unigram_weight: weight of a content word relative to a bigram of the same document frequency; 0 drops them.
     position_weight: news puts the main facts first, so a concept also earns, for each document using it,
         ``position_weight / (1 + p)`` where p is the index of the first sentence of that document holding it.
@@ -58,7 +60,8 @@ class SummaryOptions:
     max_words: int = 50
     skip_quotes: bool = True
     min_doc_freq: int = 2
-    unigram_weight: float = 0.0
+    frequency_exponent: float = 2.5
+    unigram_weight: float = 0.1
     position_weight: float = 2.0
     boost_weight: float = 1.0
     max_similarity: float = 0.8
@@ -178,6 +181,7 @@ def _analyse(
         options.unigram_weight,
         [c.position for c in candidates],
         options.position_weight,
+        options.frequency_exponent,
     )
     eligible = _eligible(candidates, lengths, stems, options)
     unit = float(table.weights.mean()) if len(table.weights) else 1.0

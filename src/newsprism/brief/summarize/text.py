@@ -18,7 +18,7 @@ STOPWORDS = frozenset(
     herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once
     only or other our ours ourselves out over own said same say says she should so some such than that the their theirs
     them themselves then there these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours yourself yourselves mr mrs ms s t""".split()  # noqa: SIM905
+    which while who whom why will with would you your yours yourself yourselves mr mrs ms s t""".split()
 )
 # Concepts are built from stems, so the stop list is compared in its stemmed form ("was" -> "wa").
 _STOP_STEMS = frozenset(porter_stem(word) for word in STOPWORDS) | STOPWORDS
