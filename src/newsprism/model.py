@@ -197,6 +197,9 @@ class QuoteEntry(Record):
     actor: str | None = Field(None, description="the country or organisation the speaker speaks for")
     text: str = Field(description="what was said, verbatim from the first citation (pieces joined by ' … ')")
     kind: str = Field(description="direct (in quotation marks), partial (reported with quoted words) or indirect")
+    cue: str | None = Field(
+        None, description="the verb or phrase attributing it (said, denied, according to), verbatim"
+    )
     citations: list[Citation] = Field(description="the first citation's span holds the text; then other sources")
 
 

@@ -21,6 +21,8 @@ class QuoteOptions:
 
     same_statement: float = 0.5
     min_words: int = 3
+    # Reported speech shorter than this is a noun phrase ("denied any plans"), not a statement to list.
+    min_reported_words: int = 5
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ def who_said_what(
     groups: list[tuple[_Speaker, list[Quote]]] = []
     for document in documents:
         for quote in quotes.get(document.article.id, []):
-            if len(quote.content_text.split()) < options.min_words:
+            words = len(quote.content_text.split())
+            if words < options.min_words or (quote.kind == "indirect" and words < options.min_reported_words):
                 continue
             speaker = _speaker_of(quote, people)
             if speaker is None:
@@ -122,6 +125,7 @@ def _entry(
         actor=speaker.actor,
         text=PIECE_JOINER.join(piece.text for piece in ordered[0].content),
         kind=ordered[0].kind,
+        cue=ordered[0].cue.text,
         citations=[_citation(q, documents[q.article_id], number_of) for q in ordered],
     )
 

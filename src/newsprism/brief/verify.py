@@ -97,4 +97,6 @@ def _check_quote(
         if not piece or found < 0:
             return [f"{label} is not verbatim in source [{first.source}] at {first.start}-{first.end}"]
         position = found + len(piece)
+    if quote.cue and quote.cue not in article.text:
+        return [f"{label}: its cue {quote.cue!r} is not in source [{first.source}]"]
     return []

@@ -77,6 +77,7 @@ class QuoteView:
     anchor: str
     speaker: str
     role: str | None
+    cue: str
     reported: bool
     text: str
     citations: list[CitationLink]
@@ -108,7 +109,17 @@ def _who_said_what(brief: Brief, links: _CitationLinker) -> list[ActorView]:
             number += 1
             anchor = f"q{number}"
             citations = [links.link(anchor, citation) for citation in entry.citations]
-            quotes.append(QuoteView(anchor, entry.speaker, entry.role, entry.kind != "direct", entry.text, citations))
+            quotes.append(
+                QuoteView(
+                    anchor,
+                    entry.speaker,
+                    entry.role,
+                    entry.cue or "said",
+                    entry.kind != "direct",
+                    entry.text,
+                    citations,
+                )
+            )
         views.append(ActorView(actor, quotes))
     return views
 

@@ -112,7 +112,8 @@ def _who_said_what(brief: Brief) -> str:
             who = f"**{escape_markdown(entry.speaker)}**"
             if entry.role:
                 who += f" ({escape_markdown(entry.role)})"
-            said = "said" if entry.kind == "direct" else "said, reported"
+            cue = escape_markdown(entry.cue or "said")
+            said = cue if entry.kind == "direct" else f"{cue} (reported)"
             lines.append(f"- {who} {said}: {escape_markdown(entry.text)} {_citations(entry.citations)}")
         blocks.append(f"### {escape_markdown(actor)}\n\n" + "\n".join(lines))
     return "\n\n".join(blocks)

@@ -94,7 +94,7 @@ def select_summary(
     """
     if not candidates:
         return []
-    analysis = _analyse(candidates, options, boost, embeddings)
+    analysis = _analyse(candidates, options, boost)
     conflicts = _near_duplicates(analysis, embeddings, options.max_similarity)
     chosen = solve_coverage(
         analysis.table,
@@ -126,7 +126,7 @@ def rank_sentences(
     """
     if not candidates:
         return []
-    analysis = _analyse(candidates, options, boost, embeddings)
+    analysis = _analyse(candidates, options, boost)
     conflicts = _near_duplicates(analysis, embeddings, options.max_similarity)
     blocked_by: dict[int, set[int]] = {}
     for first, second in conflicts:
@@ -153,7 +153,6 @@ def rank_sentences(
         covered.update(analysis.table.sentence_concepts[best])
     ranked = set(ranking)
     rest = sorted((i for i in range(len(candidates)) if i not in ranked), key=lambda i: (candidates[i].doc, i))
-    # Paraphrases and sentences that add nothing are moved behind the ones that do.
     useful = [i for i in ranking if i in chosen]
     return useful + [i for i in ranking if i not in chosen] + rest
 
@@ -162,7 +161,6 @@ def _analyse(
     candidates: Sequence[Candidate],
     options: SummaryOptions,
     boost: Sequence[float] | None,
-    embeddings: np.ndarray | None = None,
 ) -> _Analysis:
     if boost is not None and len(boost) != len(candidates):
         raise ValueError(f"boost has {len(boost)} values for {len(candidates)} candidates")

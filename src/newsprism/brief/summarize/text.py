@@ -9,7 +9,6 @@ from newsprism.brief.summarize.stem import porter_stem
 
 _TERM = re.compile(r"[a-z0-9]+")
 _OPENING_QUOTE = ('"', "\u201c", "``", "'", "\u2018")
-_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]|``|''")
 
 # Function words: a bigram of two of them ("of the") says nothing about a story.
 STOPWORDS = frozenset(
@@ -50,8 +49,3 @@ def is_quote_or_question(text: str) -> bool:
     """Direct speech and questions rarely state a story's facts in the summary's own voice."""
     stripped = text.strip()
     return stripped.startswith(_OPENING_QUOTE) or stripped.endswith(("?", "?\u201d", '?"')) or stripped.endswith(":")
-
-
-def has_quote(text: str) -> bool:
-    """Whether the sentence contains any direct speech."""
-    return bool(_QUOTE_MARK.search(text))
