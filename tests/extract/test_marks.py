@@ -25,6 +25,7 @@ def _texts(text: str) -> list[str]:
         ("“Outer ‘inner’ words” and more.", ["“Outer ‘inner’ words”"]),
         ('“Outer "inner" words” here.', ['“Outer "inner" words”']),
         ("“One.” Then “two.”", ["“One.”", "“two.”"]),
+        ("He said ''we will win'' today.", ["''we will win''"]),
     ],
 )
 def test_find_quotes_pairs_marks(text: str, expected: list[str]) -> None:

@@ -28,6 +28,10 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Smith denied that he had lied.", [("Smith", "he had lied", "indirect")]),
     ("Smith insisted the vote was fair.", [("Smith", "the vote was fair", "indirect")]),
     ("The Kremlin's statement said troops would leave.", [("The Kremlin", "troops would leave", "indirect")]),
+    ("TAPPER: Has he campaigned as a healer?", [("TAPPER", "Has he campaigned as a healer", "indirect")]),
+    ("Smith said: ''We will win.''", [("Smith", "''We will win.''", "direct")]),
+    ("I think the match went ahead.", []),
+    ("Smith found a job in the city.", []),
     ("The weather was fine and the match went ahead.", []),
     ("The “smart” phone sold well.", []),
 ]

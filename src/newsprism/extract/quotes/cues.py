@@ -19,6 +19,7 @@ class CueLexicon:
     """Lemmas of attributing verbs and nouns, multi-word cue phrases, and role nouns of speakers."""
 
     verbs: frozenset[str]
+    clause_only_verbs: frozenset[str]
     nouns: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     person_titles: frozenset[str]
@@ -33,6 +34,7 @@ def load_cues(name: str = "cues.json") -> CueLexicon:
         raw = json.loads(location.read_text(encoding="utf-8"))
         return CueLexicon(
             verbs=frozenset(word.lower() for word in raw["verbs"]),
+            clause_only_verbs=frozenset(word.lower() for word in raw.get("clause_only_verbs", [])),
             nouns=frozenset(word.lower() for word in raw["nouns"]),
             phrases=tuple(tuple(word.lower() for word in phrase) for phrase in raw["phrases"]),
             person_titles=frozenset(word.lower() for word in raw["person_titles"]),

@@ -13,6 +13,8 @@ _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "to", "that", "against"}
 # Verbs whose object is the addressee, not the content ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "notify", "advise", "warn", "urge"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
+# "I think", "you know" are mostly talk inside quotes, rarely an attribution annotators mark.
+_FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 
 
 def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
@@ -29,14 +31,14 @@ def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.verbs:
         return None
     subject = _subject(token)
-    if subject is None:
+    if subject is None or subject.lower_ in _FIRST_SECOND_PERSON:
         return None
     cue_first, source = token.i, _source_range(subject, relative=subject.i > token.i or subject not in token.children)
     owner = _possessor(subject, lexicon)
     if owner is not None:
         # "The Kremlin's statement said ...": the owner speaks through the statement.
         source, cue_first = _owner_range(owner), subject.i if subject.i < token.i else token.i
-    content = _verb_content(token)
+    content = _verb_content(token, clause_only=token.lemma_.lower() in lexicon.clause_only_verbs)
     cue = token_range(token.doc, cue_first, _particle_end(token))
     if cue is None:
         return None
@@ -89,7 +91,7 @@ def _owner_range(owner: Token) -> Range | None:
     return token_range(owner.doc, owner.left_edge.i, owner.i)
 
 
-def _verb_content(verb: Token) -> list[Range]:
+def _verb_content(verb: Token, clause_only: bool = False) -> list[Range]:
     clauses = [child for child in verb.children if child.dep_ in {"ccomp", "parataxis"}]
     if clauses:
         return [r for r in (subtree_range(child) for child in clauses) if r is not None]
@@ -99,6 +101,8 @@ def _verb_content(verb: Token) -> list[Range]:
         own = subtree_range(verb)
         if head is not None and own is not None:
             return minus(head, own)[:1]
+    if clause_only:
+        return []  # a quotation may still be snapped on later
     objects = [
         child
         for child in verb.rights
