@@ -1,6 +1,7 @@
 """Concept coverage (Gillick & Favre 2009): pick the sentences that cover the most weight of concepts in a budget.
 
-Concepts are stemmed bigrams (optionally also content unigrams) weighted by how many documents use them;
+Concepts are stemmed bigrams (optionally also content unigrams) weighted by how many documents use them
+(and how early), raised to a power so that what most sources agree on dominates;
 a summary earns a concept's weight once however many of its sentences contain it, which is what keeps
 it from repeating itself. The exact optimum is an integer linear program, solved by HiGHS through
 ``scipy.optimize.milp``.
