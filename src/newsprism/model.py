@@ -203,6 +203,22 @@ class QuoteEntry(Record):
     citations: list[Citation] = Field(description="the first citation's span holds the text; then other sources")
 
 
+class ConflictValue(Record):
+    """One side of a conflict: a value as the sources word it, with every source that gives it."""
+
+    text: str = Field(description="the value, verbatim from the first citation")
+    citations: list[Citation] = Field(description="the first citation's span holds the text; then other sources")
+
+
+class Conflict(Record):
+    """Sources that contradict each other on a fact: a number, or the role of a person."""
+
+    kind: str = Field(description="number or role")
+    subject: str = Field(description="what the values are of: a measure (troops) or a person")
+    values: list[ConflictValue] = Field(description="the incompatible values, the most cited first")
+    note: str | None = Field(None, description="why the values cannot all be right")
+
+
 class Headline(Record):
     """The brief's headline: the verbatim title of one source, the one most representative of the story."""
 
@@ -219,5 +235,6 @@ class Brief(Record):
     key_points: list[KeyPoint]
     only_in: list[OnlyIn]
     quotes: list[QuoteEntry] = Field(default_factory=list, description="who said what, grouped by actor")
+    conflicts: list[Conflict] = Field(default_factory=list, description="facts the sources contradict each other on")
     people: list[Person] = Field(default_factory=list, description="people named, one entry per real person")
     notes: list[str] = Field(default_factory=list, description="what the reader should know, e.g. skipped input")

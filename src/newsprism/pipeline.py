@@ -15,6 +15,7 @@ from newsprism.brief.quotes import who_said_what
 from newsprism.clean import CleanOptions, clean_articles, is_english
 from newsprism.compare import SentencePool, StatementOptions, group_statements
 from newsprism.compare.people import merge_people
+from newsprism.compare.roles import role_conflicts
 from newsprism.dedup import DedupOptions, find_duplicates, independent_groups
 from newsprism.errors import InputError, NoArticlesError
 from newsprism.extract import attribute_article
@@ -140,6 +141,7 @@ def brief_from_raw(
         brief.people = people
         number_of = {entry.article_id: entry.number for entry in brief.sources}
         brief.quotes = who_said_what(quotes, documents, people, number_of)
+        brief.conflicts = role_conflicts(people, documents, number_of)
     return BriefResult(brief=brief, documents=documents, problems=skipped, timings=timings)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from newsprism.compare.similarity import content_words
 from newsprism.extract.people import role_heads
 from newsprism.extract.records import Quote
 from newsprism.model import Citation, ParsedArticle, Person, QuoteEntry
+from newsprism.nlp.sentences import sentence_at
 
 PIECE_JOINER = " … "
 
@@ -132,12 +132,10 @@ def _entry(
 
 def _citation(quote: Quote, document: ParsedArticle, number_of: Mapping[str, int]) -> Citation:
     start, end = quote.content[0].start, quote.content[-1].end
-    starts = [sentence.start for sentence in document.sentences]
-    index = max(bisect.bisect_right(starts, start) - 1, 0)
     return Citation(
         source=number_of[quote.article_id],
         article_id=quote.article_id,
-        sentence=document.sentences[index].index if document.sentences else 0,
+        sentence=sentence_at(document.sentences, start),
         start=start,
         end=end,
     )

@@ -37,6 +37,12 @@ def verify_brief(brief: Brief, articles: Sequence[Article]) -> list[str]:
         problems += _check_point(label, point, by_id, article_of_number)
     for number, quote in enumerate(brief.quotes, start=1):
         problems += _check_quote(f"quote {number} ({quote.speaker})", quote, by_id, article_of_number)
+    for number, conflict in enumerate(brief.conflicts, start=1):
+        for value in conflict.values:
+            as_point = KeyPoint(text=value.text, citations=value.citations)
+            problems += _check_point(
+                f"conflict {number} ({conflict.subject}), value {value.text!r}", as_point, by_id, article_of_number
+            )
     for person in brief.people:
         for role in person.roles:
             problems += _check_span(

@@ -124,6 +124,26 @@ def _who_said_what(brief: Brief, links: _CitationLinker) -> list[ActorView]:
     return views
 
 
+@dataclass(frozen=True)
+class ConflictView:
+    """A fact the sources contradict each other on, each side with links to its sources."""
+
+    kind: str
+    subject: str
+    values: list[tuple[str, list[CitationLink]]]
+
+
+def _conflicts(brief: Brief, links: _CitationLinker) -> list[ConflictView]:
+    return [
+        ConflictView(
+            conflict.kind,
+            conflict.subject,
+            [(v.text, [links.link(f"c{n}", c) for c in v.citations]) for v in conflict.values],
+        )
+        for n, conflict in enumerate(brief.conflicts, start=1)
+    ]
+
+
 def _people(brief: Brief) -> list[PersonView]:
     number_of = {entry.article_id: entry.number for entry in brief.sources}
     return [
@@ -156,6 +176,7 @@ def render_html(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
         target = f"#text-{number}" if brief.headline.article_id in by_article else f"#source-{number}"
         headline = PointView("headline", brief.headline.text, [CitationLink(number, target, _name(by_number, number))])
     who_said_what = _who_said_what(brief, links)
+    conflicts = _conflicts(brief, links)
     sources = [_source_view(entry, by_article.get(entry.article_id), links.cited_by) for entry in brief.sources]
     return (
         _environment()
@@ -166,6 +187,7 @@ def render_html(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
             key_points=key_points,
             only_in=only_in,
             who_said_what=who_said_what,
+            conflicts=conflicts,
             people=_people(brief),
             sources=sources,
             notes=brief.notes,

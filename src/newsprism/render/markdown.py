@@ -33,6 +33,8 @@ def escape_markdown(text: str) -> str:
 def render_markdown(brief: Brief, short: bool = False) -> str:
     """The brief as Markdown; ``short`` keeps only headline, key points and sources (for a terminal)."""
     sections = [_headline(brief), _key_points(brief.key_points)]
+    if not short and brief.conflicts:
+        sections.append(_conflicts(brief))
     if not short and brief.quotes:
         sections.append(_who_said_what(brief))
     if not short and brief.only_in:
@@ -132,3 +134,11 @@ def _people(brief: Brief) -> str:
             line += ": " + "; ".join(f"{escape_markdown(role)} [{number}]" for role, number in roles)
         lines.append(line)
     return "## People\n\n" + "\n".join(lines)
+
+
+def _conflicts(brief: Brief) -> str:
+    lines = []
+    for conflict in brief.conflicts:
+        sides = " vs ".join(f"{escape_markdown(v.text)} {_citations(v.citations)}" for v in conflict.values)
+        lines.append(f"- **{escape_markdown(conflict.subject)}** ({escape_markdown(conflict.kind)}): {sides}")
+    return "## Conflicting facts\n\n" + "\n".join(lines)

@@ -1,0 +1,134 @@
+"""Role conflicts: one person given incompatible roles by different sources.
+
+"NATO Secretary General", "head of NATO" and "chief executive of NATO" are one office in other
+words; "German Chancellor" and "EU Commissioner for Foreign Affairs", or a "defence minister" and
+a "foreign minister", are not. Compatibility is decided from the words of the roles (the body or
+country they name, the title, the portfolio), with the vocabulary in ``data/titles.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from newsprism.extract.people import role_heads
+from newsprism.model import Citation, Conflict, ConflictValue, ParsedArticle, Person, RoleSpan
+from newsprism.nlp.sentences import sentence_at
+
+_WORD = re.compile(r"[a-z][a-z.'’-]*")
+_FILLER = frozenset({"the", "a", "an", "of", "for", "and", "to", "'s", "’s", "s", "well-known", "former", "then"})
+
+
+@dataclass(frozen=True)
+class TitleVocabulary:
+    classes: tuple[frozenset[str], ...]
+    generic: frozenset[str]
+    bodies: Mapping[str, str]  # alias -> body key
+
+
+@cache
+def title_vocabulary() -> TitleVocabulary:
+    """The title classes, generic titles and body aliases of ``data/titles.json``."""
+    data = json.loads(resources.files("newsprism.compare").joinpath("data", "titles.json").read_text("utf-8"))
+    bodies = {alias: key for key, aliases in data["demonyms"].items() for alias in aliases}
+    return TitleVocabulary(tuple(frozenset(c) for c in data["equivalent"]), frozenset(data["generic"]), bodies)
+
+
+@dataclass(frozen=True)
+class RoleReading:
+    """What a role says: which body or country, which office, which portfolio."""
+
+    bodies: frozenset[str]
+    titles: frozenset[int]  # indices of the title classes the role's title belongs to
+    title: str
+    portfolio: frozenset[str]
+
+
+def read_role(text: str, actor: str | None = None) -> RoleReading:
+    """Split a role into body, title and portfolio words."""
+    vocabulary = title_vocabulary()
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    bodies = {
+        key for alias, key in vocabulary.bodies.items() if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lowered)
+    }
+    rest = lowered
+    for alias in sorted(vocabulary.bodies, key=len, reverse=True):
+        rest = re.sub(rf"(?<![\w.]){re.escape(alias)}(?![\w])", " ", rest)
+    phrases = sorted({p for c in vocabulary.classes for p in c}, key=len, reverse=True)
+    title = next((p for p in phrases if re.search(rf"\b{re.escape(p)}\b", rest)), "")
+    if not title:
+        heads = [w for w in _WORD.findall(rest) if w in role_heads()]
+        title = heads[-1] if heads else ""
+    classes = frozenset(i for i, c in enumerate(vocabulary.classes) if title in c)
+    if title:
+        rest = re.sub(rf"\b{re.escape(title)}\b", " ", rest)
+    portfolio = frozenset(w for w in _WORD.findall(rest) if w not in _FILLER and w not in role_heads())
+    # The organisation or country the parse found in the role names a body even when not listed.
+    if actor and not bodies:
+        bodies.add(vocabulary.bodies.get(actor.lower(), actor.lower()))
+        portfolio = portfolio - set(_WORD.findall(actor.lower()))
+    return RoleReading(frozenset(bodies), classes, title, portfolio)
+
+
+def compatible(first: RoleReading, second: RoleReading) -> bool:
+    """Whether one person can hold both roles as worded (one may be a fuller or other wording of the other)."""
+    if first.bodies and second.bodies and not first.bodies & second.bodies:
+        return False
+    generic = title_vocabulary().generic
+    same_office = (
+        first.title == second.title
+        or bool(first.titles & second.titles)
+        or first.title in generic
+        or second.title in generic
+        or not first.title
+        or not second.title
+    )
+    if not same_office:
+        return False
+    return not (first.portfolio and second.portfolio and not first.portfolio & second.portfolio)
+
+
+def role_conflicts(
+    people: Sequence[Person], documents: Sequence[ParsedArticle], number_of: Mapping[str, int]
+) -> list[Conflict]:
+    """Every person whose roles, across sources, fall into more than one compatible group."""
+    by_article = {document.article.id: document for document in documents}
+    conflicts = []
+    for person in people:
+        groups: list[list[RoleSpan]] = []
+        for role in person.roles:
+            if role.article_id not in number_of:
+                continue
+            reading = read_role(role.text, role.actor)
+            home = next((g for g in groups if all(compatible(reading, read_role(r.text, r.actor)) for r in g)), None)
+            if home is None:
+                groups.append([role])
+            else:
+                home.append(role)
+        sources = [{number_of[r.article_id] for r in group} for group in groups]
+        if len(groups) < 2 or len(set().union(*sources)) < 2:
+            continue
+        ordered = sorted(zip(groups, sources, strict=True), key=lambda pair: (-len(pair[1]), min(pair[1])))
+        values = [
+            ConflictValue(text=group[0].text, citations=[_citation(r, by_article, number_of) for r in group])
+            for group, _ in ordered
+        ]
+        conflicts.append(
+            Conflict(kind="role", subject=person.name, values=values, note="the sources give incompatible roles")
+        )
+    return conflicts
+
+
+def _citation(role: RoleSpan, by_article: Mapping[str, ParsedArticle], number_of: Mapping[str, int]) -> Citation:
+    document = by_article[role.article_id]
+    return Citation(
+        source=number_of[role.article_id],
+        article_id=role.article_id,
+        sentence=sentence_at(document.sentences, role.start),
+        start=role.start,
+        end=role.end,
+    )
