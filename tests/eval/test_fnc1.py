@@ -80,4 +80,3 @@ def test_unknown_stance_labels_are_rejected(tmp_path: Path) -> None:
         out.write(json.dumps({"claim": "x", "body_id": 0, "stance": "maybe"}) + "\n")
     with pytest.raises(EvaluationError, match="maybe"):
         run_fnc1(folder, encoder=HashingEncoder())
-

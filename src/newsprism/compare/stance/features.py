@@ -26,7 +26,7 @@ FloatArray = npt.NDArray[np.float64]
 class FeatureOptions:
     """How much of each text is read; the encoder is slow, so only the first sentences are embedded."""
 
-    max_sentences: int = 20
+    max_sentences: int = 12
     lead_sentences: int = 3
     top_sentences: int = 3
     cue_window: int = 8
