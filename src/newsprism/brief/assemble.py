@@ -6,7 +6,14 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from newsprism.brief.keypoints import KeyPointOptions, PointCandidate, rank_by_score, select_key_points
+from newsprism.brief.keypoints import (
+    KeyPointOptions,
+    PointCandidate,
+    point_candidates,
+    point_score,
+    rank_by_score,
+    select_key_points,
+)
 from newsprism.compare.similarity import FloatMatrix
 from newsprism.compare.statements import SentencePool, StatementGroups
 from newsprism.model import (
@@ -61,14 +68,11 @@ def assemble_brief(
     number_of = {entry.article_id: entry.number for entry in sources}
     independent = sum(1 for entry in sources if entry.duplicate_of is None)
 
-    candidates = [
-        PointCandidate(
-            row=rows[0], text=pool.sentences[rows[0]].text, support=statement.support, centrality=statement.centrality
-        )
-        for statement, rows in zip(groups.statements, groups.member_rows, strict=True)
+    candidates = point_candidates(pool, groups, options)
+    chosen = select_key_points(candidates, pool, options)
+    key_points = [
+        _key_point(groups.member_rows[candidates[i].statement], candidates[i], pool, number_of, options) for i in chosen
     ]
-    chosen = select_key_points(candidates, groups.similarity, options)
-    key_points = [_key_point(groups.member_rows[i], candidates[i], pool, number_of, options) for i in chosen]
 
     only_in: list[OnlyIn] = []
     all_notes = list(notes)
@@ -103,14 +107,14 @@ def _key_point(
     number_of: Mapping[str, int],
     options: KeyPointOptions,
 ) -> KeyPoint:
-    representative = pool.sentences[rows[0]]
-    others = sorted((pool.sentences[r] for r in rows[1:]), key=lambda s: number_of[s.article_id])
-    score = candidate.centrality * (1.0 + options.support_weight * (candidate.support - 1))
+    """The candidate's sentence, cited first, then every other sentence of its statement."""
+    chosen = pool.sentences[candidate.row]
+    others = sorted((pool.sentences[r] for r in rows if r != candidate.row), key=lambda s: number_of[s.article_id])
     return KeyPoint(
-        text=representative.text,
-        citations=[_citation(representative, number_of)] + [_citation(s, number_of) for s in others],
+        text=chosen.text,
+        citations=[_citation(chosen, number_of)] + [_citation(s, number_of) for s in others],
         support=candidate.support,
-        score=round(score, 4),
+        score=round(point_score(candidate, options), 4),
     )
 
 
@@ -125,13 +129,16 @@ def _only_in(
 ) -> list[OnlyIn]:
     """Per independent source, its strongest statements that no other independent source makes."""
     by_source: dict[int, list[KeyPoint]] = {}
+    used = {candidates[i].statement for i in chosen}
     for index in rank_by_score(candidates, options):
-        if index in chosen or candidates[index].support != 1:
+        candidate = candidates[index]
+        if candidate.statement in used or candidate.support != 1:
             continue
-        number = number_of[pool.sentences[member_rows[index][0]].article_id]
+        used.add(candidate.statement)
+        number = number_of[pool.sentences[candidate.row].article_id]
         points = by_source.setdefault(number, [])
         if len(points) < options.only_in_per_source:
-            points.append(_key_point(member_rows[index], candidates[index], pool, number_of, options))
+            points.append(_key_point(member_rows[candidate.statement], candidate, pool, number_of, options))
     duplicates = {entry.number for entry in sources if entry.duplicate_of is not None}
     return [
         OnlyIn(source=number, points=points) for number, points in sorted(by_source.items()) if number not in duplicates

@@ -1,32 +1,44 @@
-"""Choose the brief's key points: statements ranked by independent support and centrality."""
+"""Choose the brief's key points with the summarizer scored on DUC 2004, favouring what many sources say.
+
+Every sentence that can stand alone is a candidate; the summarizer covers the story's concepts
+(weighted by how many sources use them), with a bonus per independent source that makes the same
+statement. The chosen sentences are then listed by support and centrality.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from newsprism.compare.similarity import FloatMatrix
+from newsprism.brief.summarize import Candidate, SummaryOptions, rank_sentences, select_summary
+from newsprism.compare.statements import SentencePool, StatementGroups
 
 
 @dataclass(frozen=True)
 class KeyPointOptions:
-    """How many key points, and how strongly support outweighs centrality."""
+    """How many key points, within how many words, and how much each extra source counts."""
 
     min_points: int = 5
     max_points: int = 8
-    word_budget: int = 220
+    word_budget: int = 200
     min_words: int = 6
     max_words: int = 70
     support_weight: float = 0.5
-    redundancy_weight: float = 0.7
     only_in_per_source: int = 3
+    # The summarizer's tuned settings, with a strict budget (a brief shows whole sentences only) and a
+    # short time limit: the integer program then returns the best selection found so far, and when it
+    # has none yet the greedy ranking of the same concepts fills in.
+    summary: SummaryOptions = field(
+        default_factory=lambda: SummaryOptions(fill_overflow=False, min_words=6, time_limit=0.4)
+    )
 
 
 @dataclass(frozen=True)
 class PointCandidate:
-    """A statement's representative sentence, as the key-point selector sees it."""
+    """A sentence the selector may choose, with the statement it belongs to."""
 
-    row: int  # row of the sentence in the similarity matrix
+    row: int  # row of the sentence in the pool and similarity matrix
+    statement: int
     text: str
     support: int
     centrality: float
@@ -34,30 +46,7 @@ class PointCandidate:
 
 # Personal and demonstrative pronouns are a closed class: a sentence that opens with one leans on the
 # sentence before it ("He said the move..."), so out of context the reader cannot tell who or what.
-_LEADING_PRONOUNS = frozenset(
-    [
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "this",
-        "these",
-        "those",
-        "that",
-        "there",
-        "such",
-    ]
-)
-
-
+_LEADING_PRONOUNS = frozenset("he she it they we i you his her its their our this these those that there such".split())
 # A sentence ends with one of these (possibly inside a closing quote); a headline or subheading doesn't.
 _TERMINAL = (".", "!", "?", '."', ".”", ".’", '!"', "!”", ".'", ".)", '?"', "?”")
 
@@ -72,10 +61,7 @@ def stands_alone(text: str) -> bool:
     first = words[0].lstrip("(").lower().rstrip(",") if words else ""
     if first in _LEADING_PRONOUNS:
         return False
-    straight = text.count('"')
-    if straight % 2:
-        return False
-    if text.count("«") != text.count("»"):
+    if text.count('"') % 2 or text.count("«") != text.count("»"):
         return False
     # German-style quotes open with „ and close with “; English ones open with “ and close with ”.
     if "„" in text:
@@ -86,48 +72,54 @@ def stands_alone(text: str) -> bool:
 def eligible(text: str, options: KeyPointOptions) -> bool:
     """A key point must read as a statement: long enough, not a question, not a fragment."""
     words = len(text.split())
-    stripped = text.rstrip()
-    return options.min_words <= words <= options.max_words and not stripped.endswith("?") and stands_alone(text)
+    return options.min_words <= words <= options.max_words and not text.rstrip().endswith("?") and stands_alone(text)
 
 
-def point_scores(candidates: Sequence[PointCandidate], options: KeyPointOptions) -> list[float]:
-    """Centrality scaled up by every independent source beyond the first."""
-    top = max((c.centrality for c in candidates), default=1.0) or 1.0
-    return [(c.centrality / top) * (1.0 + options.support_weight * (c.support - 1)) for c in candidates]
+def point_candidates(pool: SentencePool, groups: StatementGroups, options: KeyPointOptions) -> list[PointCandidate]:
+    """Every sentence of the pool that could be a point, with its statement's support and centrality."""
+    candidates = []
+    for number, (statement, rows) in enumerate(zip(groups.statements, groups.member_rows, strict=True)):
+        for row in rows:
+            text = pool.sentences[row].text
+            if eligible(text, options):
+                candidates.append(PointCandidate(row, number, text, statement.support, statement.centrality))
+    candidates.sort(key=lambda c: c.row)
+    return candidates
 
 
-def select_key_points(
-    candidates: Sequence[PointCandidate], similarity: FloatMatrix, options: KeyPointOptions
-) -> list[int]:
-    """Maximal-marginal-relevance selection: strong points first, none repeating another.
-
-    Returns indices into ``candidates`` in rank order; at least ``min_points`` when that many are
-    eligible, at most ``max_points``, and within ``word_budget`` once the minimum is reached.
-    """
-    pool = [i for i, c in enumerate(candidates) if eligible(c.text, options)]
-    scores = point_scores(candidates, options)
-    chosen: list[int] = []
-    words = 0
-    while pool and len(chosen) < options.max_points:
-
-        def marginal(i: int) -> float:
-            if not chosen:
-                return scores[i]
-            overlap = max(float(similarity[candidates[i].row, candidates[j].row]) for j in chosen)
-            return scores[i] - options.redundancy_weight * overlap
-
-        best = max(pool, key=lambda i: (marginal(i), -i))
-        length = len(candidates[best].text.split())
-        if len(chosen) >= options.min_points and words + length > options.word_budget:
+def select_key_points(candidates: Sequence[PointCandidate], pool: SentencePool, options: KeyPointOptions) -> list[int]:
+    """Indices into ``candidates`` of the key points, one per statement, strongest first."""
+    if not candidates:
+        return []
+    documents = {article: n for n, article in enumerate(dict.fromkeys(s.article_id for s in pool.sentences))}
+    summary_candidates = [
+        Candidate(doc=documents[pool.sentences[c.row].article_id], position=pool.sentences[c.row].index, text=c.text)
+        for c in candidates
+    ]
+    boost = [float(c.support - 1) * options.support_weight for c in candidates]
+    vectors = pool.embeddings[[c.row for c in candidates]]
+    summary = replace(options.summary, word_budget=options.word_budget)
+    chosen = select_summary(summary_candidates, summary, vectors, boost)
+    if len(chosen) < options.min_points:
+        ranked = rank_sentences(summary_candidates, summary, vectors, boost)
+        chosen += [i for i in ranked if i not in chosen]
+    points: list[int] = []
+    statements: set[int] = set()
+    for index in chosen:
+        if candidates[index].statement in statements:
+            continue
+        statements.add(candidates[index].statement)
+        points.append(index)
+        if len(points) == options.max_points:
             break
-        chosen.append(best)
-        words += length
-        pool.remove(best)
-    return chosen
+    return sorted(points[: max(options.min_points, len(points))], key=lambda i: -point_score(candidates[i], options))
+
+
+def point_score(candidate: PointCandidate, options: KeyPointOptions) -> float:
+    """Centrality scaled up by every independent source beyond the first."""
+    return candidate.centrality * (1.0 + options.support_weight * (candidate.support - 1))
 
 
 def rank_by_score(candidates: Sequence[PointCandidate], options: KeyPointOptions) -> list[int]:
-    """Indices of eligible candidates, best first (used for what only one source reports)."""
-    scores = point_scores(candidates, options)
-    pool = [i for i, c in enumerate(candidates) if eligible(c.text, options)]
-    return sorted(pool, key=lambda i: (-scores[i], i))
+    """Indices of candidates, best first (used for what only one source reports)."""
+    return sorted(range(len(candidates)), key=lambda i: (-point_score(candidates[i], options), i))
