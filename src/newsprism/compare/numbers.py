@@ -132,8 +132,8 @@ def figures_disagree(first: Figure, second: Figure, options: NumberOptions) -> b
         return False
     if low > high:
         return True
-    # The intervals touch at one point: they agree unless the point is excluded ("more than 40" vs 40).
-    return _strict(first) or _strict(second)
+    # The intervals touch at one point: they agree unless a bound excludes it ("more than 40" vs 40).
+    return _excludes(first, low) or _excludes(second, low)
 
 
 def scopes_compatible(first: Figure, second: Figure) -> bool:
@@ -158,8 +158,11 @@ def _vague(figure: Figure) -> bool:
     return figure.approximation == "approximate" and figure.hedge is None and figure.low < figure.high
 
 
-def _strict(figure: Figure) -> bool:
-    return figure.hedge in _STRICT_HEDGES
+def _excludes(figure: Figure, point: float) -> bool:
+    if figure.hedge not in _STRICT_HEDGES:
+        return False
+    bound = figure.low if figure.approximation == "lower_bound" else figure.high
+    return figure.approximation in {"lower_bound", "upper_bound"} and point == bound
 
 
 def _ratio(first: Figure, second: Figure) -> float:
