@@ -71,7 +71,7 @@ def word_shingles(text: str, size: int) -> set[str]:
 
 
 def signature(text: str, options: LshOptions) -> bytes:
-    """A compact MinHash signature of ``text`` (``12 + 4 * num_perm`` bytes), storable in a DB column."""
+    """A compact MinHash signature of ``text`` (``13 + 4 * num_perm`` bytes), storable in a DB column."""
     tokens = word_shingles(text, options.shingle_words)
     sketch = RMinHash(options.num_perm, options.seed)
     if tokens:

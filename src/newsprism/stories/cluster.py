@@ -1,0 +1,170 @@
+"""Online story clustering: each article joins the best live story or starts one; converging stories merge.
+
+A story keeps the sum of its members' vectors (its centroid is the normalised sum), how many of its
+members name each entity, and the span of their dates. Entities are weighted by inverse document
+frequency over the articles seen so far, so "Los Angeles" says less than "Promises Treatment Center".
+State depends only on the order of inputs, so replaying the store's assignments rebuilds it exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import numpy as np
+import numpy.typing as npt
+
+from newsprism.stories.index import VectorIndex, make_index
+from newsprism.stories.options import Assignment, StoryInput, StoryOptions
+
+
+@dataclass
+class _Story:
+    id: int
+    members: list[str] = field(default_factory=list)
+    vector_sum: npt.NDArray[np.float64] | None = None
+    entities: Counter[str] = field(default_factory=Counter)
+    first: datetime | None = None
+    last: datetime | None = None
+
+    @property
+    def centroid(self) -> npt.NDArray[np.float32]:
+        assert self.vector_sum is not None
+        norm = float(np.linalg.norm(self.vector_sum))
+        return (self.vector_sum / max(norm, 1e-12)).astype(np.float32)
+
+    def absorb(self, vector: npt.NDArray[np.float64], entities: Counter[str], dates: Sequence[datetime | None]) -> None:
+        self.vector_sum = vector.copy() if self.vector_sum is None else self.vector_sum + vector
+        self.entities.update(entities)
+        known = [date for date in (self.first, self.last, *dates) if date is not None]
+        self.first, self.last = (min(known), max(known)) if known else (None, None)
+
+
+def _utc(date: datetime | None) -> datetime | None:
+    # Feeds mix naive and aware dates; naive ones are taken as UTC so the two can be compared.
+    if date is None or date.tzinfo is not None:
+        return date
+    return date.replace(tzinfo=UTC)
+
+
+class StoryClusterer:
+    """Assigns articles to stories one at a time; see :class:`StoryOptions` for the scoring."""
+
+    def __init__(self, options: StoryOptions | None = None) -> None:
+        self.options = options or StoryOptions()
+        self._stories: dict[int, _Story] = {}
+        self._index: VectorIndex = make_index(self.options.index)
+        self._document_frequency: Counter[str] = Counter()
+        self._articles = 0
+        self._next_id = 0
+
+    def stories(self) -> dict[int, list[str]]:
+        """Article ids of every story, by story id, in arrival order."""
+        return {story.id: list(story.members) for story in self._stories.values()}
+
+    @classmethod
+    def from_assignments(
+        cls, items: Sequence[tuple[StoryInput, int]], options: StoryOptions | None = None
+    ) -> StoryClusterer:
+        """Rebuild the state the store recorded: each input, in arrival order, with the story id it ended in."""
+        clusterer = cls(options)
+        for item, story_id in items:
+            clusterer._observe(item)
+            story = clusterer._stories.get(story_id)
+            if story is None:
+                story = clusterer._stories[story_id] = _Story(story_id)
+            clusterer._add_to(story, item)
+            clusterer._next_id = max(clusterer._next_id, story_id + 1)
+        for story in clusterer._stories.values():
+            clusterer._index.upsert(story.id, story.centroid)
+        return clusterer
+
+    def assign(self, item: StoryInput) -> Assignment:
+        """Put one article into the best-matching live story, or a new one; then merge stories that converged."""
+        self._observe(item)
+        published = _utc(item.published)
+        scored = []
+        for story_id, cosine in self._index.nearest(item.vector, self.options.candidates):
+            score = self._score(cosine, Counter(item.entities), 1, self._stories[story_id], published, published)
+            if score is not None and score >= self.options.threshold:
+                scored.append((score, -story_id))
+        # Best score wins; on a tie the older story, so the outcome never depends on the index's order.
+        best = self._stories[-max(scored)[1]] if scored else None
+        new_story = best is None
+        if best is None:
+            best = self._stories[self._next_id] = _Story(self._next_id)
+            self._next_id += 1
+        self._add_to(best, item)
+        self._index.upsert(best.id, best.centroid)
+        merged = self._merge_around(best)
+        return Assignment(item.article_id, merged.get(best.id, best.id), new_story, merged)
+
+    def _observe(self, item: StoryInput) -> None:
+        self._articles += 1
+        self._document_frequency.update(item.entities)
+
+    def _add_to(self, story: _Story, item: StoryInput) -> None:
+        story.members.append(item.article_id)
+        story.absorb(item.vector.astype(np.float64), Counter(item.entities), [_utc(item.published)])
+
+    def _idf(self, entity: str) -> float:
+        return math.log((1 + self._articles) / (1 + self._document_frequency[entity])) + 1.0
+
+    def _entity_similarity(self, first: Counter[str], first_size: int, second: Counter[str], second_size: int) -> float:
+        """Cosine of the two IDF-weighted vectors of 'share of members naming the entity'."""
+        if not first or not second:
+            return 0.0
+        weights = {entity: self._idf(entity) for entity in first.keys() | second.keys()}
+        dot = sum(weights[e] * (n / first_size) * (second[e] / second_size) for e, n in first.items() if e in second)
+        norm_first = sum(weights[e] * (n / first_size) ** 2 for e, n in first.items())
+        norm_second = sum(weights[e] * (n / second_size) ** 2 for e, n in second.items())
+        return dot / math.sqrt(norm_first * norm_second)
+
+    def _score(
+        self,
+        cosine: float,
+        entities: Counter[str],
+        size: int,
+        story: _Story,
+        first: datetime | None,
+        last: datetime | None,
+    ) -> float | None:
+        """Combined similarity of a story and an article (or another story); None when too far apart in time."""
+        penalty = 0.0
+        if first is not None and last is not None and story.first is not None and story.last is not None:
+            gap = max(first - story.last, story.first - last).total_seconds()
+            if gap > self.options.window.total_seconds():
+                return None
+            penalty = self.options.time_penalty * max(0.0, gap) / self.options.window.total_seconds()
+        entity = self._entity_similarity(entities, size, story.entities, len(story.members))
+        weight = self.options.entity_weight
+        return (1.0 - weight) * cosine + weight * entity - penalty
+
+    def _merge_around(self, story: _Story) -> dict[int, int]:
+        """Merge stories that now look like ``story``; the larger survives (the older on a tie)."""
+        merged: dict[int, int] = {}
+        changed = True
+        while changed:
+            changed = False
+            for other_id, cosine in self._index.nearest(story.centroid, self.options.candidates):
+                if other_id == story.id:
+                    continue
+                other = self._stories[other_id]
+                score = self._score(cosine, other.entities, len(other.members), story, other.first, other.last)
+                if score is None or score < self.options.merge_threshold:
+                    continue
+                survivor, absorbed = sorted((story, other), key=lambda s: (-len(s.members), s.id))
+                survivor.members += absorbed.members
+                assert absorbed.vector_sum is not None
+                survivor.absorb(absorbed.vector_sum, absorbed.entities, [absorbed.first, absorbed.last])
+                del self._stories[absorbed.id]
+                self._index.remove(absorbed.id)
+                self._index.upsert(survivor.id, survivor.centroid)
+                merged = {old: (survivor.id if new == absorbed.id else new) for old, new in merged.items()}
+                merged[absorbed.id] = survivor.id
+                story, changed = survivor, True
+                break
+        return merged

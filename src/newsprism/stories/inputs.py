@@ -1,0 +1,45 @@
+"""From an article to what the story clusterer reads: a title+lead vector and normalised entity names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+
+import numpy as np
+
+from newsprism.nlp.models import SentenceEncoder
+from newsprism.stories.options import StoryInput
+
+# Sentence ends: . ! or ? (perhaps closed by a quote) then space, or a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+|\n+")
+_SPACE = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"\s*['\u2019]s$")
+
+
+def lead_text(title: str, text: str, sentences: int = 2) -> str:
+    """The title and first ``sentences`` sentences: where a news article says what its story is."""
+    parts = [part.strip() for part in _SENTENCE_END.split(text.strip()) if part and part.strip()]
+    return " ".join([title.strip(), *parts[:sentences]]).strip()
+
+
+def normalise_entity(name: str) -> str:
+    """One spelling per entity name: case-folded, single spaces, no possessive ``'s``, no leading "the"."""
+    name = _POSSESSIVE.sub("", _SPACE.sub(" ", name).strip()).casefold()
+    return name.removeprefix("the ")
+
+
+def story_input(
+    title: str,
+    text: str,
+    entities: Iterable[str],
+    published: datetime | None,
+    encoder: SentenceEncoder,
+    article_id: str = "",
+    lead_sentences: int = 2,
+) -> StoryInput:
+    """Build a clusterer input: ``encoder`` embeds the title and first sentences; entity names are normalised."""
+    vector = encoder.encode([lead_text(title, text, lead_sentences)])[0].astype(np.float32)
+    vector /= max(float(np.linalg.norm(vector)), 1e-12)
+    names = frozenset(filter(None, (normalise_entity(name) for name in entities)))
+    return StoryInput(article_id, vector, names, published)

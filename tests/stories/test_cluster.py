@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pytest
+
+from newsprism.nlp import HashingEncoder
+from newsprism.stories import StoryClusterer, StoryInput, StoryOptions, lead_text, normalise_entity, story_input
+
+
+def unit(*values: float) -> np.ndarray:
+    vector = np.array(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def item(article_id: str, vector: np.ndarray, entities: set[str], day: int | None = None) -> StoryInput:
+    published = datetime(2024, 3, day, tzinfo=UTC) if day else None
+    return StoryInput(article_id, vector, frozenset(entities), published)
+
+
+QUAKE_A = {"chile", "valparaiso", "6.1"}
+QUAKE_B = {"japan", "sendai", "7.2"}
+
+
+@pytest.mark.parametrize("index", ["exact", "hnswlib", "usearch"])
+def test_same_kind_different_events_are_told_apart_by_entities(index: str) -> None:
+    clusterer = StoryClusterer(StoryOptions(index=index))
+    quake = unit(1, 0.1, 0)
+    first = clusterer.assign(item("a1", quake, QUAKE_A))
+    second = clusterer.assign(item("b1", quake, QUAKE_B))
+    third = clusterer.assign(item("a2", unit(1, 0.2, 0), QUAKE_A | {"navy"}))
+    assert (first.new_story, second.new_story, third.new_story) == (True, True, False)
+    assert third.story_id == first.story_id != second.story_id
+    assert sorted(clusterer.stories().values()) == [["a1", "a2"], ["b1"]]
+
+
+def test_unrelated_article_starts_a_new_story() -> None:
+    clusterer = StoryClusterer()
+    clusterer.assign(item("a1", unit(1, 0, 0), QUAKE_A))
+    assert clusterer.assign(item("x", unit(0, 1, 0), {"parliament"})).new_story
+
+
+def test_dormant_story_takes_no_articles_but_unknown_dates_are_neutral() -> None:
+    clusterer = StoryClusterer(StoryOptions(window=timedelta(days=2)))
+    clusterer.assign(item("a1", unit(1, 0, 0), QUAKE_A, day=1))
+    assert clusterer.assign(item("late", unit(1, 0, 0), QUAKE_A, day=10)).new_story
+    undated = clusterer.assign(item("undated", unit(1, 0, 0), QUAKE_A))
+    assert not undated.new_story
+
+
+def test_stories_merge_when_they_converge() -> None:
+    # Two stories with the same entities start apart (orthogonal vectors); an article between them
+    # joins the older, whose centroid then leans towards the other enough to merge.
+    options = StoryOptions(threshold=0.8, merge_threshold=0.6, entity_weight=0.5)
+    clusterer = StoryClusterer(options)
+    left = clusterer.assign(item("l1", unit(1, 0, 0), {"a", "b"}))
+    right = clusterer.assign(item("r1", unit(0, 1, 0), {"a", "b"}))
+    assert right.new_story
+    assert left.story_id != right.story_id
+    assert not right.merged_into
+    bridge = clusterer.assign(item("bridge", unit(1, 1, 0), {"a", "b"}))
+    assert bridge.merged_into == {right.story_id: left.story_id}
+    assert (bridge.story_id, bridge.new_story) == (left.story_id, False)
+    assert clusterer.stories() == {left.story_id: ["l1", "bridge", "r1"]}
+
+
+def test_assignment_is_deterministic_and_rebuilt_from_assignments() -> None:
+    encoder = HashingEncoder()
+    texts = [
+        ("Quake hits Chile", "A strong earthquake struck Valparaiso on Monday.", {"Chile", "Valparaiso"}),
+        ("Chile quake toll rises", "Rescuers in Valparaiso searched the rubble.", {"Chile", "Valparaiso"}),
+        ("Japan quake", "An earthquake shook Sendai, Japan's north-east.", {"Japan", "Sendai"}),
+        ("Budget passes", "Parliament passed the budget after a long night.", {"Parliament"}),
+        ("Sendai aftershocks", "Aftershocks rattled Sendai in Japan.", {"Japan", "Sendai"}),
+    ]
+    inputs = [
+        story_input(t, body, names, None, encoder, article_id=f"n{i}") for i, (t, body, names) in enumerate(texts)
+    ]
+
+    def run() -> tuple[StoryClusterer, list[int]]:
+        clusterer = StoryClusterer()
+        return clusterer, [clusterer.assign(one).story_id for one in inputs]
+
+    clusterer, story_ids = run()
+    assert run()[1] == story_ids
+    assert story_ids[0] == story_ids[1] != story_ids[2] == story_ids[4]
+    rebuilt = StoryClusterer.from_assignments(list(zip(inputs, story_ids, strict=True)), clusterer.options)
+    assert rebuilt.stories() == clusterer.stories()
+    extra = story_input("Chile rebuilds", "Valparaiso begins to rebuild.", {"Valparaiso", "Chile"}, None, encoder, "n9")
+    assert rebuilt.assign(extra) == clusterer.assign(extra)
+
+
+def test_naive_and_aware_dates_can_meet() -> None:
+    clusterer = StoryClusterer()
+    clusterer.assign(StoryInput("a", unit(1, 0), frozenset({"x"}), datetime(2024, 1, 1)))
+    assert not clusterer.assign(
+        StoryInput("b", unit(1, 0), frozenset({"x"}), datetime(2024, 1, 1, tzinfo=UTC))
+    ).new_story
+
+
+def test_story_input_is_unit_length_with_normalised_entities() -> None:
+    made = story_input("Title", "First. Second! Third?", ["The Red Sox", "Obama's", "  "], None, HashingEncoder())
+    assert made.entities == frozenset({"red sox", "obama"})
+    assert np.isclose(np.linalg.norm(made.vector), 1.0)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "sentences", "lead"),
+    [
+        ("Quake", "One. Two. Three.", 2, "Quake One. Two."),
+        ("", "Headline\nBody one. Body two.", 2, "Headline Body one."),
+        ("T", "", 2, "T"),
+    ],
+)
+def test_lead_text_takes_title_and_first_sentences(title: str, text: str, sentences: int, lead: str) -> None:
+    assert lead_text(title, text, sentences) == lead
+
+
+@pytest.mark.parametrize(("name", "normal"), [("The  White House", "white house"), ("Reid 's", "reid")])
+def test_normalise_entity(name: str, normal: str) -> None:
+    assert normalise_entity(name) == normal
+
+
+def test_options_are_checked() -> None:
+    with pytest.raises(ValueError, match="entity_weight"):
+        StoryOptions(entity_weight=1.5)
