@@ -64,6 +64,19 @@ def test_run_reports_ours_in_sample_and_both_baselines(tmp_path: Path, retrain: 
     assert {row["stance"] for row in rows} <= set(STANCES)
 
 
+def test_embeddings_are_cached_for_the_next_run(tmp_path: Path) -> None:
+    folder, cache = write_split(tmp_path / "fnc1"), tmp_path / "embeddings.npz"
+    first = run_fnc1(folder, encoder=HashingEncoder(), options=QUICK, embedding_cache=cache)
+    assert cache.is_file()
+
+    class NoEncoder:
+        def encode(self, texts: object) -> None:
+            raise AssertionError("every sentence should come from the cache")
+
+    again = run_fnc1(folder, encoder=NoEncoder(), options=QUICK, embedding_cache=cache)  # type: ignore[arg-type]
+    assert again.ours == first.ours
+
+
 def test_retrained_model_fits_its_own_training_split(tmp_path: Path) -> None:
     report = run_fnc1(write_split(tmp_path / "fnc1"), retrain=True, encoder=HashingEncoder(), options=QUICK)
     assert report.peers["in-sample (trained on this split)"]["relative_score"] > 0.9

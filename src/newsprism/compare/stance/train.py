@@ -145,7 +145,8 @@ class CachedEncoder:
             if self._path is not None:
                 self._save(self._path)
         if not texts:
-            return self._encoder.encode(texts)
+            dimension = len(next(iter(self._vectors.values()))) if self._vectors else 0
+            return np.zeros((0, dimension), dtype=np.float32) if dimension else self._encoder.encode(texts)
         stacked: Matrix = np.vstack([self._vectors[t] for t in texts]).astype(np.float32)
         return stacked
 
