@@ -219,6 +219,55 @@ class Conflict(Record):
     note: str | None = Field(None, description="why the values cannot all be right")
 
 
+class NumberFigure(Record):
+    """One figure of a measure, as a source gives it."""
+
+    text: str = Field(description="the figure with what it counts, verbatim ('some 150,000 troops')")
+    low: float = Field(allow_inf_nan=False, description="lowest value the wording allows")
+    high: float = Field(allow_inf_nan=False, description="highest value the wording allows")
+    approximation: str = Field(description="exact, approximate, lower_bound or upper_bound, from the hedge words")
+    citations: list[Citation] = Field(description="where the figure is written")
+
+
+class NumberEntry(Record):
+    """The figures several sources give for one measure; totals and changes are never mixed."""
+
+    measure: str = Field(description="what is counted ('soldier', 'people killed')")
+    kind: str = Field(description="total or change ('7,000 more soldiers')")
+    figures: list[NumberFigure] = Field(description="each figure a source gives for the measure")
+
+
+class TimelineItem(Record):
+    """A dated event of the story, with every source that reports it."""
+
+    date: str | None = Field(None, description="ISO date (or year-month, or year); null when it cannot be resolved")
+    date_text: str = Field(description="the date as written ('on Tuesday')")
+    resolved: bool = Field(description="whether the date could be placed on the calendar")
+    how: str = Field(description="absolute, weekday, relative or unresolved")
+    text: str = Field(description="the sentence reporting the event, verbatim from the first citation")
+    citations: list[Citation] = Field(description="the sentence the text is taken from, then other sources")
+
+
+class SourceSignal(Record):
+    """A measurable feature of a source's text, beside the same measure for the other sources."""
+
+    name: str = Field(description="what is measured")
+    value: float = Field(allow_inf_nan=False, description="this source's value")
+    others: float | None = Field(None, allow_inf_nan=False, description="median over the other sources")
+    meaning: str = Field(description="what a high value may indicate; a signal to check, not a verdict")
+
+
+class SourceNote(Record):
+    """What stands out about one source: what only it says, where it stands alone, what was cleaned away."""
+
+    source: int = Field(description="number of the source in Brief.sources")
+    only_in: int = Field(0, description="how many points only this source reports")
+    minority: list[str] = Field(default_factory=list, description="conflicts where this source stands alone")
+    removed_lines: int = Field(0, description="boilerplate lines removed from this source")
+    removed_examples: list[str] = Field(default_factory=list, description="a few of the removed lines, verbatim")
+    signals: list[SourceSignal] = Field(default_factory=list, description="measured features of the text")
+
+
 class Headline(Record):
     """The brief's headline: the verbatim title of one source, the one most representative of the story."""
 
@@ -236,5 +285,8 @@ class Brief(Record):
     only_in: list[OnlyIn]
     quotes: list[QuoteEntry] = Field(default_factory=list, description="who said what, grouped by actor")
     conflicts: list[Conflict] = Field(default_factory=list, description="facts the sources contradict each other on")
+    numbers: list[NumberEntry] = Field(default_factory=list, description="figures several sources give, by measure")
+    timeline: list[TimelineItem] = Field(default_factory=list, description="dated events, in date order")
     people: list[Person] = Field(default_factory=list, description="people named, one entry per real person")
+    source_notes: list[SourceNote] = Field(default_factory=list, description="per source: what stands out")
     notes: list[str] = Field(default_factory=list, description="what the reader should know, e.g. skipped input")

@@ -11,14 +11,19 @@ from typing import TYPE_CHECKING, BinaryIO
 import numpy as np
 
 from newsprism.brief import KeyPointOptions, assemble_brief
+from newsprism.brief.facts import number_conflicts, number_entries, timeline_items
 from newsprism.brief.quotes import who_said_what
 from newsprism.clean import CleanOptions, clean_articles, is_english
 from newsprism.compare import SentencePool, StatementOptions, group_statements
+from newsprism.compare.numbers import find_number_conflicts, group_numbers
 from newsprism.compare.people import merge_people
 from newsprism.compare.roles import role_conflicts
+from newsprism.compare.source_notes import source_notes
+from newsprism.compare.timeline import build_timeline
 from newsprism.dedup import DedupOptions, find_duplicates, independent_groups
 from newsprism.errors import InputError, NoArticlesError
 from newsprism.extract import attribute_article
+from newsprism.extract.numbers import extract_quantities
 from newsprism.extract.people import find_people
 from newsprism.ingest import IngestOptions, RawArticle, read_inputs
 from newsprism.model import Article, Brief, ParsedArticle
@@ -121,6 +126,7 @@ def brief_from_raw(
         documents = [item.parsed for item in analyzed]
     with _timed(timings, "extract"):
         people = merge_people([mention for item in analyzed for mention in find_people(item)])
+        quantities = [quantity for item in analyzed for quantity in extract_quantities(item)]
         quotes = {
             item.parsed.article.id: attribute_article(item.parsed, docs=[(p.offset, p.doc) for p in item.paragraphs])
             for item in analyzed
@@ -141,7 +147,13 @@ def brief_from_raw(
         brief.people = people
         number_of = {entry.article_id: entry.number for entry in brief.sources}
         brief.quotes = who_said_what(quotes, documents, people, number_of)
-        brief.conflicts = role_conflicts(people, documents, number_of)
+        groups_of_numbers = group_numbers(quantities)
+        brief.numbers = number_entries(groups_of_numbers, number_of)
+        brief.conflicts = number_conflicts(find_number_conflicts(groups_of_numbers), number_of)
+        brief.conflicts += role_conflicts(people, documents, number_of)
+        brief.timeline = timeline_items(build_timeline(analyzed), number_of)
+        if len([s for s in brief.sources if s.duplicate_of is None]) > 1:
+            brief.source_notes = source_notes(brief, documents, pool)
     return BriefResult(brief=brief, documents=documents, problems=skipped, timings=timings)
 
 

@@ -9,11 +9,11 @@ from newsprism.brief.keypoints import (
     point_candidates,
     rank_by_score,
     select_key_points,
-    stands_alone,
 )
 from newsprism.compare.statements import SentencePool, StatementGroups
 from newsprism.model import Sentence, SentenceRef, Statement
 from newsprism.nlp import HashingEncoder
+from newsprism.nlp.sentences import stands_alone
 
 
 def pool_and_groups(texts_by_article: dict[str, list[str]], groups: list[list[tuple[str, int]]], supports: list[int]):  # type: ignore[no-untyped-def]

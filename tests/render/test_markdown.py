@@ -78,7 +78,7 @@ def test_hostile_markdown_renders_without_markup_from_articles(hostile_story: St
 def test_hostile_markdown_keeps_the_document_outline(hostile_story: Story) -> None:
     markdown = render_markdown(hostile_story.brief)
     headings = re.findall(r"<(h[1-3])>", to_html(markdown))
-    assert headings == ["h1", "h2", "h2", "h3", "h2", "h2"]
+    assert headings == ["h1", "h2", "h2", "h2", "h3", "h2", "h2"]  # key points, agreed, only in, sources, notes
 
 
 @pytest.mark.parametrize(

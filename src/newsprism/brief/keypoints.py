@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from newsprism.brief.summarize import Candidate, SummaryOptions, rank_sentences, select_summary
 from newsprism.compare.statements import SentencePool, StatementGroups
+from newsprism.nlp.sentences import stands_alone
 
 
 @dataclass(frozen=True)
@@ -42,31 +43,6 @@ class PointCandidate:
     text: str
     support: int
     centrality: float
-
-
-# Personal and demonstrative pronouns are a closed class: a sentence that opens with one leans on the
-# sentence before it ("He said the move..."), so out of context the reader cannot tell who or what.
-_LEADING_PRONOUNS = frozenset("he she it they we i you his her its their our this these those that there such".split())
-# A sentence ends with one of these (possibly inside a closing quote); a headline or subheading doesn't.
-_TERMINAL = (".", "!", "?", '."', ".”", ".’", '!"', "!”", ".'", ".)", '?"', "?”")
-
-
-def stands_alone(text: str) -> bool:
-    """Whether a sentence makes sense without its neighbours: a whole sentence, not a headline,
-    not opening with a pronoun, not half of a quote."""
-    if not text.rstrip().endswith(_TERMINAL):
-        return False
-    words = text.split()
-    # Inside an opening quote a pronoun is the speaker's own ("We see..."), attributed in the sentence.
-    first = words[0].lstrip("(").lower().rstrip(",") if words else ""
-    if first in _LEADING_PRONOUNS:
-        return False
-    if text.count('"') % 2 or text.count("«") != text.count("»"):
-        return False
-    # German-style quotes open with „ and close with “; English ones open with “ and close with ”.
-    if "„" in text:
-        return text.count("„") == text.count("“") + text.count("”")
-    return text.count("“") == text.count("”")
 
 
 def eligible(text: str, options: KeyPointOptions) -> bool:

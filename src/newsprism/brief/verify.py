@@ -37,6 +37,13 @@ def verify_brief(brief: Brief, articles: Sequence[Article]) -> list[str]:
         problems += _check_point(label, point, by_id, article_of_number)
     for number, quote in enumerate(brief.quotes, start=1):
         problems += _check_quote(f"quote {number} ({quote.speaker})", quote, by_id, article_of_number)
+    for measured in brief.numbers:
+        for figure in measured.figures:
+            as_point = KeyPoint(text=figure.text, citations=figure.citations)
+            problems += _check_point(f"figure {figure.text!r} ({measured.measure})", as_point, by_id, article_of_number)
+    for number, item in enumerate(brief.timeline, start=1):
+        as_point = KeyPoint(text=item.text, citations=item.citations)
+        problems += _check_point(f"timeline entry {number}", as_point, by_id, article_of_number)
     for number, conflict in enumerate(brief.conflicts, start=1):
         for value in conflict.values:
             as_point = KeyPoint(text=value.text, citations=value.citations)

@@ -1,4 +1,4 @@
-"""Finding the sentence that holds a character offset."""
+"""Sentences: which one holds an offset, and whether one reads on its own."""
 
 from __future__ import annotations
 
@@ -13,3 +13,28 @@ def sentence_at(sentences: Sequence[Sentence], offset: int) -> int:
     starts = [sentence.start for sentence in sentences]
     position = bisect.bisect_right(starts, offset) - 1
     return sentences[max(position, 0)].index if sentences else 0
+
+
+# Personal and demonstrative pronouns are a closed class: a sentence that opens with one leans on the
+# sentence before it ("He said the move..."), so out of context the reader cannot tell who or what.
+_LEADING_PRONOUNS = frozenset("he she it they we i you his her its their our this these those that there such".split())
+# A sentence ends with one of these (possibly inside a closing quote); a headline or subheading doesn't.
+_TERMINAL = (".", "!", "?", '."', ".”", ".’", '!"', "!”", ".'", ".)", '?"', "?”")
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a sentence makes sense without its neighbours: a whole sentence, not a headline,
+    not opening with a pronoun, not half of a quote."""
+    if not text.rstrip().endswith(_TERMINAL):
+        return False
+    words = text.split()
+    # Inside an opening quote a pronoun is the speaker's own ("We see..."), attributed in the sentence.
+    first = words[0].lstrip("(").lower().rstrip(",") if words else ""
+    if first in _LEADING_PRONOUNS:
+        return False
+    if text.count('"') % 2 or text.count("«") != text.count("»"):
+        return False
+    # German-style quotes open with „ and close with “; English ones open with “ and close with ”.
+    if "„" in text:
+        return text.count("„") == text.count("“") + text.count("”")
+    return text.count("“") == text.count("”")

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, time
 from urllib.parse import quote, urlsplit
 
-from newsprism.model import Person, QuoteEntry
+from newsprism.model import Brief, KeyPoint, Person, QuoteEntry
 
 # Browsers ignore or reinterpret whitespace and control characters inside URLs (``java\tscript:``),
 # so a URL holding any is never made a link.
@@ -51,3 +51,11 @@ def roles_by_source(person: Person, number_of: Mapping[str, int]) -> list[tuple[
     """Each distinct (role, source number) a person is given, in source order."""
     pairs = {(role.text, number_of[role.article_id]) for role in person.roles if role.article_id in number_of}
     return sorted(pairs, key=lambda pair: (pair[1], pair[0]))
+
+
+def agreed_points(brief: Brief) -> list[KeyPoint]:
+    """Key points that more than half of the independent sources make (none with fewer than three sources)."""
+    independent = sum(1 for entry in brief.sources if entry.duplicate_of is None)
+    if independent < 3:
+        return []
+    return [point for point in brief.key_points if point.support * 2 > independent]

@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsprism.errors import VerificationError
 from newsprism.model import Brief, Citation, KeyPoint, ParsedArticle, RemovedLine, SourceEntry
-from newsprism.render.fields import actor_groups, published_text, roles_by_source, web_url
+from newsprism.render.fields import actor_groups, agreed_points, published_text, roles_by_source, web_url
 
 
 @dataclass(frozen=True)
@@ -176,6 +176,25 @@ def render_html(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
         target = f"#text-{number}" if brief.headline.article_id in by_article else f"#source-{number}"
         headline = PointView("headline", brief.headline.text, [CitationLink(number, target, _name(by_number, number))])
     who_said_what = _who_said_what(brief, links)
+    agreed = [links.point(f"a{n}", point) for n, point in enumerate(agreed_points(brief), start=1)]
+    numbers = [
+        (
+            entry.measure,
+            entry.kind,
+            [
+                links.point(f"n{n}-{m}", KeyPoint(text=f.text, citations=f.citations))
+                for m, f in enumerate(entry.figures, start=1)
+            ],
+        )
+        for n, entry in enumerate(brief.numbers, start=1)
+    ]
+    timeline = [
+        (
+            item.date or f"{item.date_text} (unresolved)",
+            links.point(f"t{n}", KeyPoint(text=item.text, citations=item.citations)),
+        )
+        for n, item in enumerate(brief.timeline, start=1)
+    ]
     conflicts = _conflicts(brief, links)
     sources = [_source_view(entry, by_article.get(entry.article_id), links.cited_by) for entry in brief.sources]
     return (
@@ -188,7 +207,12 @@ def render_html(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
             only_in=only_in,
             who_said_what=who_said_what,
             conflicts=conflicts,
+            agreed=agreed,
+            numbers=numbers,
+            timeline=timeline,
             people=_people(brief),
+            source_notes=brief.source_notes,
+            source_names={entry.number: entry.source for entry in brief.sources},
             sources=sources,
             notes=brief.notes,
         )

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from newsprism.model import Brief, Citation, KeyPoint, OnlyIn, SourceEntry
-from newsprism.render.fields import actor_groups, published_text, roles_by_source, web_url
+from newsprism.render.fields import actor_groups, agreed_points, published_text, roles_by_source, web_url
 
 # Backslash escapes cover CommonMark; "<", ">" and "&" become entities instead because older
 # flavours (Markdown.pl) do not honour "\<", and an entity is text in every flavour.
@@ -33,14 +33,22 @@ def escape_markdown(text: str) -> str:
 def render_markdown(brief: Brief, short: bool = False) -> str:
     """The brief as Markdown; ``short`` keeps only headline, key points and sources (for a terminal)."""
     sections = [_headline(brief), _key_points(brief.key_points)]
+    if not short and (agreed := agreed_points(brief)):
+        sections.append("## Agreed by most sources\n\n" + "\n".join(f"- {_point(p)}" for p in agreed))
     if not short and brief.conflicts:
         sections.append(_conflicts(brief))
+    if not short and brief.numbers:
+        sections.append(_numbers(brief))
+    if not short and brief.timeline:
+        sections.append(_timeline(brief))
     if not short and brief.quotes:
         sections.append(_who_said_what(brief))
     if not short and brief.only_in:
         sections.append(_only_in(brief.only_in, brief.sources))
     if not short and brief.people:
         sections.append(_people(brief))
+    if not short and brief.source_notes:
+        sections.append(_source_notes(brief))
     sections.append(_sources(brief.sources))
     if not short and brief.notes:
         sections.append("## Notes\n\n" + "\n".join(f"- {escape_markdown(note)}" for note in brief.notes))
@@ -142,3 +150,39 @@ def _conflicts(brief: Brief) -> str:
         sides = " vs ".join(f"{escape_markdown(v.text)} {_citations(v.citations)}" for v in conflict.values)
         lines.append(f"- **{escape_markdown(conflict.subject)}** ({escape_markdown(conflict.kind)}): {sides}")
     return "## Conflicting facts\n\n" + "\n".join(lines)
+
+
+def _source_notes(brief: Brief) -> str:
+    names = {entry.number: entry.source for entry in brief.sources}
+    blocks = ["## Source notes", "*Measured signals to check, not verdicts on an outlet.*"]
+    for note in brief.source_notes:
+        lines = [f"### [{note.source}] {escape_markdown(names.get(note.source, ''))}", ""]
+        lines.append(f"- reports {note.only_in} point(s) no other source does")
+        if note.minority:
+            lines.append("- stands alone on: " + "; ".join(escape_markdown(m) for m in note.minority))
+        if note.removed_lines:
+            examples = ", ".join(f"“{escape_markdown(e)}”" for e in note.removed_examples)
+            lines.append(f"- {note.removed_lines} boilerplate line(s) removed, e.g. {examples}")
+        for signal in note.signals:
+            others = f" (others: {signal.others:.2f})" if signal.others is not None else ""
+            lines.append(
+                f"- {escape_markdown(signal.name)}: {signal.value:.2f}{others}: {escape_markdown(signal.meaning)}"
+            )
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _numbers(brief: Brief) -> str:
+    lines = []
+    for entry in brief.numbers:
+        figures = "; ".join(f"{escape_markdown(f.text)} {_citations(f.citations)}" for f in entry.figures)
+        lines.append(f"- **{escape_markdown(entry.measure)}** ({escape_markdown(entry.kind)}): {figures}")
+    return "## Numbers reported\n\n" + "\n".join(lines)
+
+
+def _timeline(brief: Brief) -> str:
+    lines = []
+    for item in brief.timeline:
+        when = escape_markdown(item.date if item.date else f"{item.date_text} (date unresolved)")
+        lines.append(f"- **{when}**: {_point(KeyPoint(text=item.text, citations=item.citations))}")
+    return "## Timeline\n\n" + "\n".join(lines)
