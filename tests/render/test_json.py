@@ -61,7 +61,19 @@ def test_json_of_any_brief_validates_against_the_schema(brief: Brief) -> None:
 
 def test_json_keys_follow_the_documented_order(story: Story) -> None:
     data = json.loads(brief_to_json(story.brief))
-    assert list(data) == ["headline", "sources", "key_points", "only_in", "quotes", "conflicts", "numbers", "timeline", "people", "source_notes", "notes"]
+    assert list(data) == [
+        "headline",
+        "sources",
+        "key_points",
+        "only_in",
+        "quotes",
+        "conflicts",
+        "numbers",
+        "timeline",
+        "people",
+        "source_notes",
+        "notes",
+    ]
     assert list(data["key_points"][0]) == ["text", "citations", "support", "score"]
 
 
