@@ -173,3 +173,20 @@ def test_with_the_real_encoder_related_and_unrelated_texts_are_told_apart(shippe
     labels = shipped.predict([CLAIM, CLAIM], [RELATED, UNRELATED], load_encoder())
     assert labels[0] != "unrelated"
     assert labels[1] == "unrelated"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("The government raised the fuel tax in March, officials confirmed.", "support"),
+        ("The finance ministry denied that the fuel tax was raised, calling the report false.", "dispute"),
+        ("Reports claim the fuel tax may have been raised, according to unnamed sources.", "neither"),
+    ],
+)
+def test_stance_between_two_statements_with_the_real_encoder(
+    shipped: StanceModel, statement: str, expected: str
+) -> None:
+    from newsprism.nlp import load_encoder
+
+    assert stance_between("The government raised the fuel tax in March", statement, load_encoder(), shipped) == expected
