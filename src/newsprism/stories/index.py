@@ -65,8 +65,13 @@ class ExactIndex:
         if not self._keys:
             return []
         scores = self._matrix[: len(self._keys)] @ vector
+        rows: list[int] | range = range(len(scores))
+        if len(scores) > k:
+            # Rows tied with the k-th best are all kept, so the tie-break below sees every contender.
+            kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+            rows = np.flatnonzero(scores >= kth).tolist()
         # Ties broken by key so the answer never depends on row order.
-        order = sorted(range(len(scores)), key=lambda row: (-float(scores[row]), self._keys[row]))[:k]
+        order = sorted(rows, key=lambda row: (-float(scores[row]), self._keys[row]))[:k]
         return [(self._keys[row], float(scores[row])) for row in order]
 
 
