@@ -203,6 +203,26 @@ class QuoteEntry(Record):
     citations: list[Citation] = Field(description="the first citation's span holds the text; then other sources")
 
 
+class ClaimSide(Record):
+    """A statement of another actor that supports or disputes a claim."""
+
+    speaker: str = Field(description="who says it")
+    actor: str | None = Field(None, description="the country or organisation the speaker speaks for")
+    text: str = Field(description="what they say, verbatim (pieces of a split quote joined by ' … ')")
+    citations: list[Citation] = Field(description="the first citation's span holds the text; then other sources")
+
+
+class Claim(Record):
+    """A claim an actor makes, with the other actors' statements that support or dispute it."""
+
+    claimant: str = Field(description="who makes the claim")
+    actor: str | None = Field(None, description="the country or organisation the claimant speaks for")
+    text: str = Field(description="the claim, verbatim (pieces of a split quote joined by ' … ')")
+    citations: list[Citation] = Field(description="the first citation's span holds the text; then other sources")
+    supporters: list[ClaimSide] = Field(default_factory=list, description="statements of others that support it")
+    disputers: list[ClaimSide] = Field(default_factory=list, description="statements of others that dispute it")
+
+
 class ConflictValue(Record):
     """One side of a conflict: a value as the sources word it, with every source that gives it."""
 
@@ -284,6 +304,7 @@ class Brief(Record):
     key_points: list[KeyPoint]
     only_in: list[OnlyIn]
     quotes: list[QuoteEntry] = Field(default_factory=list, description="who said what, grouped by actor")
+    claims: list[Claim] = Field(default_factory=list, description="claims and who supports or disputes them")
     conflicts: list[Conflict] = Field(default_factory=list, description="facts the sources contradict each other on")
     numbers: list[NumberEntry] = Field(default_factory=list, description="figures several sources give, by measure")
     timeline: list[TimelineItem] = Field(default_factory=list, description="dated events, in date order")

@@ -15,6 +15,7 @@ from newsprism.brief.facts import number_conflicts, number_entries, timeline_ite
 from newsprism.brief.quotes import who_said_what
 from newsprism.clean import CleanOptions, clean_articles, is_english
 from newsprism.compare import SentencePool, StatementOptions, group_statements
+from newsprism.compare.claims import claims_and_counterclaims
 from newsprism.compare.numbers import find_number_conflicts, group_numbers
 from newsprism.compare.people import merge_people
 from newsprism.compare.roles import role_conflicts
@@ -28,6 +29,7 @@ from newsprism.extract.people import find_people
 from newsprism.ingest import IngestOptions, RawArticle, read_inputs
 from newsprism.model import Article, Brief, ParsedArticle
 from newsprism.nlp import ModelOptions, SentenceEncoder, load_encoder, load_spacy, parse_articles
+from newsprism.nlp.models import RememberingEncoder
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -147,6 +149,16 @@ def brief_from_raw(
         brief.people = people
         number_of = {entry.article_id: entry.number for entry in brief.sources}
         brief.quotes = who_said_what(quotes, documents, people, number_of)
+    with _timed(timings, "claims"):
+        # Sentences embedded once already need not be embedded again for the stance model.
+        known = {
+            sentence.text: vector
+            for document in documents
+            for sentence, vector in zip(document.sentences, sentence_vectors[document.article.id], strict=True)
+            if vector.any()
+        }
+        brief.claims = claims_and_counterclaims(brief.quotes, RememberingEncoder(models.encoder, known))
+    with _timed(timings, "brief"):
         groups_of_numbers = group_numbers(quantities)
         brief.numbers = number_entries(groups_of_numbers, number_of)
         brief.conflicts = number_conflicts(find_number_conflicts(groups_of_numbers), number_of)

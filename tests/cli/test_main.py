@@ -22,7 +22,15 @@ def model_twins(monkeypatch: pytest.MonkeyPatch, blank_nlp, hashing_encoder) -> 
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["brief"], ["verify"], ["eval"], ["eval", "duc2004"], ["eval", "clean"]], ids=" ".join
+    "command",
+    [
+        [],
+        ["brief"],
+        ["verify"],
+        ["eval"],
+        *[["eval", name] for name in ("duc2004", "clean", "polnear", "fnc1", "ecbplus")],
+    ],
+    ids=" ".join,
 )
 def test_every_command_has_help(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])

@@ -67,6 +67,7 @@ def test_json_keys_follow_the_documented_order(story: Story) -> None:
         "key_points",
         "only_in",
         "quotes",
+        "claims",
         "conflicts",
         "numbers",
         "timeline",

@@ -37,6 +37,12 @@ def verify_brief(brief: Brief, articles: Sequence[Article]) -> list[str]:
         problems += _check_point(label, point, by_id, article_of_number)
     for number, quote in enumerate(brief.quotes, start=1):
         problems += _check_quote(f"quote {number} ({quote.speaker})", quote, by_id, article_of_number)
+    for number, claim in enumerate(brief.claims, start=1):
+        sides = [(claim.claimant, claim.text, claim.citations)]
+        sides += [(side.speaker, side.text, side.citations) for side in [*claim.supporters, *claim.disputers]]
+        for speaker, text, citations in sides:
+            as_quote = QuoteEntry(speaker=speaker, text=text, kind="direct", citations=citations)
+            problems += _check_quote(f"claim {number}, statement of {speaker}", as_quote, by_id, article_of_number)
     for measured in brief.numbers:
         for figure in measured.figures:
             as_point = KeyPoint(text=figure.text, citations=figure.citations)

@@ -51,3 +51,45 @@ def clean(
     from newsprism.eval.clean import run_clean_eval
 
     _show(run_clean_eval(seeds, aeb if aeb and aeb.exists() else None), as_json)
+
+
+@eval_app.command("polnear")
+def polnear(
+    split: Annotated[Path, typer.Argument(help="A PolNeAR split folder (text/ and attributions/).")] = SHARED_DATA
+    / "polnear"
+    / "dev",
+    as_json: JsonFlag = False,
+    out: Annotated[Path | None, typer.Option(help="Write predicted attributions as brat .ann files to DIR.")] = None,
+) -> None:
+    """Quote attribution: source, content and pair precision/recall/F1 (exact and overlap) on PolNeAR."""
+    from newsprism.eval.polnear import run_polnear
+
+    _show(run_polnear(split, out_dir=out), as_json)
+
+
+@eval_app.command("fnc1")
+def fnc1(
+    data: Annotated[Path, typer.Argument(help="FNC-1 folder (stances.jsonl, bodies.jsonl).")] = SHARED_DATA
+    / "fnc1-dev",
+    as_json: JsonFlag = False,
+    out: Annotated[Path | None, typer.Option(help="Write one predicted stance per claim-body pair (JSONL).")] = None,
+    retrain: Annotated[bool, typer.Option(help="Retrain the stance model on this data first.")] = False,
+    cache: Annotated[Path | None, typer.Option(help="Keep body sentence embeddings in this .npz file.")] = None,
+) -> None:
+    """Stance (claim vs counter-claim): FNC-1 relative score and per-class F1 beside two baselines."""
+    from newsprism.eval.fnc1 import run_fnc1
+
+    _show(run_fnc1(data, out_file=out, retrain=retrain, embedding_cache=cache), as_json)
+
+
+@eval_app.command("ecbplus")
+def ecbplus(
+    path: Annotated[Path, typer.Argument(help="ecbplus-dev.jsonl")] = SHARED_DATA / "ecbplus-dev.jsonl",
+    as_json: JsonFlag = False,
+    out: Annotated[Path | None, typer.Option(help="Write {id, cluster} JSON lines to FILE.")] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the shuffled arrival order.")] = 13,
+) -> None:
+    """Story clustering: B-cubed precision/recall/F1 and ARI on ECB+ beside a TF-IDF agglomerative baseline."""
+    from newsprism.eval.ecbplus import run_ecbplus
+
+    _show(run_ecbplus(path, out_file=out, seed=seed), as_json)

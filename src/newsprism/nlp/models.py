@@ -121,3 +121,20 @@ class HashingEncoder:
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         unit: Matrix = (matrix / np.maximum(norms, 1e-9)).astype(np.float32)
         return unit
+
+
+class RememberingEncoder:
+    """Wraps an encoder so a text already embedded in this run is not embedded again."""
+
+    def __init__(self, encoder: SentenceEncoder, known: dict[str, npt.NDArray[np.float32]] | None = None) -> None:
+        self._encoder = encoder
+        self._known: dict[str, npt.NDArray[np.float32]] = dict(known or {})
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._known))
+        if missing:
+            for text, vector in zip(missing, self._encoder.encode(missing), strict=True):
+                self._known[text] = vector
+        if not texts:
+            return self._encoder.encode([])
+        return np.vstack([self._known[t] for t in texts]).astype(np.float32)

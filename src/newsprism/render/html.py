@@ -144,6 +144,35 @@ def _conflicts(brief: Brief, links: _CitationLinker) -> list[ConflictView]:
     ]
 
 
+@dataclass(frozen=True)
+class ClaimView:
+    """A disputed claim: who claims it, and each other actor's statement for or against it."""
+
+    anchor: str
+    claimant: str
+    text: str
+    citations: list[CitationLink]
+    disputers: list[tuple[str, str, list[CitationLink]]]
+    supporters: list[tuple[str, str, list[CitationLink]]]
+
+
+def _disputed(brief: Brief, links: _CitationLinker) -> list[ClaimView]:
+    views = []
+    for n, claim in enumerate((c for c in brief.claims if c.disputers), start=1):
+        anchor = f"d{n}"
+        views.append(
+            ClaimView(
+                anchor,
+                claim.claimant,
+                claim.text,
+                [links.link(anchor, c) for c in claim.citations],
+                [(s.speaker, s.text, [links.link(anchor, c) for c in s.citations]) for s in claim.disputers],
+                [(s.speaker, s.text, [links.link(anchor, c) for c in s.citations]) for s in claim.supporters],
+            )
+        )
+    return views
+
+
 def _people(brief: Brief) -> list[PersonView]:
     number_of = {entry.article_id: entry.number for entry in brief.sources}
     return [
@@ -196,6 +225,7 @@ def render_html(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
         for n, item in enumerate(brief.timeline, start=1)
     ]
     conflicts = _conflicts(brief, links)
+    disputed = _disputed(brief, links)
     sources = [_source_view(entry, by_article.get(entry.article_id), links.cited_by) for entry in brief.sources]
     return (
         _environment()
@@ -207,6 +237,7 @@ def render_html(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
             only_in=only_in,
             who_said_what=who_said_what,
             conflicts=conflicts,
+            disputed=disputed,
             agreed=agreed,
             numbers=numbers,
             timeline=timeline,

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from rich.console import Console
 from rich.markdown import Markdown
 
-from newsprism.model import Brief, Citation, KeyPoint, OnlyIn, SourceEntry
+from newsprism.model import Brief, Citation, Claim, KeyPoint, OnlyIn, SourceEntry
 from newsprism.render.fields import actor_groups, agreed_points, published_text, roles_by_source, web_url
 
 # Backslash escapes cover CommonMark; "<", ">" and "&" become entities instead because older
@@ -35,6 +35,8 @@ def render_markdown(brief: Brief, short: bool = False) -> str:
     sections = [_headline(brief), _key_points(brief.key_points)]
     if not short and (agreed := agreed_points(brief)):
         sections.append("## Agreed by most sources\n\n" + "\n".join(f"- {_point(p)}" for p in agreed))
+    if not short and (disputed := [claim for claim in brief.claims if claim.disputers]):
+        sections.append(_disputed(disputed))
     if not short and brief.conflicts:
         sections.append(_conflicts(brief))
     if not short and brief.numbers:
@@ -186,3 +188,21 @@ def _timeline(brief: Brief) -> str:
         when = escape_markdown(item.date if item.date else f"{item.date_text} (date unresolved)")
         lines.append(f"- **{when}**: {_point(KeyPoint(text=item.text, citations=item.citations))}")
     return "## Timeline\n\n" + "\n".join(lines)
+
+
+def _disputed(claims: list[Claim]) -> str:
+    blocks = ["## Disputed"]
+    for claim in claims:
+        lines = [f"- **{escape_markdown(claim.claimant)}** claims: {_said(claim.text, claim.citations)}"]
+        lines += [
+            f"  - disputed by **{escape_markdown(s.speaker)}**: {_said(s.text, s.citations)}" for s in claim.disputers
+        ]
+        lines += [
+            f"  - supported by **{escape_markdown(s.speaker)}**: {_said(s.text, s.citations)}" for s in claim.supporters
+        ]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _said(text: str, citations: list[Citation]) -> str:
+    return f"{escape_markdown(text)} {_citations(citations)}"

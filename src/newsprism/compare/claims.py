@@ -1,0 +1,97 @@
+"""Claims and counter-claims: what one actor says, and which other actors support or dispute it.
+
+Every statement of who-said-what is a possible claim; the statements of other actors on the same
+subject (sharing content words or meaning) are judged by the stance model trained on FNC-1, which
+weighs denial and doubt cues, negation near the claim's terms, overlap and embedding similarity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsprism.compare.similarity import content_words, is_negated
+from newsprism.compare.stance import STANCES, StanceModel
+from newsprism.model import Claim, ClaimSide, QuoteEntry
+from newsprism.nlp.models import SentenceEncoder
+
+
+@dataclass(frozen=True)
+class ClaimOptions:
+    """Which pairs are judged, and how sure the stance model must be.
+
+    The model learned headline-versus-article stances; between two short statements it is over-eager,
+    so a side is taken only when it is confident *and* the words agree: a dispute needs one statement
+    to deny or doubt (``is_negated``) what the other asserts, a support needs both to assert alike.
+    """
+
+    min_similarity: float = 0.55
+    min_word_overlap: float = 0.15
+    min_probability: float = 0.5
+    max_pairs: int = 100
+    max_claims: int = 10
+
+
+def claims_and_counterclaims(
+    quotes: Sequence[QuoteEntry],
+    encoder: SentenceEncoder,
+    model: StanceModel | None = None,
+    options: ClaimOptions | None = None,
+) -> list[Claim]:
+    """Claims with at least one supporter or disputer among other actors' statements, disputed ones first."""
+    options = options or ClaimOptions()
+    if len(quotes) < 2:
+        return []
+    vectors = encoder.encode([q.text for q in quotes])
+    similarity = vectors @ vectors.T
+    words = [content_words(q.text) for q in quotes]
+    negated = [is_negated(q.text) for q in quotes]
+    pairs = [
+        (i, j)
+        for i in range(len(quotes))
+        for j in range(len(quotes))
+        if i != j
+        and _actor(quotes[i]) != _actor(quotes[j])
+        and similarity[i, j] >= options.min_similarity
+        and _dice(words[i], words[j]) >= options.min_word_overlap
+    ]
+    pairs = sorted(pairs, key=lambda pair: -float(similarity[pair]))[: options.max_pairs]
+    if not pairs:
+        return []
+    model = model or StanceModel.load()
+    proba = model.predict_proba([quotes[i].text for i, _ in pairs], [quotes[j].text for _, j in pairs], encoder)
+    agree, disagree = STANCES.index("agree"), STANCES.index("disagree")
+    sides: dict[int, dict[str, list[int]]] = {}
+    for (i, j), row in zip(pairs, proba, strict=True):
+        if negated[i] != negated[j] and row[disagree] >= options.min_probability:
+            sides.setdefault(i, {"support": [], "dispute": []})["dispute"].append(j)
+        elif negated[i] == negated[j] and row[agree] >= options.min_probability:
+            sides.setdefault(i, {"support": [], "dispute": []})["support"].append(j)
+    claims = [_claim(quotes[i], quotes, found["support"], found["dispute"]) for i, found in sides.items()]
+    claims.sort(key=lambda c: (-len(c.disputers), -len(c.supporters), -len(c.citations)))
+    return claims[: options.max_claims]
+
+
+def _actor(quote: QuoteEntry) -> str:
+    return (quote.actor or quote.speaker).lower()
+
+
+def _dice(first: frozenset[str], second: frozenset[str]) -> float:
+    if not first or not second:
+        return 0.0
+    return 2 * len(first & second) / (len(first) + len(second))
+
+
+def _side(quote: QuoteEntry) -> ClaimSide:
+    return ClaimSide(speaker=quote.speaker, actor=quote.actor, text=quote.text, citations=quote.citations)
+
+
+def _claim(claim: QuoteEntry, quotes: Sequence[QuoteEntry], support: list[int], dispute: list[int]) -> Claim:
+    return Claim(
+        claimant=claim.speaker,
+        actor=claim.actor,
+        text=claim.text,
+        citations=claim.citations,
+        supporters=[_side(quotes[j]) for j in support],
+        disputers=[_side(quotes[j]) for j in dispute],
+    )
