@@ -15,7 +15,8 @@ from newsprism.store.process import ProcessOptions
 from newsprism.stories import StoryOptions
 
 # The model twins find no entities; story assignment then rests on the vectors alone.
-TWIN_PROCESS = ProcessOptions(stories=StoryOptions(entity_weight=0.0))
+# Hashed bag-of-words vectors of two topics overlap more than real embeddings do: a higher bar.
+TWIN_PROCESS = ProcessOptions(stories=StoryOptions(entity_weight=0.0, threshold=0.5, merge_threshold=0.7))
 
 POSTGRES = os.environ.get("NEWSPRISM_TEST_POSTGRES")
 BACKENDS = [
