@@ -6,16 +6,15 @@ four human references and the published peers' summaries (Hong et al. 2014).
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsprism.brief.summarize import Candidate, SummaryOptions, select_summary
-from newsprism.errors import EvaluationError
+from newsprism.eval.jsonl import read_records
 from newsprism.eval.report import EvalReport
 from newsprism.eval.rouge import RougeOptions, score_systems
 from newsprism.model import Article, content_id
@@ -42,28 +41,16 @@ class Cluster:
 
 def load_clusters(path: Path) -> list[Cluster]:
     """Read the clusters of a DUC 2004 JSON-lines file."""
-    if not path.is_file():
-        raise EvaluationError(f"{path}: DUC 2004 data not found")
-    clusters = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                clusters.append(
-                    Cluster(
-                        name=str(row["cluster"]),
-                        docs=[str(doc["text"]) for doc in row["docs"]],
-                        references=[str(ref) for ref in row["references"]],
-                        peers={str(name): str(text) for name, text in row.get("peers", {}).items()},
-                    )
-                )
-            except (json.JSONDecodeError, KeyError, TypeError) as error:
-                raise EvaluationError(f"{path}:{number}: not a DUC cluster record: {error}") from error
-    if not clusters:
-        raise EvaluationError(f"{path}: no clusters")
-    return clusters
+    return read_records(path, "DUC 2004 cluster", _cluster)
+
+
+def _cluster(row: dict[str, Any]) -> Cluster:
+    return Cluster(
+        name=str(row["cluster"]),
+        docs=[str(doc["text"]) for doc in row["docs"]],
+        references=[str(ref) for ref in row["references"]],
+        peers={str(name): str(text) for name, text in row.get("peers", {}).items()},
+    )
 
 
 def normalize_wire_text(text: str) -> str:

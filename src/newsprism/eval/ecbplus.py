@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.errors import EvaluationError
+from newsprism.eval.jsonl import read_records
 from newsprism.eval.report import EvalReport
 from newsprism.nlp.models import SentenceEncoder
 from newsprism.stories import StoryClusterer, StoryInput, StoryOptions, lead_text, normalise_entity
@@ -42,21 +42,9 @@ class EcbDocument:
 
 def load_ecbplus(path: Path) -> list[EcbDocument]:
     """Read the articles of an ECB+ JSON-lines file."""
-    if not path.is_file():
-        raise EvaluationError(f"{path}: ECB+ data not found")
-    documents = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                documents.append(EcbDocument(str(row["id"]), int(row["topic"]), str(row["event"]), str(row["text"])))
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-                raise EvaluationError(f"{path}:{number}: not an ECB+ record: {error}") from error
-    if not documents:
-        raise EvaluationError(f"{path}: no articles")
-    return documents
+    return read_records(
+        path, "ECB+", lambda row: EcbDocument(str(row["id"]), int(row["topic"]), str(row["event"]), str(row["text"]))
+    )
 
 
 def capitalised_names(text: str) -> set[str]:

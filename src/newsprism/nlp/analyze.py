@@ -41,11 +41,11 @@ def analyze_articles(articles: Sequence[Article], nlp: Language) -> list[ParsedA
 
 def parse_articles(articles: Sequence[Article], nlp: Language) -> list[AnalyzedArticle]:
     """Like ``analyze_articles``, keeping each paragraph's parse for later stages."""
-    jobs: list[tuple[int, int, int, str]] = []  # article index, paragraph index, offset, text
-    for number, article in enumerate(articles):
-        for paragraph in split_paragraphs(article.text):
-            for offset, chunk in _windows(article.text, paragraph.start, paragraph.end):
-                jobs.append((number, paragraph.index, offset, chunk))
+    jobs = [
+        (number, index, offset, chunk)
+        for number, article in enumerate(articles)
+        for index, offset, chunk in paragraph_windows(article.text)
+    ]
     sentences: list[list[Sentence]] = [[] for _ in articles]
     mentions: list[list[Mention]] = [[] for _ in articles]
     paragraphs: list[list[ParagraphDoc]] = [[] for _ in articles]
@@ -78,6 +78,15 @@ def parse_articles(articles: Sequence[Article], nlp: Language) -> list[AnalyzedA
     return [
         AnalyzedArticle(ParsedArticle(article=article, sentences=sentences[n], mentions=mentions[n]), paragraphs[n])
         for n, article in enumerate(articles)
+    ]
+
+
+def paragraph_windows(text: str) -> list[tuple[int, int, str]]:
+    """(paragraph index, offset, text) of every paragraph of ``text``, long ones cut into windows at a space."""
+    return [
+        (paragraph.index, offset, chunk)
+        for paragraph in split_paragraphs(text)
+        for offset, chunk in _windows(text, paragraph.start, paragraph.end)
     ]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.extract.quotes.cues import CueLexicon, load_cues
@@ -12,6 +12,7 @@ from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.extract.records import Quote
 from newsprism.model import ParsedArticle
+from newsprism.nlp.analyze import paragraph_windows
 from newsprism.nlp.paragraphs import split_paragraphs
 
 if TYPE_CHECKING:
@@ -19,13 +20,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 ParsedParagraph = tuple[int, "Doc"]
-# spaCy's parser needs memory in proportion to the text; longer paragraphs are parsed in windows.
-_MAX_CHARS = 20_000
 
 
 def paragraph_texts(text: str) -> list[tuple[int, str]]:
     """(offset, text) of every paragraph of an article, long ones cut into windows at a space."""
-    return [window for p in split_paragraphs(text) for window in _windows(text, p.start, p.end)]
+    return [(offset, chunk) for _, offset, chunk in paragraph_windows(text)]
 
 
 def parse_paragraphs(text: str, nlp: Language) -> list[ParsedParagraph]:
@@ -106,11 +105,3 @@ def _shift(item: Found, by: int) -> Found:
         quoted=item.quoted,
         partial=item.partial,
     )
-
-
-def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
-    while end - start > _MAX_CHARS:
-        cut = text.rfind(" ", start, start + _MAX_CHARS) + 1 or start + _MAX_CHARS
-        yield start, text[start:cut]
-        start = cut
-    yield start, text[start:end]
