@@ -233,7 +233,7 @@ class ConflictValue(Record):
 class Conflict(Record):
     """Sources that contradict each other on a fact: a number, or the role of a person."""
 
-    kind: str = Field(description="number or role")
+    kind: str = Field(description="number, role, or outlier (one source against what most say)")
     subject: str = Field(description="what the values are of: a measure (troops) or a person")
     values: list[ConflictValue] = Field(description="the incompatible values, the most cited first")
     note: str | None = Field(None, description="why the values cannot all be right")

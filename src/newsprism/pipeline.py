@@ -17,6 +17,7 @@ from newsprism.clean import CleanOptions, clean_articles, is_english
 from newsprism.compare import SentencePool, StatementOptions, group_statements
 from newsprism.compare.claims import claims_and_counterclaims
 from newsprism.compare.numbers import find_number_conflicts, group_numbers
+from newsprism.compare.outliers import find_outliers
 from newsprism.compare.people import merge_people
 from newsprism.compare.roles import role_conflicts
 from newsprism.compare.source_notes import source_notes
@@ -163,6 +164,7 @@ def brief_from_raw(
         brief.numbers = number_entries(groups_of_numbers, number_of)
         brief.conflicts = number_conflicts(find_number_conflicts(groups_of_numbers), number_of)
         brief.conflicts += role_conflicts(people, documents, number_of)
+        brief.conflicts += find_outliers(pool, groups, originals, number_of)
         brief.timeline = timeline_items(build_timeline(analyzed), number_of)
         if len([s for s in brief.sources if s.duplicate_of is None]) > 1:
             brief.source_notes = source_notes(brief, documents, pool)

@@ -1,0 +1,73 @@
+"""Outliers: a sentence of one source that says the opposite of what most sources say on the same thing.
+
+A garbled or spun sentence often inverts a report ("no withdrawal" where the others report one, or
+the reverse). It is found as a sentence close in meaning to a statement several independent sources
+make, but of the opposite polarity, and flagged with the majority's sentences as evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from newsprism.compare.similarity import is_negated
+from newsprism.compare.statements import SentencePool, StatementGroups
+from newsprism.model import Citation, Conflict, ConflictValue, Sentence
+
+
+@dataclass(frozen=True)
+class OutlierOptions:
+    """How close the lone sentence must be to the majority's statement, and how large that majority."""
+
+    min_similarity: float = 0.6
+    min_majority: int = 2
+
+
+def find_outliers(
+    pool: SentencePool,
+    groups: StatementGroups,
+    originals: Mapping[str, str],
+    number_of: Mapping[str, int],
+    options: OutlierOptions | None = None,
+) -> list[Conflict]:
+    """Sentences of one source opposing a statement that at least ``min_majority`` other sources make."""
+    options = options or OutlierOptions()
+    outliers = []
+    for statement, rows in zip(groups.statements, groups.member_rows, strict=True):
+        if statement.support < options.min_majority:
+            continue
+        majority_sources = {originals.get(pool.sentences[r].article_id, pool.sentences[r].article_id) for r in rows}
+        polarity = is_negated(pool.sentences[rows[0]].text)
+        best: tuple[float, int] | None = None
+        for row, sentence in enumerate(pool.sentences):
+            source = originals.get(sentence.article_id, sentence.article_id)
+            if source in majority_sources or is_negated(sentence.text) == polarity:
+                continue
+            closeness = min(float(groups.similarity[row, member]) for member in rows)
+            if closeness >= options.min_similarity and (best is None or closeness > best[0]):
+                best = (closeness, row)
+        if best is not None:
+            lone = pool.sentences[best[1]]
+            majority = [pool.sentences[r] for r in rows]
+            outliers.append(
+                Conflict(
+                    kind="outlier",
+                    subject=majority[0].text,
+                    values=[
+                        ConflictValue(text=majority[0].text, citations=[_cite(s, number_of) for s in majority]),
+                        ConflictValue(text=lone.text, citations=[_cite(lone, number_of)]),
+                    ],
+                    note=f"one source says the opposite of what {statement.support} sources say",
+                )
+            )
+    return outliers
+
+
+def _cite(sentence: Sentence, number_of: Mapping[str, int]) -> Citation:
+    return Citation(
+        source=number_of[sentence.article_id],
+        article_id=sentence.article_id,
+        sentence=sentence.index,
+        start=sentence.start,
+        end=sentence.end,
+    )
