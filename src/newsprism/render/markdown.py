@@ -76,7 +76,7 @@ def _key_points(points: list[KeyPoint]) -> str:
 
 
 def _point(point: KeyPoint) -> str:
-    return f"{escape_markdown(point.text)} {_citations(point.citations)}".rstrip()
+    return _said(point.text, point.citations)
 
 
 def _citations(citations: Iterable[Citation]) -> str:
@@ -149,7 +149,7 @@ def _people(brief: Brief) -> str:
 def _conflicts(brief: Brief) -> str:
     lines = []
     for conflict in brief.conflicts:
-        sides = " vs ".join(f"{escape_markdown(v.text)} {_citations(v.citations)}" for v in conflict.values)
+        sides = " vs ".join(_said(v.text, v.citations) for v in conflict.values)
         lines.append(f"- **{escape_markdown(conflict.subject)}** ({escape_markdown(conflict.kind)}): {sides}")
     return "## Conflicting facts\n\n" + "\n".join(lines)
 
@@ -177,7 +177,7 @@ def _source_notes(brief: Brief) -> str:
 def _numbers(brief: Brief) -> str:
     lines = []
     for entry in brief.numbers:
-        figures = "; ".join(f"{escape_markdown(f.text)} {_citations(f.citations)}" for f in entry.figures)
+        figures = "; ".join(_said(f.text, f.citations) for f in entry.figures)
         lines.append(f"- **{escape_markdown(entry.measure)}** ({escape_markdown(entry.kind)}): {figures}")
     return "## Numbers reported\n\n" + "\n".join(lines)
 
@@ -186,7 +186,7 @@ def _timeline(brief: Brief) -> str:
     lines = []
     for item in brief.timeline:
         when = escape_markdown(item.date if item.date else f"{item.date_text} (date unresolved)")
-        lines.append(f"- **{when}**: {_point(KeyPoint(text=item.text, citations=item.citations))}")
+        lines.append(f"- **{when}**: {_said(item.text, item.citations)}")
     return "## Timeline\n\n" + "\n".join(lines)
 
 
@@ -205,4 +205,5 @@ def _disputed(claims: list[Claim]) -> str:
 
 
 def _said(text: str, citations: list[Citation]) -> str:
-    return f"{escape_markdown(text)} {_citations(citations)}"
+    """Verbatim source text, escaped, followed by its citations."""
+    return f"{escape_markdown(text)} {_citations(citations)}".rstrip()
