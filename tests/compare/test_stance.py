@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from newsprism.compare.stance import FEATURE_NAMES, STANCES, FeatureOptions, Idf, StanceModel, pair_matrix
+from newsprism.compare.stance.body_words import WORD_STANCES, BodyWordOptions, BodyWords
 from newsprism.compare.stance.cues import cue_counts, cue_positions, load_cues
 from newsprism.compare.stance.features import pair_features, read_texts
 from newsprism.compare.stance.metrics import per_class_f1, relative_fnc1_score
@@ -115,6 +116,40 @@ def test_exported_trees_score_like_sklearn(n_classes: int, tmp_path: Path) -> No
     trees = BoostedTrees.from_json(json.loads(json.dumps(BoostedTrees.from_sklearn(model, features).to_json())))
     assert trees.classes == list(model.classes_)
     np.testing.assert_allclose(trees.predict_proba(features), model.predict_proba(features), atol=1e-4)
+
+
+BODIES = {
+    "agree": "Officials confirmed the report and photos show it happened on Tuesday.",
+    "disagree": "The report is a hoax: a spokesman denied it and said the story is fake.",
+    "discuss": "Unconfirmed reports claim it happened, according to sources; it is unclear.",
+}
+
+
+@pytest.mark.parametrize("stances", [["agree", "disagree", "discuss"], ["agree", "disagree"]])
+def test_body_words_score_like_sklearn_after_a_json_round_trip(stances: list[str]) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    texts = [BODIES[s] for s in stances] * 4
+    labels = stances * 4
+    fitted = BodyWords.fit(texts, labels, BodyWordOptions())
+    model = BodyWords.from_json(json.loads(json.dumps(fitted.to_json())))
+    vectorizer = TfidfVectorizer(tokenizer=words, lowercase=False, token_pattern=None, sublinear_tf=True)
+    regression = LogisticRegression(max_iter=2000, class_weight="balanced").fit(vectorizer.fit_transform(texts), labels)
+    expected = regression.predict_proba(vectorizer.transform(list(BODIES.values())))
+    columns = [WORD_STANCES.index(str(c)) for c in regression.classes_]
+    np.testing.assert_allclose(model.features(list(BODIES.values()))[:, columns], expected, atol=1e-4)
+
+
+def test_body_words_learn_that_a_hoax_disputes() -> None:
+    model = BodyWords.fit(list(BODIES.values()) * 4, list(BODIES) * 4, BodyWordOptions())
+    proba = model.features(["A spokesman denied it: the story is a hoax."])[0]
+    assert WORD_STANCES[int(np.argmax(proba))] == "disagree"
+
+
+def test_body_words_of_a_single_stance_are_all_zero() -> None:
+    model = BodyWords.fit([BODIES["agree"]] * 3, ["agree"] * 3, BodyWordOptions())
+    assert not model.features([BODIES["disagree"]]).any()
 
 
 def test_fnc1_score_gives_a_quarter_for_relatedness_and_the_rest_for_the_stance() -> None:

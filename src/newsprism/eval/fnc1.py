@@ -105,10 +105,11 @@ def run_fnc1(
     idf = fit_idf(data)
     features = pair_matrix(data.claims, data.texts, encoder, idf, feature_options)
     model = StanceModel.load()
-    oof_proba = out_of_fold_proba(features, data.stances, data.body_ids, idf, options, feature_options)
+    texts = data.texts
+    oof_proba = out_of_fold_proba(features, texts, data.stances, data.body_ids, idf, options, feature_options)
     ours = stance_labels(oof_proba, options.unrelated_threshold)
     if retrain:
-        model = fit_model(features, data.stances, idf, options, feature_options)
+        model = fit_model(features, texts, data.stances, data.body_ids, idf, options, feature_options)
     in_sample = model.predict(data.claims, data.texts, encoder)
 
     report = EvalReport(

@@ -1,8 +1,9 @@
 """The shipped stance model: is a text about a claim, and if so does it agree, disagree or only discuss it?
 
-Two stages of boosted trees over ``features.pair_features``: first related vs unrelated (mostly word and
-meaning overlap), then, for related pairs, agree / disagree / discuss (mostly cues of denial and doubt
-near the claim's terms). The model file is plain JSON.
+Two stages of boosted trees over ``features.pair_features`` and a bag-of-words judge of the body
+(``body_words``): first related vs unrelated (mostly word and meaning overlap), then, for related pairs,
+agree / disagree / discuss (mostly cues of denial and doubt near the claim's terms, and the body's words).
+The model file is plain JSON.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from newsprism.compare.stance.body_words import WORD_FEATURE_NAMES, BodyWords
 from newsprism.compare.stance.cues import CueLexicon, load_cues
 from newsprism.compare.stance.features import FEATURE_NAMES, FeatureOptions, FloatArray, Idf, pair_features, read_texts
 from newsprism.compare.stance.metrics import STANCES
@@ -23,7 +25,9 @@ from newsprism.compare.stance.trees import BoostedTrees
 from newsprism.errors import ModelLoadError
 from newsprism.nlp.models import SentenceEncoder
 
-FORMAT = "newsprism-stance/1"
+FORMAT = "newsprism-stance/2"
+# Columns the trees read: the pair features, then the body-word model's stance probabilities.
+MODEL_FEATURE_NAMES = FEATURE_NAMES + WORD_FEATURE_NAMES
 Stance = Literal["support", "dispute", "neither"]
 _PLAIN_STANCE: dict[str, Stance] = {
     "agree": "support",
@@ -67,10 +71,11 @@ def stance_labels(proba: FloatArray, unrelated_threshold: float = 0.5) -> list[s
 
 @dataclass(frozen=True)
 class StanceModel:
-    """Related-vs-unrelated trees, then agree/disagree/discuss trees, over the same features."""
+    """Related-vs-unrelated trees, then agree/disagree/discuss trees, over the pair features and body words."""
 
     idf: Idf
     options: FeatureOptions
+    body_words: BodyWords
     relatedness: BoostedTrees
     stance: BoostedTrees
     unrelated_threshold: float = 0.5
@@ -90,11 +95,12 @@ class StanceModel:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StanceModel:
         """Build a model from its JSON form, checking it was written for these features."""
-        if data.get("format") != FORMAT or data.get("features") != FEATURE_NAMES:
+        if data.get("format") != FORMAT or data.get("features") != MODEL_FEATURE_NAMES:
             raise ValueError(f"not a {FORMAT} model for this version's features")
         return cls(
             idf=Idf({str(w): float(v) for w, v in data["idf"]["weights"].items()}, float(data["idf"]["unseen"])),
             options=FeatureOptions(**data["options"]),
+            body_words=BodyWords.from_json(data["body_words"]),
             relatedness=BoostedTrees.from_json(data["relatedness"]),
             stance=BoostedTrees.from_json(data["stance"]),
             unrelated_threshold=float(data["unrelated_threshold"]),
@@ -104,10 +110,11 @@ class StanceModel:
         """The JSON form read by ``from_json``."""
         return {
             "format": FORMAT,
-            "features": FEATURE_NAMES,
+            "features": MODEL_FEATURE_NAMES,
             "options": asdict(self.options),
             "idf": {"weights": dict(sorted(self.idf.weights.items())), "unseen": self.idf.unseen},
             "unrelated_threshold": self.unrelated_threshold,
+            "body_words": self.body_words.to_json(),
             "relatedness": self.relatedness.to_json(),
             "stance": self.stance.to_json(),
         }
@@ -118,10 +125,14 @@ class StanceModel:
 
     def features(self, claims: Sequence[str], texts: Sequence[str], encoder: SentenceEncoder) -> FloatArray:
         """Feature rows of (claim, text) pairs as this model reads them."""
-        return pair_matrix(claims, texts, encoder, self.idf, self.options)
+        return self.with_body_words(pair_matrix(claims, texts, encoder, self.idf, self.options), texts)
+
+    def with_body_words(self, pair_rows: FloatArray, texts: Sequence[str]) -> FloatArray:
+        """Pair feature rows (from ``pair_matrix``) with this model's body-word probabilities appended."""
+        return np.hstack([pair_rows, self.body_words.features(texts)])
 
     def proba_from_features(self, features: FloatArray) -> FloatArray:
-        """Probabilities of the four FNC-1 stances (columns in ``STANCES`` order) from feature rows."""
+        """Probabilities of the four FNC-1 stances (columns in ``STANCES`` order) from ``features`` rows."""
         unrelated = self.relatedness.predict_proba(features)[:, self.relatedness.classes.index("unrelated")]
         stance = self.stance.predict_proba(features)
         result = np.zeros((len(features), len(STANCES)))

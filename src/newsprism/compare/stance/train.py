@@ -12,11 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from newsprism.compare.stance.body_words import WORD_STANCES, BodyWordOptions, BodyWords
 from newsprism.compare.stance.features import FeatureOptions, FloatArray, Idf
 from newsprism.compare.stance.metrics import STANCES, per_class_f1, relative_fnc1_score
 from newsprism.compare.stance.model import StanceModel, pair_matrix
@@ -53,8 +54,9 @@ class TrainOptions:
     # Each split looks at a random third of the features: several times faster, and no worse out of fold.
     max_features: float = 0.3
     # Weight of a class in stage two is (majority count / class count) ** this: 0 ignores rarity, 1 balances.
-    balance: float = 0.5
+    balance: float = 0.75
     unrelated_threshold: float = 0.5
+    body_words: BodyWordOptions = field(default_factory=BodyWordOptions)
 
 
 def read_fnc1(data_dir: Path) -> Fnc1Data:
@@ -97,18 +99,58 @@ def _fit_stage(features: FloatArray, labels: Sequence[str], options: TrainOption
     return BoostedTrees.from_sklearn(model, features)
 
 
+def _grouped_folds(groups: Sequence[int], folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    from sklearn.model_selection import GroupKFold
+
+    ids = np.asarray(groups)
+    n_splits = min(folds, len(set(groups)))
+    if n_splits < 2:
+        return []
+    splitter = GroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
+    return list(splitter.split(ids, groups=ids))
+
+
+def _fit_body_words(texts: Sequence[str], stances: Sequence[str], options: TrainOptions) -> BodyWords:
+    related = [(t, s) for t, s in zip(texts, stances, strict=True) if s != "unrelated"]
+    return BodyWords.fit([t for t, _ in related], [s for _, s in related], options.body_words)
+
+
+def out_of_fold_body_words(
+    texts: Sequence[str], stances: Sequence[str], groups: Sequence[int], options: TrainOptions
+) -> FloatArray:
+    """Body-word stance probabilities of every pair from a word model that never saw its body.
+
+    The trees must learn how far to trust the word model on bodies it has not read, as at prediction
+    time; fed in-sample probabilities, they would learn to trust it blindly.
+    """
+    result = np.zeros((len(texts), len(WORD_STANCES)))
+    for train, test in _grouped_folds(groups, options.folds, options.seed):
+        words = _fit_body_words([texts[i] for i in train], [stances[i] for i in train], options)
+        result[test] = words.features([texts[i] for i in test])
+    return result
+
+
 def fit_model(
-    features: FloatArray, stances: Sequence[str], idf: Idf, options: TrainOptions, feature_options: FeatureOptions
+    features: FloatArray,
+    texts: Sequence[str],
+    stances: Sequence[str],
+    groups: Sequence[int],
+    idf: Idf,
+    options: TrainOptions,
+    feature_options: FeatureOptions,
 ) -> StanceModel:
-    """Fit both stages on feature rows and their gold stances."""
-    relatedness = _fit_stage(features, ["unrelated" if s == "unrelated" else "related" for s in stances], options, 0.0)
+    """Fit the body-word model and both tree stages on pair feature rows, their texts, bodies and gold stances."""
+    stacked = np.hstack([features, out_of_fold_body_words(texts, stances, groups, options)])
+    body_words = _fit_body_words(texts, stances, options)
+    relatedness = _fit_stage(stacked, ["unrelated" if s == "unrelated" else "related" for s in stances], options, 0.0)
     related = np.asarray([s != "unrelated" for s in stances])
-    stance = _fit_stage(features[related], [s for s in stances if s != "unrelated"], options, options.balance)
-    return StanceModel(idf, feature_options, relatedness, stance, options.unrelated_threshold)
+    stance = _fit_stage(stacked[related], [s for s in stances if s != "unrelated"], options, options.balance)
+    return StanceModel(idf, feature_options, body_words, relatedness, stance, options.unrelated_threshold)
 
 
 def out_of_fold_proba(
     features: FloatArray,
+    texts: Sequence[str],
     stances: Sequence[str],
     groups: Sequence[int],
     idf: Idf,
@@ -116,14 +158,18 @@ def out_of_fold_proba(
     feature_options: FeatureOptions,
 ) -> FloatArray:
     """Stance probabilities of every pair from a model that never saw its body (GroupKFold by body id)."""
-    from sklearn.model_selection import GroupKFold
-
     proba = np.zeros((len(stances), len(STANCES)))
-    folds = GroupKFold(n_splits=options.folds, shuffle=True, random_state=options.seed)
-    labels = np.asarray(stances)
-    for train, test in folds.split(features, labels, groups=np.asarray(groups)):
-        model = fit_model(features[train], list(labels[train]), idf, options, feature_options)
-        proba[test] = model.proba_from_features(features[test])
+    for train, test in _grouped_folds(groups, options.folds, options.seed):
+        model = fit_model(
+            features[train],
+            [texts[i] for i in train],
+            [stances[i] for i in train],
+            [groups[i] for i in train],
+            idf,
+            options,
+            feature_options,
+        )
+        proba[test] = model.proba_from_features(model.with_body_words(features[test], [texts[i] for i in test]))
     return proba
 
 
@@ -161,9 +207,9 @@ def train(
     """Fit the model on all pairs, and return it with the out-of-fold stance of every pair."""
     idf = fit_idf(data)
     features = pair_matrix(data.claims, data.texts, encoder, idf, feature_options)
-    model = fit_model(features, data.stances, idf, options, feature_options)
+    model = fit_model(features, data.texts, data.stances, data.body_ids, idf, options, feature_options)
     oof = model.labels_from_proba(
-        out_of_fold_proba(features, data.stances, data.body_ids, idf, options, feature_options)
+        out_of_fold_proba(features, data.texts, data.stances, data.body_ids, idf, options, feature_options)
     )
     return model, oof
 
