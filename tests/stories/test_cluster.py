@@ -105,6 +105,12 @@ def test_story_input_is_unit_length_with_normalised_entities() -> None:
     assert np.isclose(np.linalg.norm(made.vector), 1.0)
 
 
+def test_lead_text_skips_datelines_shorter_than_min_words() -> None:
+    text = "May 24, 2005\nUpdated: 3: 23 PM ET\nCheeks is named coach of the Sixers.\nHe starts today."
+    assert lead_text("", text, 1, min_words=4) == "Cheeks is named coach of the Sixers."
+    assert lead_text("", "Short.\nTiny.", 1, min_words=4) == "Short."
+
+
 @pytest.mark.parametrize(
     ("title", "text", "sentences", "lead"),
     [

@@ -27,6 +27,7 @@ from newsprism.stories import StoryClusterer, StoryInput, StoryOptions, lead_tex
 # Runs of capitalised words (with "of"/"de" inside names) and numbers: a cheap stand-in for NER.
 _NAME = re.compile(r"\b[A-Z][\w\-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w\-]*)*")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
+_LEAD_SENTENCES = 5
 _DISTANCES = tuple(round(0.5 + 0.02 * step, 2) for step in range(25))
 
 
@@ -95,9 +96,11 @@ def story_inputs(
 ) -> list[StoryInput]:
     """Clusterer inputs: one batched encoding of every lead.
 
-    ECB+ has no title field, but its first line often is the headline, so the lead is three lines.
+    ECB+ has no title field, but its first line often is the headline, so the lead is the first lines;
+    many articles open with a dateline or timestamp, so lines of fewer than four words are skipped.
     """
-    vectors = encoder.encode([lead_text("", document.text, sentences=3) for document in documents])
+    leads = [lead_text("", document.text, sentences=_LEAD_SENTENCES, min_words=4) for document in documents]
+    vectors = encoder.encode(leads)
     return [
         StoryInput(document.id, vector, frozenset(filter(None, map(normalise_entity, names))), None)
         for document, vector, names in zip(documents, vectors, entities, strict=True)
@@ -167,7 +170,8 @@ def run_ecbplus(
         notes=[
             f"ours: online in an order shuffled with seed {seed}; {len(stories)} stories;"
             f" threshold {options.threshold}, merge {options.merge_threshold}, entity weight {options.entity_weight};"
-            " entities: capitalised names and numbers; vectors: all-MiniLM-L6-v2 of the first three sentences",
+            " entities: capitalised names and numbers; vectors: all-MiniLM-L6-v2 of the first"
+            f" {_LEAD_SENTENCES} sentences of four words or more",
             f"tfidf_agglomerative: cosine, average linkage, distance threshold {distance} tuned on this split",
         ],
     )

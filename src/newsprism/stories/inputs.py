@@ -15,11 +15,17 @@ from newsprism.stories.options import StoryInput
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+|\n+")
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"\s*['\u2019]s$")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-def lead_text(title: str, text: str, sentences: int = 2) -> str:
-    """The title and first ``sentences`` sentences: where a news article says what its story is."""
+def lead_text(title: str, text: str, sentences: int = 2, min_words: int = 0) -> str:
+    """The title and first ``sentences`` sentences: where a news article says what its story is.
+
+    Sentences of fewer than ``min_words`` words are skipped: datelines, timestamps and bylines
+    ("Updated: May 24, 2005, 3: 23 PM ET") say nothing about the story, yet would take a lead's place.
+    """
     parts = [part.strip() for part in _SENTENCE_END.split(text.strip()) if part and part.strip()]
+    parts = [part for part in parts if len(_WORD.findall(part)) >= min_words] or parts
     return " ".join([title.strip(), *parts[:sentences]]).strip()
 
 
