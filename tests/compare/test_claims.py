@@ -91,4 +91,12 @@ def test_labelled_disputes_of_the_example(example_files: list[Path], capsys: pyt
         print(f"found: {sorted(map(sorted, found))}")
     # Pinned floors from the first measurement: a regression fails here.
     assert recall >= 0.5
-    assert precision >= 0.25
+    assert precision >= 0.4
+
+
+def test_news_media_are_messengers_not_parties() -> None:
+    quotes = [
+        quote("Reuters", "Reuters", "troops are returning to their bases after the drills"),
+        quote("Stoltenberg", "NATO", "troops are not returning to their bases after the drills", 2),
+    ]
+    assert claims_and_counterclaims(quotes, HashingEncoder(), SureModel()) == []  # type: ignore[arg-type]

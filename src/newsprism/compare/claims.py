@@ -7,8 +7,11 @@ weighs denial and doubt cues, negation near the claim's terms, overlap and embed
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from newsprism.compare.similarity import content_words, is_negated
 from newsprism.compare.stance import STANCES, StanceModel
@@ -40,6 +43,7 @@ def claims_and_counterclaims(
 ) -> list[Claim]:
     """Claims with at least one supporter or disputer among other actors' statements, disputed ones first."""
     options = options or ClaimOptions()
+    quotes = [quote for quote in quotes if not is_media(quote)]
     if len(quotes) < 2:
         return []
     vectors = encoder.encode([q.text for q in quotes])
@@ -70,6 +74,18 @@ def claims_and_counterclaims(
     claims = [_claim(quotes[i], quotes, found["support"], found["dispute"]) for i, found in sides.items()]
     claims.sort(key=lambda c: (-len(c.disputers), -len(c.supporters), -len(c.citations)))
     return claims[: options.max_claims]
+
+
+@cache
+def media_words() -> frozenset[str]:
+    """Words naming news media, who report claims rather than make them (``data/media.json``)."""
+    data = json.loads(resources.files("newsprism.compare").joinpath("data", "media.json").read_text("utf-8"))
+    return frozenset(data["words"])
+
+
+def is_media(quote: QuoteEntry) -> bool:
+    """Whether the speaker is a wire, paper or broadcaster rather than an actor of the story."""
+    return bool(set((quote.actor or quote.speaker).lower().split()) & media_words())
 
 
 def _actor(quote: QuoteEntry) -> str:
