@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,41 @@ def test_nothing_usable_is_an_error(tmp_path: Path, twins: Models) -> None:
     empty.write_bytes(b"")
     with pytest.raises(NoArticlesError, match="empty file"):
         brief_from_inputs([str(empty)], twins)
+
+
+def test_story_without_quotes_numbers_or_dates_explains_its_empty_sections(tmp_path: Path, twins: Models) -> None:
+    bodies = [
+        "The city gardens are in full bloom this spring. Visitors walk among the flower beds in the warm weather.",
+        "Roses and tulips fill the park beside the river. Families bring picnics and sit on the lawns all afternoon.",
+        "Gardeners have planted hundreds of new shrubs along the old canal. Walkers stop to photograph the colours.",
+    ]
+    files = []
+    for number, body in enumerate(bodies):
+        path = tmp_path / f"calm{number}.txt"
+        path.write_text(f"Gardens in bloom {number}\n\n{body}", encoding="utf-8")
+        files.append(str(path))
+    notes = brief_from_inputs(files, twins).brief.notes
+    assert any(note.startswith("Who said what:") for note in notes)
+    assert any(note.startswith("Conflicting facts:") for note in notes)
+    assert any(note.startswith("Timeline:") for note in notes)
+
+
+def test_two_hundred_sources_give_a_brief(tmp_path: Path, twins: Models) -> None:
+    topics = ["the harbour bridge", "the new stadium", "the river flood", "the school strike"]
+    lines = [
+        json.dumps(
+            {
+                "title": f"Report {n} on {topics[n % 4]}",
+                "source": f"outlet{n}",
+                "text": f"Officials in city {n} said work on {topics[n % 4]} would resume on Monday. "
+                f"Residents number {n} said they had waited {n % 7 + 2} weeks for news about {topics[n % 4]}.",
+            }
+        )
+        for n in range(200)
+    ]
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = brief_from_inputs([str(path)], twins)
+    assert len(result.brief.sources) == 200
+    assert result.brief.key_points
+    assert verify_brief(result.brief, [d.article for d in result.documents]) == []

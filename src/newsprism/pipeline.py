@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, BinaryIO
 import numpy as np
 
 from newsprism.brief import KeyPointOptions, assemble_brief
+from newsprism.brief.explain import empty_section_notes
 from newsprism.brief.facts import number_conflicts, number_entries, timeline_items
 from newsprism.brief.quotes import who_said_what
 from newsprism.clean import CleanOptions, clean_articles, is_english
@@ -168,6 +169,7 @@ def brief_from_raw(
         brief.timeline = timeline_items(build_timeline(analyzed), number_of)
         if len([s for s in brief.sources if s.duplicate_of is None]) > 1:
             brief.source_notes = source_notes(brief, documents, pool)
+        brief.notes += empty_section_notes(brief)
     return BriefResult(brief=brief, documents=documents, problems=skipped, timings=timings)
 
 
