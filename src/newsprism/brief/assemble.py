@@ -18,15 +18,14 @@ from newsprism.compare.similarity import FloatMatrix
 from newsprism.compare.statements import SentencePool, StatementGroups
 from newsprism.model import (
     Brief,
-    Citation,
     DuplicateLink,
     Headline,
     KeyPoint,
     OnlyIn,
     ParsedArticle,
-    Sentence,
     SourceEntry,
 )
+from newsprism.nlp.sentences import cite_sentence
 
 SINGLE_SOURCE_NOTE = "Only one independent source: nothing to compare, so no cross-source sections."
 
@@ -90,16 +89,6 @@ def assemble_brief(
     )
 
 
-def _citation(sentence: Sentence, number_of: Mapping[str, int]) -> Citation:
-    return Citation(
-        source=number_of[sentence.article_id],
-        article_id=sentence.article_id,
-        sentence=sentence.index,
-        start=sentence.start,
-        end=sentence.end,
-    )
-
-
 def _key_point(
     rows: list[int],
     candidate: PointCandidate,
@@ -112,7 +101,7 @@ def _key_point(
     others = sorted((pool.sentences[r] for r in rows if r != candidate.row), key=lambda s: number_of[s.article_id])
     return KeyPoint(
         text=chosen.text,
-        citations=[_citation(chosen, number_of)] + [_citation(s, number_of) for s in others],
+        citations=[cite_sentence(chosen, number_of)] + [cite_sentence(s, number_of) for s in others],
         support=candidate.support,
         score=round(point_score(candidate, options), 4),
     )

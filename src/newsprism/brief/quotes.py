@@ -9,8 +9,8 @@ from newsprism.compare.people import alike, name_parts
 from newsprism.compare.similarity import content_words
 from newsprism.extract.people import role_heads
 from newsprism.extract.records import Quote
-from newsprism.model import Citation, ParsedArticle, Person, QuoteEntry
-from newsprism.nlp.sentences import sentence_at
+from newsprism.model import ParsedArticle, Person, QuoteEntry
+from newsprism.nlp.sentences import cite_span
 
 PIECE_JOINER = " … "
 
@@ -126,16 +126,7 @@ def _entry(
         text=PIECE_JOINER.join(piece.text for piece in ordered[0].content),
         kind=ordered[0].kind,
         cue=ordered[0].cue.text,
-        citations=[_citation(q, documents[q.article_id], number_of) for q in ordered],
-    )
-
-
-def _citation(quote: Quote, document: ParsedArticle, number_of: Mapping[str, int]) -> Citation:
-    start, end = quote.content[0].start, quote.content[-1].end
-    return Citation(
-        source=number_of[quote.article_id],
-        article_id=quote.article_id,
-        sentence=sentence_at(document.sentences, start),
-        start=start,
-        end=end,
+        citations=[
+            cite_span(documents[q.article_id], q.content[0].start, q.content[-1].end, number_of) for q in ordered
+        ],
     )

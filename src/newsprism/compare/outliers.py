@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from newsprism.compare.similarity import is_negated
 from newsprism.compare.statements import SentencePool, StatementGroups
-from newsprism.model import Citation, Conflict, ConflictValue, Sentence
+from newsprism.model import Conflict, ConflictValue
+from newsprism.nlp.sentences import cite_sentence
 
 
 @dataclass(frozen=True)
@@ -54,20 +55,10 @@ def find_outliers(
                     kind="outlier",
                     subject=majority[0].text,
                     values=[
-                        ConflictValue(text=majority[0].text, citations=[_cite(s, number_of) for s in majority]),
-                        ConflictValue(text=lone.text, citations=[_cite(lone, number_of)]),
+                        ConflictValue(text=majority[0].text, citations=[cite_sentence(s, number_of) for s in majority]),
+                        ConflictValue(text=lone.text, citations=[cite_sentence(lone, number_of)]),
                     ],
                     note=f"one source says the opposite of what {statement.support} sources say",
                 )
             )
     return outliers
-
-
-def _cite(sentence: Sentence, number_of: Mapping[str, int]) -> Citation:
-    return Citation(
-        source=number_of[sentence.article_id],
-        article_id=sentence.article_id,
-        sentence=sentence.index,
-        start=sentence.start,
-        end=sentence.end,
-    )

@@ -16,8 +16,8 @@ from functools import cache
 from importlib import resources
 
 from newsprism.extract.people import role_heads
-from newsprism.model import Citation, Conflict, ConflictValue, ParsedArticle, Person, RoleSpan
-from newsprism.nlp.sentences import sentence_at
+from newsprism.model import Conflict, ConflictValue, ParsedArticle, Person, RoleSpan
+from newsprism.nlp.sentences import cite_span
 
 _WORD = re.compile(r"[a-z][a-z.'’-]*")
 _FILLER = frozenset({"the", "a", "an", "of", "for", "and", "to", "'s", "’s", "s", "well-known", "former", "then"})
@@ -114,21 +114,13 @@ def role_conflicts(
             continue
         ordered = sorted(zip(groups, sources, strict=True), key=lambda pair: (-len(pair[1]), min(pair[1])))
         values = [
-            ConflictValue(text=group[0].text, citations=[_citation(r, by_article, number_of) for r in group])
+            ConflictValue(
+                text=group[0].text,
+                citations=[cite_span(by_article[r.article_id], r.start, r.end, number_of) for r in group],
+            )
             for group, _ in ordered
         ]
         conflicts.append(
             Conflict(kind="role", subject=person.name, values=values, note="the sources give incompatible roles")
         )
     return conflicts
-
-
-def _citation(role: RoleSpan, by_article: Mapping[str, ParsedArticle], number_of: Mapping[str, int]) -> Citation:
-    document = by_article[role.article_id]
-    return Citation(
-        source=number_of[role.article_id],
-        article_id=role.article_id,
-        sentence=sentence_at(document.sentences, role.start),
-        start=role.start,
-        end=role.end,
-    )

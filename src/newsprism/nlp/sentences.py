@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from newsprism.model import Sentence
+from newsprism.model import Citation, ParsedArticle, Sentence
 
 
 def sentence_at(sentences: Sequence[Sentence], offset: int) -> int:
@@ -38,3 +38,25 @@ def stands_alone(text: str) -> bool:
     if "„" in text:
         return text.count("„") == text.count("“") + text.count("”")
     return text.count("“") == text.count("”")
+
+
+def cite_sentence(sentence: Sentence, number_of: Mapping[str, int]) -> Citation:
+    """A whole sentence as a citation of its source (``number_of`` maps article ids to source numbers)."""
+    return Citation(
+        source=number_of[sentence.article_id],
+        article_id=sentence.article_id,
+        sentence=sentence.index,
+        start=sentence.start,
+        end=sentence.end,
+    )
+
+
+def cite_span(document: ParsedArticle, start: int, end: int, number_of: Mapping[str, int]) -> Citation:
+    """A span of an article as a citation, pointing at the sentence it starts in."""
+    return Citation(
+        source=number_of[document.article.id],
+        article_id=document.article.id,
+        sentence=sentence_at(document.sentences, start),
+        start=start,
+        end=end,
+    )
