@@ -118,7 +118,7 @@ def test_sqlite_file_uses_wal(tmp_path: Path) -> None:
     Store.open(str(tmp_path / "w.db")).close()
     with sqlite3.connect(tmp_path / "w.db") as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
 
 
 @pytest.mark.parametrize(

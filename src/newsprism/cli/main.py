@@ -11,6 +11,7 @@ from rich.console import Console
 
 from newsprism.cli.corpus import register as register_corpus_commands
 from newsprism.cli.evaluate import eval_app
+from newsprism.cli.serve import register as register_serve_command
 from newsprism.errors import NewsprismError
 
 app = typer.Typer(
@@ -22,6 +23,7 @@ app = typer.Typer(
 )
 app.add_typer(eval_app, name="eval")
 register_corpus_commands(app)
+register_serve_command(app)
 
 FORMATS = ("md", "json", "html")
 SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".json": "json", ".html": "html", ".htm": "html"}

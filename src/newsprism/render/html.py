@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined
 
 from newsprism.errors import VerificationError
 from newsprism.model import Brief, Citation, KeyPoint, ParsedArticle, RemovedLine, SourceEntry
@@ -50,6 +51,7 @@ class SourceView:
     paragraphs: list[list[Segment]] = field(default_factory=list)
     removed: list[RemovedLine] = field(default_factory=list)
     has_text: bool = False
+    text_href: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class Segment:
     text: str
     anchor: str | None = None
     cited_by: str | None = None
+    highlighted: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ class PersonView:
     name: str
     other_names: list[str]
     roles: list[tuple[str, int]]
+    href: str | None = None
 
 
 def _who_said_what(brief: Brief, links: _CitationLinker) -> list[ActorView]:
@@ -173,12 +177,35 @@ def _disputed(brief: Brief, links: _CitationLinker) -> list[ClaimView]:
     return views
 
 
-def _people(brief: Brief) -> list[PersonView]:
+def _people(brief: Brief, targets: Targets) -> list[PersonView]:
     number_of = {entry.article_id: entry.number for entry in brief.sources}
     return [
-        PersonView(person.name, [n for n in person.names if n != person.name], roles_by_source(person, number_of))
-        for person in brief.people
+        PersonView(
+            person.name,
+            [n for n in person.names if n != person.name],
+            roles_by_source(person, number_of),
+            targets.person(index),
+        )
+        for index, person in enumerate(brief.people, start=1)
     ]
+
+
+class Targets:
+    """Where a brief's links lead. The default keeps every link inside one self-contained page, with the
+    sources' full texts below the brief; a web app overrides these to point at its own pages."""
+
+    #: Whether the sources' full texts are part of the page (else citations lead elsewhere).
+    texts_on_page = True
+
+    def sentence(self, source: int, sentence: int) -> str:
+        return f"#s{source}-{sentence}"
+
+    def source_text(self, source: int) -> str:
+        return f"#text-{source}"
+
+    def person(self, index: int) -> str | None:
+        """The page of the brief's ``index``-th person (1-based), if there is one."""
+        return None
 
 
 def render_html(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
@@ -187,9 +214,15 @@ def render_html(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
     Raises ``VerificationError`` when a citation names a source or sentence that the brief's
     sources or ``documents`` do not have; sources missing from ``documents`` are listed without text.
     """
+    return html_environment().get_template("brief.html.j2").render(brief_context(brief, documents))
+
+
+def brief_context(brief: Brief, documents: Sequence[ParsedArticle], targets: Targets | None = None) -> dict[str, Any]:
+    """What the brief templates show, every citation checked and turned into a link to ``targets``."""
+    targets = targets or Targets()
     by_article = {document.article.id: document for document in documents}
     by_number = {entry.number: entry for entry in brief.sources}
-    links = _CitationLinker(by_number, by_article)
+    links = _CitationLinker(by_number, by_article, targets)
     key_points = [links.point(f"k{index}", point) for index, point in enumerate(brief.key_points, start=1)]
     only_in = [
         OnlyInView(
@@ -202,7 +235,7 @@ def render_html(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
     headline = None
     if brief.headline is not None:
         number = brief.headline.source
-        target = f"#text-{number}" if brief.headline.article_id in by_article else f"#source-{number}"
+        target = targets.source_text(number) if brief.headline.article_id in by_article else f"#source-{number}"
         headline = PointView("headline", brief.headline.text, [CitationLink(number, target, _name(by_number, number))])
     who_said_what = _who_said_what(brief, links)
     agreed = [links.point(f"a{n}", point) for n, point in enumerate(agreed_points(brief), start=1)]
@@ -226,36 +259,36 @@ def render_html(brief: Brief, documents: Sequence[ParsedArticle]) -> str:
     ]
     conflicts = _conflicts(brief, links)
     disputed = _disputed(brief, links)
-    sources = [_source_view(entry, by_article.get(entry.article_id), links.cited_by) for entry in brief.sources]
-    return (
-        _environment()
-        .get_template("brief.html.j2")
-        .render(
-            title=brief.headline.text if brief.headline else "Brief",
-            headline=headline,
-            key_points=key_points,
-            only_in=only_in,
-            who_said_what=who_said_what,
-            conflicts=conflicts,
-            disputed=disputed,
-            agreed=agreed,
-            numbers=numbers,
-            timeline=timeline,
-            people=_people(brief),
-            source_notes=brief.source_notes,
-            source_names={entry.number: entry.source for entry in brief.sources},
-            sources=sources,
-            notes=brief.notes,
-        )
-    )
+    sources = [source_view(entry, by_article.get(entry.article_id), links.cited_by, targets) for entry in brief.sources]
+    return {
+        "title": brief.headline.text if brief.headline else "Brief",
+        "headline": headline,
+        "key_points": key_points,
+        "only_in": only_in,
+        "who_said_what": who_said_what,
+        "conflicts": conflicts,
+        "disputed": disputed,
+        "agreed": agreed,
+        "numbers": numbers,
+        "timeline": timeline,
+        "people": _people(brief, targets),
+        "source_notes": brief.source_notes,
+        "source_names": {entry.number: entry.source for entry in brief.sources},
+        "sources": sources,
+        "texts_on_page": targets.texts_on_page,
+        "notes": brief.notes,
+    }
 
 
 class _CitationLinker:
     """Turns citations into links, checking each points at a sentence that exists, and records backlinks."""
 
-    def __init__(self, by_number: Mapping[int, SourceEntry], by_article: Mapping[str, ParsedArticle]) -> None:
+    def __init__(
+        self, by_number: Mapping[int, SourceEntry], by_article: Mapping[str, ParsedArticle], targets: Targets
+    ) -> None:
         self.by_number = by_number
         self.by_article = by_article
+        self.targets = targets
         self.cited_by: dict[tuple[str, int], str] = {}
 
     def point(self, anchor: str, point: KeyPoint) -> PointView:
@@ -278,16 +311,23 @@ class _CitationLinker:
                 f"{citation.article_id!r} ({entry.source}), which has no such sentence"
             )
         self.cited_by.setdefault((citation.article_id, citation.sentence), anchor)
-        return CitationLink(citation.source, f"#s{citation.source}-{citation.sentence}", entry.source)
+        return CitationLink(citation.source, self.targets.sentence(citation.source, citation.sentence), entry.source)
 
 
 def _name(by_number: Mapping[int, SourceEntry], number: int) -> str:
     return by_number[number].source if number in by_number else "unknown source"
 
 
-def _source_view(
-    entry: SourceEntry, document: ParsedArticle | None, cited_by: Mapping[tuple[str, int], str]
+def source_view(
+    entry: SourceEntry,
+    document: ParsedArticle | None,
+    cited_by: Mapping[tuple[str, int], str] | None = None,
+    targets: Targets | None = None,
+    highlight: int | None = None,
 ) -> SourceView:
+    """A source as listed and, when its text is at hand, in full, split into sentences that can be cited
+    (``highlight`` marks one sentence, by index, as the one a reader came to see)."""
+    targets = targets or Targets()
     view = SourceView(
         number=entry.number,
         name=entry.source,
@@ -302,14 +342,15 @@ def _source_view(
     return replace(
         view,
         language=document.article.language,
-        paragraphs=list(_paragraphs(entry.number, document, cited_by)),
+        paragraphs=list(_paragraphs(entry.number, document, cited_by or {}, highlight)),
         removed=list(document.article.removed),
         has_text=True,
+        text_href=targets.source_text(entry.number),
     )
 
 
 def _paragraphs(
-    number: int, document: ParsedArticle, cited_by: Mapping[tuple[str, int], str]
+    number: int, document: ParsedArticle, cited_by: Mapping[tuple[str, int], str], highlight: int | None
 ) -> Iterable[list[Segment]]:
     text = document.article.text
     sentences = sorted(document.sentences, key=lambda sentence: (sentence.start, sentence.index))
@@ -331,17 +372,24 @@ def _paragraphs(
             paragraph.append(Segment(gap))
         anchor = f"s{number}-{sentence.index}"
         cited = cited_by.get((document.article.id, sentence.index))
-        paragraph.append(Segment(text[sentence.start : sentence.end], anchor, f"#{cited}" if cited else None))
+        paragraph.append(
+            Segment(
+                text[sentence.start : sentence.end],
+                anchor,
+                f"#{cited}" if cited else None,
+                highlighted=sentence.index == highlight,
+            )
+        )
         position = max(position, sentence.end)
     if text[position:].strip():
         paragraph.append(Segment(text[position:]))
     yield paragraph
 
 
-def _environment() -> Environment:
-    # Autoescape for every template: all text on the page comes from untrusted articles.
+def html_environment(loader: BaseLoader | None = None) -> Environment:
+    """The Jinja environment of every HTML page: autoescaping always, as all text comes from untrusted articles."""
     return Environment(
-        loader=PackageLoader("newsprism.render", "templates"),
+        loader=loader or PackageLoader("newsprism.render", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -31,6 +31,8 @@ stories = Table(
     Column("article_count", Integer, nullable=False, default=0),
     Column("source_count", Integer, nullable=False, default=0),
 )
+Index("ix_stories_last_seen", stories.c.last_seen)
+Index("ix_stories_source_count", stories.c.source_count)
 
 runs = Table(
     "ingestion_runs",
@@ -126,4 +128,16 @@ failures = Table(
     Column("run_id", Integer, ForeignKey("ingestion_runs.id"), nullable=False, index=True),
     Column("input", Text, nullable=False),
     Column("reason", Text, nullable=False),
+)
+
+# The brief of a story as last computed, with the parsed sources it cites; ``articles_key`` names the
+# articles it was computed from, so a story that gained articles is recomputed, never served stale.
+briefs = Table(
+    "briefs",
+    metadata,
+    Column("story_id", Integer, ForeignKey("stories.id"), primary_key=True, autoincrement=False),
+    Column("articles_key", String(64), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("brief", Text, nullable=False),
+    Column("documents", Text, nullable=False),
 )

@@ -1,0 +1,197 @@
+"""The JSON API: the CLI's JSON over HTTP (``stories --format json``, ``story --format json``, ``status
+--format json``), and POST /api/articles to add articles when the server was started with a write token."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import tempfile
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, Field
+
+from newsprism.corpus import CorpusOptions, ingest_inputs
+from newsprism.model import Brief
+from newsprism.store.browse import StoryOrder, list_stories, story_summary
+from newsprism.store.records import StorySummary
+from newsprism.web.app import WebContext, context_of
+from newsprism.web.briefs import MissingStoryError
+
+router = APIRouter(prefix="/api", tags=["api"])
+Context = Annotated[WebContext, Depends(context_of)]
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"description": "no such story", "model": None},
+    422: {"description": "invalid request, or no usable article"},
+    503: {"description": "the corpus database is unavailable"},
+}
+
+
+class StoryRow(BaseModel):
+    """A story as ``newsprism stories --format json`` lists it."""
+
+    story: int
+    sources: int
+    articles: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+    headline: str
+
+
+class StoryList(BaseModel):
+    """One page of stories and how many match in all."""
+
+    total: int
+    stories: list[StoryRow]
+
+
+class ArticleRow(BaseModel):
+    """A stored article of a story, as cleaned."""
+
+    id: str
+    source: str
+    title: str
+    url: str | None
+    published: datetime | None
+    text: str
+
+
+class ArticleIn(BaseModel):
+    """An article to add: the fields of a JSONL input line."""
+
+    title: str = Field("", max_length=1_000)
+    text: str = Field(min_length=1, max_length=500_000)
+    source: str | None = Field(None, max_length=200)
+    url: str | None = Field(None, max_length=2_000)
+    published: str | None = Field(None, max_length=64, description="a date or time, e.g. 2022-02-16")
+
+
+class ArticlesIn(BaseModel):
+    """A batch of articles to add."""
+
+    articles: list[ArticleIn] = Field(min_length=1, max_length=100)
+
+
+class IngestResult(BaseModel):
+    """What adding a batch did, as ``newsprism ingest`` counts it."""
+
+    run: int
+    added: int
+    duplicates: int
+    near_duplicates: int
+    stories: list[int]
+    problems: list[str]
+
+
+def _row(summary: StorySummary) -> StoryRow:
+    return StoryRow(
+        story=summary.id,
+        sources=summary.source_count,
+        articles=summary.article_count,
+        first_seen=summary.first_seen,
+        last_seen=summary.last_seen,
+        headline=summary.headline,
+    )
+
+
+@router.get("/stories", summary="List stories")
+def stories(
+    context: Context,
+    q: Annotated[str, Query(max_length=200, description="text or entity to search for")] = "",
+    sort: Annotated[StoryOrder, Query(description="latest seen first, or most sources first")] = "latest",
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> StoryList:
+    """Stories of the corpus, a page at a time."""
+    found = list_stories(context.store, sort, q, limit, offset)
+    return StoryList(total=found.total, stories=[_row(s) for s in found.stories])
+
+
+@router.get("/stories/{story_id}", summary="One story", responses=_ERRORS)
+def story(context: Context, story_id: int) -> StoryRow:
+    """A story's counts, first and last seen, and headline."""
+    found = story_summary(context.store, story_id)
+    if found is None:
+        raise HTTPException(404, f"no story {story_id}")
+    return _row(found)
+
+
+@router.get("/stories/{story_id}/brief", summary="The brief of a story", responses=_ERRORS)
+def story_brief(context: Context, story_id: int) -> Brief:
+    """The attributed brief, as ``newsprism story ID --format json`` writes it."""
+    try:
+        return context.briefs.brief(story_id).brief
+    except MissingStoryError:
+        raise HTTPException(404, f"no story {story_id}") from None
+
+
+@router.get("/stories/{story_id}/articles", summary="The articles of a story", responses=_ERRORS)
+def story_articles(context: Context, story_id: int) -> list[ArticleRow]:
+    """Every stored article of the story, cleaned, in the order it arrived."""
+    articles = context.store.articles_of_story(story_id)
+    if not articles:
+        raise HTTPException(404, f"no story {story_id}")
+    return [
+        ArticleRow(id=a.id, source=a.source, title=a.title, url=a.url, published=a.published, text=a.text)
+        for a in articles
+    ]
+
+
+@router.get("/status", summary="Counts of the corpus")
+def status(context: Context) -> dict[str, Any]:
+    """As ``newsprism status --format json``."""
+    state = asdict(context.store.status())
+    return json.loads(json.dumps(state, default=str))  # type: ignore[no-any-return]
+
+
+def _authorised(context: Context, authorization: Annotated[str | None, Header()] = None) -> None:
+    token = context.settings.write_token
+    if token is None:
+        raise HTTPException(403, "this server is read-only (start it with --write-token to accept articles)")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not given or not hmac.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "a valid token is needed: Authorization: Bearer TOKEN", {"WWW-Authenticate": "Bearer"})
+
+
+@router.post(
+    "/articles",
+    summary="Add articles",
+    status_code=201,
+    responses={
+        401: {"description": "missing or wrong token"},
+        403: {"description": "the server is read-only"},
+        413: {"description": "request body too large"},
+        429: {"description": "too many requests"},
+    },
+    dependencies=[Depends(_authorised)],
+)
+async def add_articles(context: Context, request: Request, batch: ArticlesIn) -> IngestResult:
+    """Add articles to the corpus (needs ``Authorization: Bearer TOKEN``); each joins or starts a story."""
+    context.write_limit(request)
+    return await run_in_threadpool(_ingest, context, batch)
+
+
+def _ingest(context: WebContext, batch: ArticlesIn) -> IngestResult:
+    # The batch goes through the same path as `newsprism ingest` of a JSONL file, so it is cleaned,
+    # deduplicated and assigned to stories exactly as any other input.
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    with tempfile.TemporaryDirectory(prefix="newsprism-api-") as folder:
+        path = Path(folder) / f"api-{stamp}.jsonl"
+        lines = (json.dumps(item.model_dump(exclude_none=True), ensure_ascii=False) for item in batch.articles)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        report = ingest_inputs([str(path)], context.store, context.settings.models, CorpusOptions())
+        # Problems name the request's lines, not the server's temporary file.
+        problems = [str(problem).replace(str(path), "request line") for problem in report.failures]
+    return IngestResult(
+        run=report.run_id,
+        added=report.added,
+        duplicates=report.duplicates,
+        near_duplicates=report.near_duplicates,
+        stories=sorted(report.stories_touched),
+        problems=problems,
+    )
