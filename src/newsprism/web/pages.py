@@ -10,7 +10,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
-from fastapi.routing import APIRoute
 
 from newsprism.errors import NoArticlesError
 from newsprism.ingest.urls import FetchOptions
@@ -215,14 +214,11 @@ def _new_brief(context: WebContext, found: FormArticles) -> HTMLResponse:
 
 @router.get("/api/docs")
 def api_docs(context: Context, request: Request) -> HTMLResponse:
+    # Built from the OpenAPI description itself, so the page never disagrees with the spec.
+    spec = request.app.openapi()
     routes = [
-        (
-            sorted((route.methods or set()) - {"HEAD"}),
-            route.path,
-            route.summary or route.name,
-            (route.description or "").strip(),
-        )
-        for route in request.app.routes
-        if isinstance(route, APIRoute) and route.include_in_schema
+        ([method.upper()], path, operation.get("summary", ""), operation.get("description", "").strip())
+        for path, operations in spec.get("paths", {}).items()
+        for method, operation in operations.items()
     ]
     return _page(context, "api_docs.html.j2", routes=routes, writable=context.settings.write_token is not None)
