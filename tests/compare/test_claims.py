@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from newsprism.compare.claims import claims_and_counterclaims
-from newsprism.compare.roles import title_vocabulary
 from newsprism.compare.stance import STANCES
+from newsprism.eval.divergence import dispute_pairs, load_labels, score_disputes
 from newsprism.model import Citation, QuoteEntry
 from newsprism.nlp import HashingEncoder
 
@@ -55,43 +54,39 @@ def test_one_actor_never_disputes_itself() -> None:
     assert claims_and_counterclaims(quotes, HashingEncoder(), SureModel()) == []  # type: ignore[arg-type]
 
 
-def actor_key(name: str) -> str:
-    """The body or country an actor's name refers to ("Kremlin", "Russian Defense Ministry" -> russia)."""
-    lowered = name.lower()
-    aliases = title_vocabulary().bodies
-    return next(
-        (
-            key
-            for alias, key in sorted(aliases.items(), key=lambda a: -len(a[0]))
-            if alias in lowered.split() or (" " in alias and alias in lowered)
-        ),
-        lowered,
-    )
-
-
 @pytest.mark.slow
 def test_labelled_disputes_of_the_example(example_files: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
     from newsprism.pipeline import Models, PipelineOptions, brief_from_inputs
 
     options = PipelineOptions()
     brief = brief_from_inputs([str(p) for p in example_files], Models.load(options.models), options).brief
-    gold = {
-        frozenset(d["between"]) for d in json.loads((STORIES / "russia-pullback.disputes.json").read_text())["disputes"]
-    }
-    found = {
-        frozenset({actor_key(claim.actor or claim.claimant), actor_key(side.actor or side.speaker)})
-        for claim in brief.claims
-        for side in claim.disputers
-    }
-    found = {pair for pair in found if len(pair) == 2}
-    precision = len(found & gold) / len(found) if found else 1.0
-    recall = len(found & gold) / len(gold)
+    labels = load_labels(STORIES, "russia-pullback")
+    assert labels.disputes is not None
+    found = dispute_pairs(brief)
+    result = score_disputes(found, labels.disputes, labels.optional_disputes, labels.aliases)
+    precision, recall = result["precision"], result["recall"]
     with capsys.disabled():
         print(f"\ndisputes of the example: precision {precision:.2f}, recall {recall:.2f}")
         print(f"found: {sorted(map(sorted, found))}")
     # Pinned floors from the first measurement: a regression fails here.
     assert recall >= 0.5
     assert precision >= 0.4
+
+
+def test_a_denial_in_the_reporting_verb_disputes_the_claim() -> None:
+    accusation = quote("Ankara", "Turkey", "Syria is harboring the rebels")
+    denial = quote("Damascus", "Syria", "that it is harboring the rebels", 2).model_copy(update={"cue": "denies"})
+    [claim, *_] = claims_and_counterclaims([accusation, denial], HashingEncoder(), SureModel())  # type: ignore[arg-type]
+    assert [side.actor for side in claim.disputers] in (["Syria"], ["Turkey"])
+    assert claim.supporters == []
+
+
+def test_a_country_by_its_adjective_or_capital_is_one_actor() -> None:
+    quotes = [
+        quote("Lebanon", "Lebanon", "rebels are not based in the country"),
+        quote("Beirut", "Lebanese", "rebels are based in the country", 2),
+    ]
+    assert claims_and_counterclaims(quotes, HashingEncoder(), SureModel()) == []  # type: ignore[arg-type]
 
 
 def test_news_media_are_messengers_not_parties() -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from newsprism.compare.numbers import NumberOptions, find_number_conflicts, group_numbers
+from newsprism.eval.divergence import load_labels, score_numbers, story_texts
 from newsprism.extract.number_records import Approximation, Conflict, Quantity, QuantityKind
 
 STORIES = Path(__file__).resolve().parent.parent / "data" / "stories"
@@ -110,31 +109,6 @@ def test_one_source_against_itself_is_not_a_conflict_by_default() -> None:
 # --- labelled stories: precision and recall of the detector -------------------------------------------------
 
 
-def score(detected: list[Conflict], labels: list[dict[str, Any]]) -> dict[str, float]:
-    """A detected conflict is right when its values cover two sides of one labelled conflict."""
-
-    def covers(conflict: Conflict, label: dict[str, Any]) -> bool:
-        texts = [" ".join(v.text.split()) for v in conflict.values]
-        sides = [any(_same(t, s) for t in texts for s in side) for side in label["sides"]]
-        return sum(sides) >= 2
-
-    labelled_values = [s for label in labels for side in label["sides"] for s in side]
-    values = [" ".join(v.text.split()) for c in detected for v in c.values]
-    return {
-        "detected": len(detected),
-        "labelled": len(labels),
-        "precision": sum(any(covers(c, lab) for lab in labels) for c in detected) / len(detected) if detected else 1.0,
-        "recall": sum(any(covers(c, lab) for c in detected) for lab in labels) / len(labels) if labels else 1.0,
-        "value_precision": sum(any(_same(v, s) for s in labelled_values) for v in values) / len(values)
-        if values
-        else 1.0,
-    }
-
-
-def _same(detected: str, labelled: str) -> bool:
-    return detected in labelled or labelled in detected
-
-
 def story_conflicts(texts: list[tuple[str, str]]) -> list[Conflict]:
     from newsprism.extract.numbers import extract_quantities
     from newsprism.model import Article, content_id
@@ -148,9 +122,11 @@ def story_conflicts(texts: list[tuple[str, str]]) -> list[Conflict]:
 def test_score_counts_a_conflict_right_when_it_spans_two_sides() -> None:
     [found] = conflicts(figure("a", 100_000), figure("b", 150_000))
     labels = [{"sides": [["100,000 troops"], ["150,000 troops", "some 150,000"]]}, {"sides": [["1"], ["2"]]}]
-    assert score([found], labels) == {
+    assert score_numbers([[v.text for v in found.values]], labels) == {
         "detected": 1,
+        "correct": 1,
         "labelled": 2,
+        "found": 1,
         "precision": 1.0,
         "recall": 0.5,
         "value_precision": 1.0,
@@ -162,15 +138,9 @@ def test_score_counts_a_conflict_right_when_it_spans_two_sides() -> None:
     ("story", "floor"), [("russia-pullback", 1.0), ("duc2004-d30034", 0.5), ("duc2004-d30028", 1.0)]
 )
 def test_labelled_story(story: str, floor: float, shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    labels = json.loads((STORIES / f"{story}.json").read_text("utf-8"))
-    if labels["source"].startswith("examples/"):
-        folder = STORIES.parent.parent.parent / labels["source"]
-        texts = [(path.stem, path.read_text("utf-8")) for path in sorted(folder.glob("*.txt"))]
-    else:
-        lines = (shared_data / labels["source"]).read_text("utf-8").splitlines()
-        [cluster] = [c for c in map(json.loads, lines) if c["cluster"] == labels["cluster"]]
-        texts = [(doc["id"], doc["text"]) for doc in cluster["docs"]]
-    result = score(story_conflicts(texts), labels["conflicts"])
+    labels = load_labels(STORIES, story)
+    conflicts = story_conflicts(story_texts(labels, STORIES.parent.parent.parent, shared_data))
+    result = score_numbers([[v.text for v in c.values] for c in conflicts], labels.conflicts)
     with capsys.disabled():
         print(f"\n{story}: {result}")
     # Pinned floors: a regression of the detector fails here.

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from newsprism.compare.roles import actor_key
 from newsprism.compare.similarity import content_words, is_negated
 from newsprism.compare.stance import STANCES, StanceModel
 from newsprism.model import Claim, ClaimSide, QuoteEntry
@@ -46,16 +47,18 @@ def claims_and_counterclaims(
     quotes = [quote for quote in quotes if not is_media(quote)]
     if len(quotes) < 2:
         return []
-    vectors = encoder.encode([q.text for q in quotes])
+    texts = [stance_text(q) for q in quotes]
+    actors = [_actor(q) for q in quotes]
+    vectors = encoder.encode(texts)
     similarity = vectors @ vectors.T
     words = [content_words(q.text) for q in quotes]
-    negated = [is_negated(q.text) for q in quotes]
+    negated = [is_negated(text) for text in texts]
     pairs = [
         (i, j)
         for i in range(len(quotes))
         for j in range(len(quotes))
         if i != j
-        and _actor(quotes[i]) != _actor(quotes[j])
+        and actors[i] != actors[j]
         and similarity[i, j] >= options.min_similarity
         and _dice(words[i], words[j]) >= options.min_word_overlap
     ]
@@ -63,7 +66,7 @@ def claims_and_counterclaims(
     if not pairs:
         return []
     model = model or StanceModel.load()
-    proba = model.predict_proba([quotes[i].text for i, _ in pairs], [quotes[j].text for _, j in pairs], encoder)
+    proba = model.predict_proba([texts[i] for i, _ in pairs], [texts[j] for _, j in pairs], encoder)
     agree, disagree = STANCES.index("agree"), STANCES.index("disagree")
     sides: dict[int, dict[str, list[int]]] = {}
     for (i, j), row in zip(pairs, proba, strict=True):
@@ -88,8 +91,20 @@ def is_media(quote: QuoteEntry) -> bool:
     return bool(set((quote.actor or quote.speaker).lower().split()) & media_words())
 
 
+def stance_text(quote: QuoteEntry) -> str:
+    """What the speaker asserts, for comparing: a denying cue ("denied", "rejected") belongs to it.
+
+    "Syria denies that it is supporting the rebels" is reported as the text "that it is supporting the
+    rebels" with the cue "denies"; without the cue the statement would read as its opposite.
+    """
+    if quote.cue and is_negated(quote.cue):
+        return f"{quote.cue} {quote.text}"
+    return quote.text
+
+
 def _actor(quote: QuoteEntry) -> str:
-    return (quote.actor or quote.speaker).lower()
+    """One key per party: "Lebanon", "Lebanese" and "Beirut" are one actor, and never dispute each other."""
+    return actor_key(quote.actor or quote.speaker)
 
 
 def _dice(first: frozenset[str], second: frozenset[str]) -> float:

@@ -38,6 +38,22 @@ def title_vocabulary() -> TitleVocabulary:
     return TitleVocabulary(tuple(frozenset(c) for c in data["equivalent"]), frozenset(data["generic"]), bodies)
 
 
+@cache
+def _body_pattern() -> re.Pattern[str]:
+    aliases = sorted(title_vocabulary().bodies, key=len, reverse=True)
+    return re.compile(rf"(?<![\w.])({'|'.join(map(re.escape, aliases))})(?![\w])")
+
+
+def actor_key(name: str) -> str:
+    """The country or body a name stands for ("Kremlin", "Russian Defense Ministry", "Moscow" -> russia).
+
+    The first alias the name holds decides; a name holding none stands for itself (lower-cased).
+    """
+    lowered = " ".join(name.lower().replace("’", "'").split())
+    found = _body_pattern().search(lowered)
+    return title_vocabulary().bodies[found.group(1)] if found else lowered
+
+
 @dataclass(frozen=True)
 class RoleReading:
     """What a role says: which body or country, which office, which portfolio."""
