@@ -64,3 +64,9 @@ def test_missing_or_malformed_data_names_the_file(tmp_path: Path) -> None:
     bad.write_text('{"id": "1"}\n', encoding="utf-8")
     with pytest.raises(EvaluationError, match=r"bad\.jsonl:1"):
         load_ecbplus(bad)
+
+
+def test_capitalised_names_join_initialisms_and_skip_quoted_openers_and_articles() -> None:
+    names = capitalised_names('He said: "The U. S. Navy will go."\n"We know," I said of The Times in L.A.')
+    assert {"U.S. Navy", "The Times", "L.A."} <= names
+    assert not {"The", "We", "I", "U", "S"} & names

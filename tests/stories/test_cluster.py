@@ -1,12 +1,21 @@
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pytest
 
 from newsprism.nlp import HashingEncoder
-from newsprism.stories import StoryClusterer, StoryInput, StoryOptions, lead_text, normalise_entity, story_input
+from newsprism.stories import (
+    StoryClusterer,
+    StoryInput,
+    StoryOptions,
+    lead_text,
+    named_years,
+    normalise_entity,
+    story_input,
+)
 
 
 def unit(*values: float) -> np.ndarray:
@@ -14,9 +23,11 @@ def unit(*values: float) -> np.ndarray:
     return vector / np.linalg.norm(vector)
 
 
-def item(article_id: str, vector: np.ndarray, entities: set[str], day: int | None = None) -> StoryInput:
+def item(
+    article_id: str, vector: np.ndarray, entities: set[str], day: int | None = None, years: set[int] | None = None
+) -> StoryInput:
     published = datetime(2024, 3, day, tzinfo=UTC) if day else None
-    return StoryInput(article_id, vector, frozenset(entities), published)
+    return StoryInput(article_id, vector, frozenset(entities), published, frozenset(years or ()))
 
 
 QUAKE_A = {"chile", "valparaiso", "6.1"}
@@ -131,3 +142,75 @@ def test_normalise_entity(name: str, normal: str) -> None:
 def test_options_are_checked() -> None:
     with pytest.raises(ValueError, match="entity_weight"):
         StoryOptions(entity_weight=1.5)
+    with pytest.raises(ValueError, match="year_weight"):
+        StoryOptions(year_weight=-0.1)
+
+
+# Two piracy raids of one kind, in one sea, told alike: the years they name tell them apart.
+RAID = {"gulf of aden", "indian navy", "somali"}
+
+
+@pytest.mark.parametrize(("years", "joins"), [({2008}, True), ({2011}, False), (set(), True)])
+def test_named_years_move_the_score_only_when_both_sides_name_some(years: set[int], joins: bool) -> None:
+    # Without years the newcomer's score sits just above the threshold; a shared year lifts it, another
+    # year sinks it below.
+    options = StoryOptions(threshold=0.9, entity_weight=0.5, year_weight=0.05)
+    clusterer = StoryClusterer(options)
+    clusterer.assign(item("a1", unit(1, 0, 0), RAID, years={2008}))
+    newcomer = clusterer.assign(item("b1", unit(1, 0.5, 0), RAID, years=years))
+    assert newcomer.new_story is not joins
+
+
+def test_year_agreement_is_the_cosine_of_year_shares() -> None:
+    clusterer = StoryClusterer(StoryOptions(year_weight=0.1))
+    assert clusterer._year_term(Counter({2008: 3}), Counter({2008: 1})) == pytest.approx(0.1)
+    assert clusterer._year_term(Counter({2008: 1}), Counter({2011: 2})) == pytest.approx(-0.1)
+    assert clusterer._year_term(Counter({2008: 1, 2011: 1}), Counter({2011: 1})) == pytest.approx(
+        0.1 * (2 / np.sqrt(2) - 1)
+    )
+    assert clusterer._year_term(Counter(), Counter({2011: 1})) == 0.0
+    assert StoryClusterer(StoryOptions(year_weight=0.0))._year_term(Counter({1: 1}), Counter({2: 1})) == 0.0
+
+
+def test_an_article_left_alone_joins_a_story_that_grew_towards_it() -> None:
+    # "late" arrives before the story has its entities and starts one of its own; once the story names
+    # them too, the lone article rejoins at the join threshold, though two stories of several articles
+    # would need the higher merge threshold.
+    options = StoryOptions(threshold=0.6, merge_threshold=0.9, entity_weight=0.5)
+    clusterer = StoryClusterer(options)
+    first = clusterer.assign(item("a1", unit(1, 0, 0), {"a", "b"}))
+    clusterer.assign(item("x", unit(0, 0, 1), {"q"}))
+    late = clusterer.assign(item("late", unit(1, 0.6, 0), {"c", "d"}))
+    assert late.new_story
+    grown = clusterer.assign(item("a2", unit(1, 0, 0), {"a", "b", "c", "d"}))
+    assert (grown.story_id, grown.merged_into) == (first.story_id, {late.story_id: first.story_id})
+    assert clusterer.stories()[first.story_id] == ["a1", "a2", "late"]
+
+
+def test_two_grown_stories_need_the_merge_threshold() -> None:
+    options = StoryOptions(threshold=0.6, merge_threshold=0.9, entity_weight=0.5)
+    clusterer = StoryClusterer(options)
+    clusterer.assign(item("a1", unit(1, 0, 0), {"a", "b"}))
+    clusterer.assign(item("a2", unit(1, 0.1, 0), {"a", "b"}))
+    clusterer.assign(item("c1", unit(1, 0.6, 0), {"c", "d"}))
+    clusterer.assign(item("c2", unit(1, 0.7, 0), {"c", "d"}))
+    grown = clusterer.assign(item("a3", unit(1, 0.3, 0), {"a", "b", "c", "d"}))
+    assert not grown.merged_into
+    assert sorted(map(len, clusterer.stories().values())) == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("The quake of Dec. 15, 2008 (the worst since 1999-2000)", {1999, 2000, 2008}),
+        ("1,999 people paid $2000 for 2010.5 units; 20% of 12000", set()),
+        ("In 2012.", {2012}),
+    ],
+)
+def test_named_years(text: str, years: set[int]) -> None:
+    assert named_years(text) == years
+
+
+def test_story_input_takes_the_years_of_title_and_text() -> None:
+    made = story_input("Quake of 2008", "Rescuers searched, as in 1999.", ["Chile"], None, HashingEncoder())
+    assert made.years == {1999, 2008}

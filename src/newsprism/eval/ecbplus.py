@@ -22,10 +22,17 @@ import numpy as np
 from newsprism.eval.jsonl import read_records
 from newsprism.eval.report import EvalReport
 from newsprism.nlp.models import SentenceEncoder
-from newsprism.stories import StoryClusterer, StoryInput, StoryOptions, lead_text, normalise_entity
+from newsprism.stories import StoryClusterer, StoryInput, StoryOptions, lead_text, named_years, normalise_entity
 
-# Runs of capitalised words (with "of"/"de" inside names) and numbers: a cheap stand-in for NER.
-_NAME = re.compile(r"\b[A-Z][\w\-]*(?:\s+(?:of\s+|de\s+|the\s+)?[A-Z][\w\-]*)*")
+# Runs of capitalised words (with "of"/"de" inside names), initialisms ("U. S.") and numbers: a
+# cheap stand-in for NER.
+_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w\-]*)"
+_NAME = re.compile(rf"\b{_WORD}(?:\s+(?:of\s+|de\s+|the\s+)?{_WORD})*")
+# The tokenised corpus spells initialisms "U. S.": joined up first, so they read as one name.
+_SPACED_INITIAL = re.compile(r"\b([A-Z])\.\s(?=[A-Z]\.)")
+_ARTICLES = frozenset({"The", "A", "An"})
+# What may precede a sentence's first word: nothing but punctuation, or an opening quote or colon.
+_OPENING = re.compile(r"^\W*$|[\"\u201c\u2018'(:]\s*$")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 _LEAD_SENTENCES = 5
 _DISTANCES = tuple(round(0.5 + 0.02 * step, 2) for step in range(25))
@@ -51,23 +58,24 @@ def load_ecbplus(path: Path) -> list[EcbDocument]:
 def capitalised_names(text: str) -> set[str]:
     """Names and numbers of ``text`` by shape: capitalised runs not at a sentence start, and numbers.
 
-    A capitalised word opening a sentence counts only if the text also capitalises it elsewhere.
+    A capitalised word opening a sentence (or a quoted one) counts only if the text also capitalises
+    it elsewhere; single letters ("I") are no names.
     """
-    lines = text.splitlines()
+    lines = _SPACED_INITIAL.sub(r"\1.", text).splitlines()
     inner: set[str] = set()
     found: list[tuple[str, bool]] = []
     for line in lines:
         for match in _NAME.finditer(line):
-            opening = not line[: match.start()].strip()
-            found.append((match.group(), opening))
-            if not opening:
+            opening = bool(_OPENING.search(line[: match.start()]))
+            found.append((match.group().strip(), opening))
+            if not opening and match.group().split()[0] not in _ARTICLES:
                 inner.add(match.group().split()[0])
     names = set()
     for name, opening in found:
         words = name.split()
         if opening and words[0] not in inner:
             words = words[1:]
-        if words:
+        if words and len("".join(words)) > 1:
             names.add(" ".join(words))
     return names | set(_NUMBER.findall(text))
 
@@ -102,7 +110,13 @@ def story_inputs(
     leads = [lead_text("", document.text, sentences=_LEAD_SENTENCES, min_words=4) for document in documents]
     vectors = encoder.encode(leads)
     return [
-        StoryInput(document.id, vector, frozenset(filter(None, map(normalise_entity, names))), None)
+        StoryInput(
+            document.id,
+            vector,
+            frozenset(filter(None, map(normalise_entity, names))),
+            None,
+            named_years(document.text),
+        )
         for document, vector, names in zip(documents, vectors, entities, strict=True)
     ]
 
@@ -170,7 +184,7 @@ def run_ecbplus(
         notes=[
             f"ours: online in an order shuffled with seed {seed}; {len(stories)} stories;"
             f" threshold {options.threshold}, merge {options.merge_threshold}, entity weight {options.entity_weight};"
-            " entities: capitalised names and numbers; vectors: all-MiniLM-L6-v2 of the first"
+            " entities: capitalised names and numbers; years named in the text; vectors: all-MiniLM-L6-v2 of the first"
             f" {_LEAD_SENTENCES} sentences of four words or more",
             f"tfidf_agglomerative: cosine, average linkage, distance threshold {distance} tuned on this split",
         ],

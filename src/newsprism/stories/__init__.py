@@ -2,7 +2,7 @@
 
 from newsprism.stories.cluster import StoryClusterer
 from newsprism.stories.index import ExactIndex, HnswIndex, USearchIndex, VectorIndex, make_index
-from newsprism.stories.inputs import lead_text, normalise_entity, story_input
+from newsprism.stories.inputs import lead_text, named_years, normalise_entity, story_input
 from newsprism.stories.options import Assignment, StoryInput, StoryOptions
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "VectorIndex",
     "lead_text",
     "make_index",
+    "named_years",
     "normalise_entity",
     "story_input",
 ]

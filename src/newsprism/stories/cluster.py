@@ -1,7 +1,7 @@
 """Online story clustering: each article joins the best live story or starts one; converging stories merge.
 
 A story keeps the sum of its members' vectors (its centroid is the normalised sum), how many of its
-members name each entity, and the span of their dates. Entities are weighted by inverse document
+members name each entity and each year, and the span of their dates. Entities are weighted by inverse document
 frequency over the articles seen so far, so "Los Angeles" says less than "Promises Treatment Center".
 State depends only on the order of inputs, so replaying the store's assignments rebuilds it exactly.
 """
@@ -27,6 +27,7 @@ class _Story:
     members: list[str] = field(default_factory=list)
     vector_sum: npt.NDArray[np.float64] | None = None
     entities: Counter[str] = field(default_factory=Counter)
+    years: Counter[int] = field(default_factory=Counter)
     first: datetime | None = None
     last: datetime | None = None
 
@@ -36,9 +37,16 @@ class _Story:
         norm = float(np.linalg.norm(self.vector_sum))
         return (self.vector_sum / max(norm, 1e-12)).astype(np.float32)
 
-    def absorb(self, vector: npt.NDArray[np.float64], entities: Counter[str], dates: Sequence[datetime | None]) -> None:
+    def absorb(
+        self,
+        vector: npt.NDArray[np.float64],
+        entities: Counter[str],
+        years: Counter[int],
+        dates: Sequence[datetime | None],
+    ) -> None:
         self.vector_sum = vector.copy() if self.vector_sum is None else self.vector_sum + vector
         self.entities.update(entities)
+        self.years.update(years)
         known = [date for date in (self.first, self.last, *dates) if date is not None]
         self.first, self.last = (min(known), max(known)) if known else (None, None)
 
@@ -88,7 +96,8 @@ class StoryClusterer:
         published = _utc(item.published)
         scored = []
         for story_id, cosine in self._index.nearest(item.vector, self.options.candidates):
-            score = self._score(cosine, Counter(item.entities), 1, self._stories[story_id], published, published)
+            story = self._stories[story_id]
+            score = self._score(cosine, Counter(item.entities), Counter(item.years), 1, story, published, published)
             if score is not None and score >= self.options.threshold:
                 scored.append((score, -story_id))
         # Best score wins; on a tie the older story, so the outcome never depends on the index's order.
@@ -108,7 +117,9 @@ class StoryClusterer:
 
     def _add_to(self, story: _Story, item: StoryInput) -> None:
         story.members.append(item.article_id)
-        story.absorb(item.vector.astype(np.float64), Counter(item.entities), [_utc(item.published)])
+        story.absorb(
+            item.vector.astype(np.float64), Counter(item.entities), Counter(item.years), [_utc(item.published)]
+        )
 
     def _idf(self, entity: str) -> float:
         return math.log((1 + self._articles) / (1 + self._document_frequency[entity])) + 1.0
@@ -123,10 +134,20 @@ class StoryClusterer:
         norm_second = sum(weights[e] * (n / second_size) ** 2 for e, n in second.items())
         return dot / math.sqrt(norm_first * norm_second)
 
+    def _year_term(self, first: Counter[int], second: Counter[int]) -> float:
+        """``year_weight * (2 * agreement - 1)`` when both sides name years, else 0 (see :class:`StoryOptions`)."""
+        if not first or not second or not self.options.year_weight:
+            return 0.0
+        # The cosine of counts is that of shares of members: scaling a vector does not change it.
+        dot = sum(n * second[year] for year, n in first.items())
+        norms = math.sqrt(sum(n * n for n in first.values()) * sum(n * n for n in second.values()))
+        return self.options.year_weight * (2.0 * dot / norms - 1.0)
+
     def _score(
         self,
         cosine: float,
         entities: Counter[str],
+        years: Counter[int],
         size: int,
         story: _Story,
         first: datetime | None,
@@ -141,10 +162,22 @@ class StoryClusterer:
             penalty = self.options.time_penalty * max(0.0, gap) / self.options.window.total_seconds()
         entity = self._entity_similarity(entities, size, story.entities, len(story.members))
         weight = self.options.entity_weight
-        return (1.0 - weight) * cosine + weight * entity - penalty
+        years_term = self._year_term(years, story.years)
+        return (1.0 - weight) * cosine + weight * entity + years_term - penalty
+
+    def _merge_limit(self, first: _Story, second: _Story) -> float:
+        """The score two stories must reach to merge: an article alone in its story rejoins like a new one."""
+        if min(len(first.members), len(second.members)) == 1:
+            return min(self.options.threshold, self.options.merge_threshold)
+        return self.options.merge_threshold
 
     def _merge_around(self, story: _Story) -> dict[int, int]:
-        """Merge stories that now look like ``story``; the larger survives (the older on a tie)."""
+        """Merge stories that now look like ``story``; the larger survives (the older on a tie).
+
+        An article that started a story of its own may fit a neighbour better once that neighbour has
+        grown, so a story of one article merges at the join threshold: a late assignment, judged like
+        one. Two stories of several articles each must look more alike (``merge_threshold``).
+        """
         merged: dict[int, int] = {}
         changed = True
         while changed:
@@ -153,13 +186,15 @@ class StoryClusterer:
                 if other_id == story.id:
                     continue
                 other = self._stories[other_id]
-                score = self._score(cosine, other.entities, len(other.members), story, other.first, other.last)
-                if score is None or score < self.options.merge_threshold:
+                score = self._score(
+                    cosine, other.entities, other.years, len(other.members), story, other.first, other.last
+                )
+                if score is None or score < self._merge_limit(story, other):
                     continue
                 survivor, absorbed = sorted((story, other), key=lambda s: (-len(s.members), s.id))
                 survivor.members += absorbed.members
                 assert absorbed.vector_sum is not None
-                survivor.absorb(absorbed.vector_sum, absorbed.entities, [absorbed.first, absorbed.last])
+                survivor.absorb(absorbed.vector_sum, absorbed.entities, absorbed.years, [absorbed.first, absorbed.last])
                 del self._stories[absorbed.id]
                 self._index.remove(absorbed.id)
                 self._index.upsert(survivor.id, survivor.centroid)

@@ -16,6 +16,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+|\n+")
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"\s*['\u2019]s$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# A four-digit year of the last or this century standing alone: not part of a word, a longer number
+# or an amount ("1,999", "2010.5", "$2000", "20%").
+_YEAR = re.compile(r"(?<![\w$.,])(?:19|20)\d\d(?![\w%]|[.,]\d)")
 
 
 def lead_text(title: str, text: str, sentences: int = 2, min_words: int = 0) -> str:
@@ -27,6 +30,11 @@ def lead_text(title: str, text: str, sentences: int = 2, min_words: int = 0) -> 
     parts = [part.strip() for part in _SENTENCE_END.split(text.strip()) if part and part.strip()]
     parts = [part for part in parts if len(_WORD.findall(part)) >= min_words] or parts
     return " ".join([title.strip(), *parts[:sentences]]).strip()
+
+
+def named_years(text: str) -> frozenset[int]:
+    """The calendar years (1900-2099) ``text`` names: "in 2008", "Dec. 15, 2008", "the 1999 quake"."""
+    return frozenset(int(year) for year in _YEAR.findall(text))
 
 
 def normalise_entity(name: str) -> str:
@@ -44,8 +52,11 @@ def story_input(
     article_id: str = "",
     lead_sentences: int = 2,
 ) -> StoryInput:
-    """Build a clusterer input: ``encoder`` embeds the title and first sentences; entity names are normalised."""
+    """Build a clusterer input: ``encoder`` embeds the title and first sentences; entity names are normalised.
+
+    The years are those the title and text name: a clue to when the story happened.
+    """
     vector = encoder.encode([lead_text(title, text, lead_sentences)])[0].astype(np.float32)
     vector /= max(float(np.linalg.norm(vector)), 1e-12)
     names = frozenset(filter(None, (normalise_entity(name) for name in entities)))
-    return StoryInput(article_id, vector, names, published)
+    return StoryInput(article_id, vector, names, published, named_years(f"{title}\n{text}"))
