@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
 
-.PHONY: demo test test-quick lint eval bench perl-xml clean
+.PHONY: demo test test-quick lint eval bench perl-xml chromium clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,17 @@ perl-xml:
 	    echo "ROUGE needs Perl's XML::Parser: install Debian's libxml-parser-perl (sudo apt-get install libxml-parser-perl) or 'cpan XML::Parser'"; \
 	  fi; }
 
+# The browser tests drive Debian's Chromium at /usr/bin/chromium (Playwright never downloads a browser);
+# install it where apt is available. Without it those tests are skipped, saying so.
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	     (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)); \
+	  else \
+	    echo "The browser tests need Chromium at /usr/bin/chromium: install Debian's chromium (sudo apt-get install chromium)"; \
+	  fi; }
+
 demo: $(STAMP)
 	@mkdir -p $(OUT)
 	$(BIN)/newsprism brief examples/russia-pullback/*.txt -o $(OUT)/brief.html
@@ -34,7 +45,7 @@ demo: $(STAMP)
 	@echo
 	$(BIN)/newsprism brief examples/russia-pullback/*.txt --format md --short
 
-test: $(STAMP) perl-xml
+test: $(STAMP) perl-xml chromium
 	$(BIN)/python -m pytest
 
 test-quick: $(STAMP)
