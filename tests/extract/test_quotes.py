@@ -30,6 +30,9 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("The Kremlin's statement said troops would leave.", [("The Kremlin", "troops would leave", "indirect")]),
     ("TAPPER: Has he campaigned as a healer?", [("TAPPER", "Has he campaigned as a healer", "indirect")]),
     ("Smith said: ''We will win.''", [("Smith", "''We will win.''", "direct")]),
+    ("This campaign, Smith says, is different.", [("Smith", "is different", "indirect")]),
+    ("The top issues, respondents said, are jobs and taxes.", [("respondents", "The top issues", "indirect")]),
+    ("In Smith's view, the party could win Arizona.", [("Smith", "the party could win Arizona", "indirect")]),
     ("I think the match went ahead.", []),
     ("Smith found a job in the city.", []),
     ("The weather was fine and the match went ahead.", []),
@@ -101,3 +104,8 @@ def test_unbalanced_quote_is_not_extended_into_next_paragraph() -> None:
     quotes = _article("Smith said “we will win today.\n\nThe weather was fine, the mayor said.")
     assert all("\n" not in piece.text for q in quotes for piece in q.content)
     assert any(q.speaker is not None and q.speaker.text == "the mayor" for q in quotes)
+
+
+def test_a_verb_inside_what_another_cue_reports_does_not_take_that_cue_as_content() -> None:
+    quotes = _parsed("Smith says he will continue the fight.")
+    assert [(q.speaker.text if q.speaker else None, q.content_text) for q in quotes if "says" in q.content_text] == []

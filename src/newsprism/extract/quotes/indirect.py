@@ -38,7 +38,11 @@ def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     if owner is not None:
         # "The Kremlin's statement said ...": the owner speaks through the statement.
         source, cue_first = _owner_range(owner), subject.i if subject.i < token.i else token.i
-    content = _verb_content(token, clause_only=token.lemma_.lower() in lexicon.clause_only_verbs)
+    content = _verb_content(
+        token,
+        clause_only=token.lemma_.lower() in lexicon.clause_only_verbs,
+        head_is_cue=token.head.lemma_.lower() in lexicon.verbs,
+    )
     cue = token_range(token.doc, cue_first, _particle_end(token))
     if cue is None:
         return None
@@ -91,16 +95,22 @@ def _owner_range(owner: Token) -> Range | None:
     return token_range(owner.doc, owner.left_edge.i, owner.i)
 
 
-def _verb_content(verb: Token, clause_only: bool = False) -> list[Range]:
+def _verb_content(verb: Token, clause_only: bool = False, head_is_cue: bool = False) -> list[Range]:
     clauses = [child for child in verb.children if child.dep_ in {"ccomp", "parataxis"}]
     if clauses:
         return [r for r in (subtree_range(child) for child in clauses) if r is not None]
-    if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i and verb.head is not verb:
-        # '"We will win," he said' parsed with the quote as head: the head's clause without the cue's.
+    # When the head is itself a cue ("Sanders says he will continue ..."), this verb sits inside what the
+    # head reports; the head's words are that outer attribution, not this verb's content.
+    if verb.head is not verb and not head_is_cue:
         head = subtree_range(verb.head)
         own = subtree_range(verb)
         if head is not None and own is not None:
-            return minus(head, own)[:1]
+            if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i:
+                # '"We will win," he said' parsed with the quote as head: the head's clause without the cue's.
+                return minus(head, own)[:1]
+            if verb.dep_ == "parataxis":
+                # "This campaign, he says, is different": the cue sits inside what it reports, on both sides.
+                return [_trim(verb.doc.text, part) for part in minus(head, own) if _has_words(verb.doc.text, part)]
     if clause_only:
         return []  # a quotation may still be snapped on later
     objects = [
@@ -123,6 +133,9 @@ def _noun_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     owner = next((child for child in token.children if child.dep_ == "poss"), None)
     if owner is None:
         return None
+    if token.dep_ == "pobj" and token.head.lower_ in {"in", "by"} and token.head.head is not token.head:
+        # "In their view, Democrats could win": the clause the phrase hangs on is what the owner holds.
+        return _framing_phrase(token, owner)
     parts = [
         child
         for child in token.rights
@@ -136,6 +149,24 @@ def _noun_cue(token: Token, lexicon: CueLexicon) -> Found | None:
         return None
     cue = (token.idx, token.idx + len(token))
     return Found(cue=cue, source=source, content=[content])
+
+
+def _framing_phrase(noun: Token, owner: Token) -> Found | None:
+    preposition = noun.head
+    clause = subtree_range(preposition.head)
+    phrase = subtree_range(preposition)
+    source = _owner_range(owner)
+    if clause is None or phrase is None or source is None:
+        return None
+    text = noun.doc.text
+    content = [_trim(text, part) for part in minus(clause, phrase) if _has_words(text, part)]
+    if not content:
+        return None
+    return Found(cue=(noun.idx, noun.idx + len(noun)), source=source, content=content)
+
+
+def _has_words(text: str, part: Range) -> bool:
+    return any(character.isalnum() for character in text[part[0] : part[1]])
 
 
 def _phrase_cue(token: Token, lexicon: CueLexicon, sentence: Span) -> Found | None:
