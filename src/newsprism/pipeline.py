@@ -13,7 +13,7 @@ import numpy as np
 from newsprism.brief import KeyPointOptions, assemble_brief
 from newsprism.brief.explain import empty_section_notes
 from newsprism.brief.facts import number_conflicts, number_entries, timeline_items
-from newsprism.brief.quotes import who_said_what
+from newsprism.brief.quotes import listed_people, who_said_what
 from newsprism.clean import CleanOptions, clean_articles, is_english
 from newsprism.compare import SentencePool, StatementOptions, group_statements
 from newsprism.compare.claims import claims_and_counterclaims
@@ -151,6 +151,7 @@ def brief_from_raw(
         brief.people = people
         number_of = {entry.article_id: entry.number for entry in brief.sources}
         brief.quotes = who_said_what(quotes, documents, people, number_of)
+        brief.people = listed_people(people, brief.quotes)
     with _timed(timings, "claims"):
         # Sentences embedded once already need not be embedded again for the stance model.
         known = {

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from newsprism.brief.quotes import PIECE_JOINER, who_said_what
+from newsprism.brief.quotes import PIECE_JOINER, listed_people, who_said_what
 from newsprism.extract.records import Quote, TextSpan
-from newsprism.model import Article, ParsedArticle, Person, RoleSpan, Sentence
+from newsprism.model import Article, ParsedArticle, Person, QuoteEntry, RoleSpan, Sentence
 
 TEXT_A = 'Stoltenberg said: "We have seen no sign of de-escalation on the ground." He added, "We remain vigilant."'
 TEXT_B = 'NATO chief Jens Stoltenberg said "we have seen no sign of de-escalation on the ground".'
@@ -62,3 +62,18 @@ def test_split_quote_pieces_are_joined_and_each_verbatim() -> None:
 def test_unresolved_pronoun_speakers_are_left_out() -> None:
     quotes = {"a": [quote("a", TEXT_A, ["We remain vigilant."], "He", resolution="unresolved")]}
     assert who_said_what(quotes, [document("a", TEXT_A)], [PERSON], {"a": 1}) == []
+
+
+def test_people_listed_are_those_with_a_role_a_voice_or_more_than_one_mention() -> None:
+    def person(number: int, name: str, mentions: int, role: str | None = None) -> Person:
+        roles = [RoleSpan(article_id="a", text=role, start=0, end=len(role))] if role else []
+        return Person(id=number, name=name, names=[name], roles=roles, mentions=mentions)
+
+    people = [
+        person(1, "Jens Stoltenberg", 1, "NATO chief"),
+        person(2, "Die Welt", 1),
+        person(3, "Olaf Scholz", 3),
+        person(4, "Luhansk", 1),
+    ]
+    quotes = [QuoteEntry(speaker="Die Welt", text="Wednesday is a possible date", kind="indirect", citations=[])]
+    assert [p.name for p in listed_people(people, quotes)] == ["Jens Stoltenberg", "Die Welt", "Olaf Scholz"]

@@ -130,3 +130,14 @@ def _entry(
             cite_span(documents[q.article_id], q.content[0].start, q.content[-1].end, number_of) for q in ordered
         ],
     )
+
+
+def listed_people(people: Sequence[Person], quotes: Sequence[QuoteEntry]) -> list[Person]:
+    """The people worth a line in the brief: those given a role, those who speak, and those named more than
+    once. A name found once with nothing said of it is too often a tagger's slip (a place, a masthead)."""
+    speakers = {quote.speaker.lower() for quote in quotes}
+    return [
+        person
+        for person in people
+        if person.roles or person.mentions > 1 or any(name.lower() in speakers for name in person.names)
+    ]

@@ -23,6 +23,8 @@ class TimelineOptions:
 
     # Dice overlap of content words above which two sentences of one date report one event.
     min_overlap: float = 0.3
+    # A sentence shorter than this is a fragment ("Wednesday”."), not an event to put on a timeline.
+    min_words: int = 4
 
 
 def build_timeline(articles: Sequence[AnalyzedArticle], options: TimelineOptions | None = None) -> list[TimelineEntry]:
@@ -46,7 +48,14 @@ def latest_explicit_date(articles: Sequence[AnalyzedArticle]) -> datetime | None
 def merge_mentions(mentions: Sequence[DatedMention], options: TimelineOptions) -> list[TimelineEntry]:
     """One entry per event: mentions of one date (or one unresolved wording) whose sentences are alike."""
     entries: list[tuple[TimelineEntry, frozenset[str]]] = []
-    for mention in mentions:
+    placed: set[tuple[str, int]] = set()
+    # A sentence is placed once, by its most precise date: resolved mentions first, each in text order
+    # ("no escalation next week or next month" is one event, not two).
+    for mention in sorted(mentions, key=lambda mention: not mention.resolved):
+        sentence = (mention.citation.article_id, mention.citation.sentence)
+        if sentence in placed or len(mention.citation.text.split()) < options.min_words:
+            continue
+        placed.add(sentence)
         words = content_words(mention.citation.text)
         match = next((entry for entry, bag in entries if _same_event(entry, bag, mention, words, options)), None)
         if match is None:
