@@ -129,11 +129,15 @@ def _count(database: Path) -> int:
         return 0  # not yet migrated
 
 
-def test_dask_run_equals_single_process_run(corpus_files: Path) -> None:
+@pytest.mark.parametrize(
+    "processes", [False, pytest.param(True, marks=pytest.mark.slow, id="worker-processes")], ids=["threads", None]
+)
+def test_dask_run_equals_single_process_run(corpus_files: Path, processes: bool) -> None:
     local = Store.open("sqlite:///:memory:")
     ingest_inputs([str(corpus_files)], local, TwinModels(), CorpusOptions(process=TWIN_PROCESS, batch_size=4))
     distributed = Store.open("sqlite:///:memory:")
-    dask = DaskOptions(address="local", workers=2, processes=False)
+    # Worker processes are what a real cluster runs: models and batches cross a process boundary (pickled).
+    dask = DaskOptions(address="local", workers=2, processes=processes)
     report = ingest_inputs(
         [str(corpus_files)], distributed, TwinModels(), CorpusOptions(process=TWIN_PROCESS, batch_size=4, dask=dask)
     )

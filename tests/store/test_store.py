@@ -114,6 +114,31 @@ def test_locked_database_says_so_and_loses_nothing(tmp_path: Path) -> None:
     store.close()
 
 
+def test_full_database_says_so_and_loses_nothing(tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    from newsprism.store import StoreFullError
+
+    path = tmp_path / "full.db"
+    store = Store.open(str(path))
+    store.add_articles([stored("a")])
+    pages = sqlite3.connect(path).execute("PRAGMA page_count").fetchone()[0]
+
+    # SQLite's page cap stands in for a full disk: the same SQLITE_FULL error, without filling one.
+    @event.listens_for(store.engine, "connect")
+    def cap(connection: sqlite3.Connection, _: object) -> None:
+        connection.execute(f"PRAGMA max_page_count = {pages + 2}")
+
+    store.engine.dispose()
+    big = [stored(f"big{n}") for n in range(200)]
+    for item in big:
+        item.document.article.text = "x" * 5_000
+    with pytest.raises(StoreFullError, match=r"full\.db: disk or database is full"):
+        store.add_articles(big)
+    assert store.count() == 1
+    store.close()
+
+
 def test_sqlite_file_uses_wal(tmp_path: Path) -> None:
     Store.open(str(tmp_path / "w.db")).close()
     with sqlite3.connect(tmp_path / "w.db") as connection:
