@@ -109,3 +109,8 @@ def test_unbalanced_quote_is_not_extended_into_next_paragraph() -> None:
 def test_a_verb_inside_what_another_cue_reports_does_not_take_that_cue_as_content() -> None:
     quotes = _parsed("Smith says he will continue the fight.")
     assert [(q.speaker.text if q.speaker else None, q.content_text) for q in quotes if "says" in q.content_text] == []
+
+
+def test_a_verb_heading_its_own_clause_does_not_take_the_sentence_before_it_as_content() -> None:
+    quotes = _parsed("What is clear is that Smith denounced the plan.")
+    assert [q.content_text for q in quotes if "What is clear" in q.content_text] == []

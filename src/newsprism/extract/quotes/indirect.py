@@ -105,7 +105,7 @@ def _verb_content(verb: Token, clause_only: bool = False, head_is_cue: bool = Fa
         head = subtree_range(verb.head)
         own = subtree_range(verb)
         if head is not None and own is not None:
-            if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i:
+            if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i and _bare_report(verb):
                 # '"We will win," he said' parsed with the quote as head: the head's clause without the cue's.
                 return minus(head, own)[:1]
             if verb.dep_ == "parataxis":
@@ -149,6 +149,12 @@ def _noun_cue(token: Token, lexicon: CueLexicon) -> Found | None:
         return None
     cue = (token.idx, token.idx + len(token))
     return Found(cue=cue, source=source, content=[content])
+
+
+def _bare_report(verb: Token) -> bool:
+    """Whether the verb stands alone after what it reports ("..., he said"), rather than heading a
+    subordinate clause of its own ("What is clear is that he felt ...": the head is not his words)."""
+    return not any(child.dep_ == "mark" or child.dep_ in _OBJECT_DEPS for child in verb.children)
 
 
 def _framing_phrase(noun: Token, owner: Token) -> Found | None:
