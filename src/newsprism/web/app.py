@@ -12,8 +12,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from importlib.resources import files
+from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Path, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -28,6 +29,9 @@ from newsprism.web.security import BodyLimit, RateLimit, SecurityHeaders
 from newsprism.web.settings import WebSettings
 
 log = logging.getLogger("newsprism.web")
+
+# Story numbers are 64-bit integers in the store: a larger one is refused as invalid, never sent to the database.
+StoryId = Annotated[int, Path(ge=0, le=2**63 - 1, description="the story's number")]
 
 
 @dataclass
@@ -87,11 +91,27 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 
     app.include_router(api_router)
     app.include_router(page_router)
+    app.openapi = lambda: _local_publication_times(app)  # type: ignore[method-assign]
     app.mount("/static", StaticFiles(directory=str(files("newsprism.web") / "static")), name="static")
     _handle_errors(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def _local_publication_times(app: FastAPI) -> dict[str, Any]:
+    """The OpenAPI spec, saying what ``published`` really holds: the time a source gave, with its offset only
+    when the source gave one ("2022-02-16T00:00:00" from a bare date), so not always an RFC 3339 date-time."""
+    if app.openapi_schema is not None:
+        return app.openapi_schema
+    spec = FastAPI.openapi(app)  # made once and kept by the app, so the changes below are made once too
+    for schema in spec.get("components", {}).get("schemas", {}).values():
+        published = schema.get("properties", {}).get("published")
+        if published is not None:
+            for choice in published.get("anyOf", []):
+                choice.pop("format", None)
+            published["description"] = "when the article was published (ISO 8601: with an offset if known)"
+    return spec
 
 
 def app_from_environment() -> FastAPI:

@@ -72,6 +72,7 @@ class BriefService:
         self.store = store
         self.models = models
         self._memo: Memo[StoryBrief] = Memo(memory)
+        self._json: Memo[bytes] = Memo(memory)
         self._locks: dict[int, threading.Lock] = {}
         self._locks_guard = threading.Lock()
 
@@ -91,6 +92,16 @@ class BriefService:
         with self._lock_of(story_id):
             found = self._memo.get((story_id, key)) or self._stored(story_id, key) or self._compute(story_id)
         self._memo.put((story_id, found.articles_key), found)
+        return found
+
+    def brief_json(self, story_id: int) -> bytes:
+        """The story's brief as compact JSON (the API's answer), serialized once per set of articles."""
+        key = self.current_key(story_id)
+        found = self._json.get((story_id, key))
+        if found is None:
+            story = self.brief(story_id, key)
+            found = story.brief.model_dump_json().encode()
+            self._json.put((story_id, story.articles_key), found)
         return found
 
     def _lock_of(self, story_id: int) -> threading.Lock:

@@ -18,7 +18,7 @@ from newsprism.pipeline import PipelineOptions, brief_from_raw
 from newsprism.render.fields import published_text
 from newsprism.render.html import Targets, brief_context, source_view
 from newsprism.store.browse import StoryOrder, list_stories, story_summary
-from newsprism.web.app import WebContext, context_of
+from newsprism.web.app import StoryId, WebContext, context_of
 from newsprism.web.briefs import MissingStoryError, StoryBrief
 from newsprism.web.forms import FormArticles, fetched_articles, pasted_articles, url_lines
 from newsprism.web.targets import StoryTargets
@@ -62,7 +62,7 @@ def _story(context: WebContext, story_id: int) -> StoryBrief:
 
 
 @router.get("/stories/{story_id}")
-def story_page(context: Context, story_id: int) -> Response:
+def story_page(context: Context, story_id: StoryId) -> Response:
     try:
         key = context.briefs.current_key(story_id)
     except MissingStoryError:
@@ -84,7 +84,7 @@ def story_page(context: Context, story_id: int) -> Response:
 @router.get("/stories/{story_id}/sources/{number}")
 def source_page(
     context: Context,
-    story_id: int,
+    story_id: StoryId,
     number: int,
     s: Annotated[int | None, Query(ge=0, description="sentence to highlight")] = None,
 ) -> HTMLResponse:
@@ -111,7 +111,7 @@ def source_page(
 @router.get("/stories/{story_id}/compare")
 def compare_page(
     context: Context,
-    story_id: int,
+    story_id: StoryId,
     a: Annotated[int, Query(ge=1)] = 1,
     b: Annotated[int, Query(ge=1)] = 2,
 ) -> HTMLResponse:
@@ -136,7 +136,7 @@ def compare_page(
 
 
 @router.get("/stories/{story_id}/people/{index}")
-def person_page(context: Context, story_id: int, index: int) -> HTMLResponse:
+def person_page(context: Context, story_id: StoryId, index: int) -> HTMLResponse:
     story = _story(context, story_id)
     if not 1 <= index <= len(story.brief.people):
         raise HTTPException(404, f"story {story_id} has no person {index}")
