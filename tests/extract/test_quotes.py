@@ -31,8 +31,13 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("TAPPER: Has he campaigned as a healer?", [("TAPPER", "Has he campaigned as a healer", "indirect")]),
     ("Smith said: ''We will win.''", [("Smith", "''We will win.''", "direct")]),
     ("This campaign, Smith says, is different.", [("Smith", "is different", "indirect")]),
+    ("Bob, the guards said, ordered them to wait.", [("the guards", "ordered them to wait", "indirect")]),
     ("The top issues, respondents said, are jobs and taxes.", [("respondents", "The top issues", "indirect")]),
     ("In Smith's view, the party could win Arizona.", [("Smith", "the party could win Arizona", "indirect")]),
+    (
+        '"If she gets to pick her judges, nothing you can do folks," Trump said before adding: "I don\'t know."',
+        [("Trump", "I don't know", "direct")],
+    ),
     ("I think the match went ahead.", []),
     ("Smith found a job in the city.", []),
     ("The weather was fine and the match went ahead.", []),

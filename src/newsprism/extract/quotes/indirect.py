@@ -41,7 +41,8 @@ def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     content = _verb_content(
         token,
         clause_only=token.lemma_.lower() in lexicon.clause_only_verbs,
-        head_is_cue=token.head.lemma_.lower() in lexicon.verbs,
+        head_is_cue=token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.verbs,
+        cue_verbs=lexicon.verbs,
     )
     cue = token_range(token.doc, cue_first, _particle_end(token))
     if cue is None:
@@ -62,9 +63,12 @@ def _subject(verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, the subject it shares in a coordination, or a passive agent."""
     current = verb
     for _ in range(3):
+        subjects = [child for child in current.children if child.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            # A quotation before the cue is sometimes parsed as a second subject ('"...," Trump said'):
+            # the speaker is the subject nearest the verb.
+            return min(subjects, key=lambda child: abs(child.i - current.i))
         for child in current.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                return child
             if child.dep_ == "agent":
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
                 if objects:
@@ -95,8 +99,16 @@ def _owner_range(owner: Token) -> Range | None:
     return token_range(owner.doc, owner.left_edge.i, owner.i)
 
 
-def _verb_content(verb: Token, clause_only: bool = False, head_is_cue: bool = False) -> list[Range]:
-    clauses = [child for child in verb.children if child.dep_ in {"ccomp", "parataxis"}]
+def _verb_content(
+    verb: Token, clause_only: bool = False, head_is_cue: bool = False, cue_verbs: frozenset[str] = frozenset()
+) -> list[Range]:
+    # "Bob, they said, ordered them to wait": a reporting parenthesis is an attribution of this clause,
+    # not what this verb's subject reported.
+    clauses = [
+        child
+        for child in verb.children
+        if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.lemma_.lower() not in cue_verbs)
+    ]
     if clauses:
         return [r for r in (subtree_range(child) for child in clauses) if r is not None]
     # When the head is itself a cue ("Sanders says he will continue ..."), this verb sits inside what the
