@@ -102,3 +102,13 @@ def test_range_subject_and_scope() -> None:
     assert (found.low, found.high, found.subject) == (10_000, 15_000, "Russian")
     assert found.scope == ["in Belarus"]
     assert found.scope_names == ["Belarus"]
+
+
+def test_without_a_parse_figures_are_found_but_no_tree_is_walked(blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.nlp import parse_articles
+
+    text = "Hundreds of people gathered in the square on Monday. Police said 40 officers were there."
+    [analyzed] = parse_articles([Article(id=content_id(text), source="s", text=text)], blank_nlp)
+    found = extract_quantities(analyzed)
+    assert [q.text for q in found] == ["40"]  # a vague word without its counted noun is not kept
+    assert all(q.measure is None and not q.scope for q in found)

@@ -170,7 +170,7 @@ def _quantity(
     noun_lemma = _noun_lemma(noun, unit)
     measure_words = [t.lemma_.lower() for t in _modifiers(noun)] if noun is not None else []
     measure = " ".join([*measure_words, noun_lemma, *([event] if event else [])]) if noun_lemma else None
-    scope_spans = list(_scope(noun if noun is not None else last))
+    scope_spans = list(_scope(noun if noun is not None else last)) if doc.has_annotation("DEP") else []
     phrase_end = end
     if noun is not None and 0 < noun.idx - end <= 40 and noun.i > last.i:
         phrase_end = noun.idx + len(noun.text)
@@ -199,6 +199,9 @@ def _quantity(
 
 def _counted_noun(token: Token) -> Token | None:
     """The noun a number counts: up the number's own tokens, then its head if it modifies a noun."""
+    if not token.doc.has_annotation("DEP"):
+        # Without a parse there is no tree to walk (and spaCy may crash walking one that is not there).
+        return None
     if token.lower_ in _VAGUE or token.lower_ in {"%", "percent", "cent"} or token.lower_ in _SCALES:
         for child in token.children:  # "thousands of people", "30% of voters"
             if child.dep_ == "prep" and child.lower_ == "of":
