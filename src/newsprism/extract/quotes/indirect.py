@@ -19,6 +19,8 @@ _FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 
 def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
     """Every attribution whose cue is a verb, a possessed noun or a cue phrase in ``sentence``."""
+    if not sentence.doc.has_annotation("DEP"):
+        return []  # every cue here is read off the parse; without one there is no tree to walk
     found: list[Found] = []
     for token in sentence:
         hit = _phrase_cue(token, lexicon, sentence) or _verb_cue(token, lexicon) or _noun_cue(token, lexicon)
