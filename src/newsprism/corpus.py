@@ -79,13 +79,19 @@ def ingest_inputs(
     models: ModelFactory,
     options: CorpusOptions | None = None,
     progress: RunProgress | None = None,
+    index: CorpusIndex | None = None,
 ) -> RunReport:
-    """Read every input into the store; one bad input never stops the run."""
+    """Read every input into the store; one bad input never stops the run.
+
+    ``index`` is the near-duplicate and story index as of the store's last write, when the caller keeps
+    one warm (a server taking articles one batch at a time); else it is rebuilt from the store.
+    """
     options = options or CorpusOptions()
     progress = progress or SilentProgress()
     run_id, done = store.start_run(inputs)
     report = RunReport(run_id=run_id, resumed_inputs=len(done))
-    index = CorpusIndex.rebuild(store.index_rows(), options.process.lsh, options.process.stories)
+    if index is None:
+        index = CorpusIndex.rebuild(store.index_rows(), options.process.lsh, options.process.stories)
     try:
         with http_client(options.sources.fetch) as client:
             reader = SourceReader(options.sources, client, skip=done)

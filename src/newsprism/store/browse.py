@@ -127,6 +127,14 @@ def save_brief(store: Store, brief: CachedBrief) -> None:
             connection.execute(statement_lite.on_conflict_do_update(index_elements=["story_id"], set_=changed))
 
 
+def corpus_version(store: Store) -> tuple[int, int]:
+    """The last article stored and the last run started: any write by anyone changes one of them."""
+    with store._guard("read the corpus version"), store.engine.connect() as connection:
+        last_article = connection.execute(select(func.max(t.articles.c.seq))).scalar_one()
+        last_run = connection.execute(select(func.max(t.runs.c.id))).scalar_one()
+    return int(last_article or 0), int(last_run or 0)
+
+
 def _summary(row: object) -> StorySummary:
     values = row._mapping  # type: ignore[attr-defined]
     return StorySummary(

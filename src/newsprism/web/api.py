@@ -17,7 +17,6 @@ from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
-from newsprism.corpus import CorpusOptions, ingest_inputs
 from newsprism.model import Brief
 from newsprism.store.browse import StoryOrder, list_stories, story_summary
 from newsprism.store.records import StorySummary
@@ -207,7 +206,7 @@ def _ingest(context: WebContext, batch: ArticlesIn) -> IngestResult:
         path = Path(folder) / f"api-{stamp}.jsonl"
         lines = (json.dumps(item.model_dump(exclude_none=True), ensure_ascii=False) for item in batch.articles)
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        report = ingest_inputs([str(path)], context.store, context.settings.models, CorpusOptions())
+        report = context.writer.ingest(path)
         # Problems name the request's lines, not the server's temporary file.
         problems = [str(problem).replace(str(path), "request line") for problem in report.failures]
     return IngestResult(

@@ -27,6 +27,7 @@ from newsprism.store import Store
 from newsprism.web.briefs import BriefService, Memo
 from newsprism.web.security import BodyLimit, RateLimit, SecurityHeaders
 from newsprism.web.settings import WebSettings
+from newsprism.web.writes import ArticleWriter
 
 log = logging.getLogger("newsprism.web")
 
@@ -44,6 +45,7 @@ class WebContext:
     templates: Environment
     write_limit: RateLimit
     brief_limit: RateLimit
+    writer: ArticleWriter
     # Rendered story pages by (story, articles key): the hot path of a newsroom's server.
     pages: Memo[bytes] = field(default_factory=lambda: Memo(256))
 
@@ -68,6 +70,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
             templates=_templates(),
             write_limit=RateLimit(settings.write_rate, "POST /api/articles"),
             brief_limit=RateLimit(settings.brief_rate, "new briefs"),
+            writer=ArticleWriter(store, settings.models),
             pages=Memo(settings.cached_pages),
         )
         try:
