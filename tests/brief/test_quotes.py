@@ -77,3 +77,13 @@ def test_people_listed_are_those_with_a_role_a_voice_or_more_than_one_mention() 
     ]
     quotes = [QuoteEntry(speaker="Die Welt", text="Wednesday is a possible date", kind="indirect", citations=[])]
     assert [p.name for p in listed_people(people, quotes)] == ["Jens Stoltenberg", "Die Welt", "Olaf Scholz"]
+
+
+def test_parties_are_named_once_whatever_word_a_source_uses() -> None:
+    from newsprism.brief.quotes import party_names
+
+    names = party_names(["Russian", "Kremlin", "Russia", "United States", "US", "German", "Reuters"])
+    assert names["Russian"] == names["Kremlin"] == names["Russia"] == "Russia"
+    assert names["United States"] == names["US"] == "US"
+    assert names["German"] == "Germany"
+    assert names["Reuters"] == "Reuters"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprism.compare.people import alike, name_parts
+from newsprism.compare.roles import actor_key
 from newsprism.compare.similarity import content_words
 from newsprism.extract.people import role_heads
 from newsprism.extract.records import Quote
@@ -55,11 +57,41 @@ def who_said_what(
     sentences = {d.article.id: d for d in documents}
     entries = [_entry(speaker, group, sentences, number_of) for speaker, group in groups]
     sources = {id(entry): len({c.source for c in entry.citations}) for entry in entries}
+    _name_parties(entries)
     actor_weight: dict[str, int] = {}
     for entry in entries:
         actor_weight[entry.actor or entry.speaker] = actor_weight.get(entry.actor or entry.speaker, 0) + 1
     entries.sort(key=lambda e: (-actor_weight[e.actor or e.speaker], e.actor or e.speaker, -sources[id(e)]))
     return entries
+
+
+def party_names(names: Iterable[str]) -> dict[str, str]:
+    """Each actor name as the party it stands for is called in this brief: "Russian", "Kremlin" and
+    "Moscow" are Russia; "US" and "United States" are one. Names standing for no known country or body
+    keep their own wording."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        by_key[actor_key(name)].append(name)
+    chosen: dict[str, str] = {}
+    for key, members in by_key.items():
+        exact = [m for m in members if " ".join(m.lower().replace("’", "'").split()) == key]
+        if exact:
+            display = Counter(exact).most_common(1)[0][0]
+        elif any(actor_key(m) != m.lower() for m in members):
+            display = key.upper() if len(key) <= 3 else key.title()
+        else:
+            display = Counter(members).most_common(1)[0][0]
+        chosen.update((member, display) for member in members)
+    return chosen
+
+
+def _name_parties(entries: Sequence[QuoteEntry]) -> None:
+    # A speaker with no stated actor who is itself a country's office ("the Kremlin") speaks for it.
+    names = party_names(entry.actor or entry.speaker for entry in entries)
+    for entry in entries:
+        name = entry.actor or entry.speaker
+        if entry.actor is not None or names[name] != name:
+            entry.actor = names[name]
 
 
 # A speaker the brief can name: not a bare pronoun, and a description only when it names a body or a
@@ -136,8 +168,11 @@ def listed_people(people: Sequence[Person], quotes: Sequence[QuoteEntry]) -> lis
     """The people worth a line in the brief: those given a role, those who speak, and those named more than
     once. A name found once with nothing said of it is too often a tagger's slip (a place, a masthead)."""
     speakers = {quote.speaker.lower() for quote in quotes}
-    return [
+    listed = [
         person
         for person in people
         if person.roles or person.mentions > 1 or any(name.lower() in speakers for name in person.names)
     ]
+    # A person speaks for the party their quotes are grouped under ("Russian" -> "Russia").
+    parties = party_names([p.actor for p in listed if p.actor] + [q.actor for q in quotes if q.actor])
+    return [p.model_copy(update={"actor": parties[p.actor]}) if p.actor else p for p in listed]
