@@ -146,7 +146,7 @@ def story(
 ) -> None:
     """Write the attributed brief of one story of the corpus."""
     from newsprism.cli.briefing import _model_options
-    from newsprism.ingest import RawArticle
+    from newsprism.ingest.raw import raw_from_article
     from newsprism.pipeline import Models, PipelineOptions, brief_from_raw
     from newsprism.render import render
     from newsprism.store import Store
@@ -162,10 +162,7 @@ def story(
     if not articles:
         _stderr().print(f"newsprism: no story {story_id} in {db or 'the corpus'}", markup=False)
         raise typer.Exit(2)
-    raw = [
-        RawArticle(title=a.title, text=a.text, source=a.source, origin=a.origin, url=a.url, published=a.published)
-        for a in articles
-    ]
+    raw = [raw_from_article(article) for article in articles]
     options = PipelineOptions(models=_model_options(spacy_model, embedding_model))
     models = TwinModels().build() if model_twins else Models.load(options.models)
     result = brief_from_raw(raw, models, options)

@@ -16,7 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from newsprism.store import schema as t
-from newsprism.store.queries import _time
+from newsprism.store.queries import summary_of
 from newsprism.store.records import StorySummary
 from newsprism.store.store import Store, utc_now
 
@@ -60,7 +60,7 @@ def list_stories(
     with store._guard("list stories"), store.engine.connect() as connection:
         total = int(connection.execute(select(func.count()).select_from(statement.subquery())).scalar_one())
         rows = connection.execute(statement.limit(max(0, limit)).offset(max(0, offset))).all()
-    return StoryPage([_summary(row) for row in rows], total)
+    return StoryPage([summary_of(row) for row in rows], total)
 
 
 def _matching(statement: Select[tuple[object, ...]], text: str) -> Select[tuple[object, ...]]:
@@ -87,7 +87,7 @@ def story_summary(store: Store, story_id: int) -> StorySummary | None:
     query = select(t.stories).where(t.stories.c.id == story_id, t.stories.c.article_count > 0)
     with store._guard("read a story"), store.engine.connect() as connection:
         row = connection.execute(query).first()
-    return _summary(row) if row is not None else None
+    return summary_of(row) if row is not None else None
 
 
 def articles_key(store: Store, story_id: int) -> str:
@@ -133,15 +133,3 @@ def corpus_version(store: Store) -> tuple[int, int]:
         last_article = connection.execute(select(func.max(t.articles.c.seq))).scalar_one()
         last_run = connection.execute(select(func.max(t.runs.c.id))).scalar_one()
     return int(last_article or 0), int(last_run or 0)
-
-
-def _summary(row: object) -> StorySummary:
-    values = row._mapping  # type: ignore[attr-defined]
-    return StorySummary(
-        id=values["id"],
-        headline=values["headline"],
-        article_count=values["article_count"],
-        source_count=values["source_count"],
-        first_seen=_time(values["first_seen"]),
-        last_seen=_time(values["last_seen"]),
-    )

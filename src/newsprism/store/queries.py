@@ -6,8 +6,9 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Connection, desc, func, select, update
+from sqlalchemy import Connection, Row, desc, func, select, update
 
 from newsprism.store import schema as t
 from newsprism.store.records import Failure, IndexRow, RunInfo, StoreStatus, StorySummary, Vector, vector_from_bytes
@@ -59,17 +60,19 @@ def read_stories(connection: Connection, since: datetime | None) -> list[StorySu
     if since is not None:
         query = query.where(t.stories.c.last_seen >= _sortable(since.isoformat(), since.isoformat()))
     query = query.order_by(desc(t.stories.c.last_seen), t.stories.c.id)
-    return [
-        StorySummary(
-            id=row.id,
-            headline=row.headline,
-            article_count=row.article_count,
-            source_count=row.source_count,
-            first_seen=_time(row.first_seen),
-            last_seen=_time(row.last_seen),
-        )
-        for row in connection.execute(query)
-    ]
+    return [summary_of(row) for row in connection.execute(query)]
+
+
+def summary_of(row: Row[Any]) -> StorySummary:
+    """A row of the stories table as listed."""
+    return StorySummary(
+        id=row.id,
+        headline=row.headline,
+        article_count=row.article_count,
+        source_count=row.source_count,
+        first_seen=_time(row.first_seen),
+        last_seen=_time(row.last_seen),
+    )
 
 
 def read_status(connection: Connection, label: str) -> StoreStatus:

@@ -15,8 +15,8 @@ from typing import Generic, TypeVar
 from pydantic import TypeAdapter
 
 from newsprism.errors import NoArticlesError
-from newsprism.ingest import RawArticle
-from newsprism.model import Article, Brief, ParsedArticle
+from newsprism.ingest.raw import raw_from_article
+from newsprism.model import Brief, ParsedArticle
 from newsprism.pipeline import Models, PipelineOptions, brief_from_raw
 from newsprism.render.json import brief_from_json, brief_to_json
 from newsprism.store import Store
@@ -122,7 +122,7 @@ class BriefService:
         if not articles:
             raise MissingStoryError(f"no story {story_id}")
         key = self.current_key(story_id)
-        result = brief_from_raw([_raw(article) for article in articles], self._loaded(), PipelineOptions())
+        result = brief_from_raw([raw_from_article(article) for article in articles], self._loaded(), PipelineOptions())
         if not result.brief.sources:
             raise NoArticlesError(f"story {story_id} has no usable article")
         made = StoryBrief(story_id, key, result.brief, result.documents)
@@ -135,14 +135,3 @@ class BriefService:
     def _loaded(self) -> Models:
         # Factories cache what they build, so models load once per process, on the first brief computed.
         return self.models.build()
-
-
-def _raw(article: Article) -> RawArticle:
-    return RawArticle(
-        title=article.title,
-        text=article.text,
-        source=article.source,
-        origin=article.origin,
-        url=article.url,
-        published=article.published,
-    )

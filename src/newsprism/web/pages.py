@@ -61,6 +61,10 @@ def _story(context: WebContext, story_id: int) -> StoryBrief:
         raise HTTPException(404, f"no story {story_id}") from None
 
 
+def _headline(story: StoryBrief) -> str:
+    return story.brief.headline.text if story.brief.headline else f"Story {story.story_id}"
+
+
 @router.get("/stories/{story_id}")
 def story_page(context: Context, story_id: StoryId) -> Response:
     try:
@@ -101,7 +105,7 @@ def source_page(
         context,
         "source.html.j2",
         story_id=story_id,
-        headline=story.brief.headline.text if story.brief.headline else f"Story {story_id}",
+        headline=_headline(story),
         source=view,
         sentence=sentence,
         others=[e for e in story.brief.sources if e.number != number],
@@ -126,7 +130,7 @@ def compare_page(
         context,
         "compare.html.j2",
         story_id=story_id,
-        headline=story.brief.headline.text if story.brief.headline else f"Story {story_id}",
+        headline=_headline(story),
         left=views[0],
         right=views[1],
         a=a,
@@ -161,7 +165,7 @@ def person_page(context: Context, story_id: StoryId, index: int) -> HTMLResponse
         context,
         "person.html.j2",
         story_id=story_id,
-        headline=story.brief.headline.text if story.brief.headline else f"Story {story_id}",
+        headline=_headline(story),
         person=person,
         roles=roles,
         quotes=list(zip(quotes, values["key_points"], strict=True)),
