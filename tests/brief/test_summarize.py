@@ -162,3 +162,27 @@ def test_rank_sentences_puts_new_facts_before_repeats() -> None:
 )
 def test_porter_stem_matches_porter(word: str, stem: str) -> None:
     assert porter_stem(word) == stem
+
+
+@pytest.mark.parametrize("budget", [14, 30, 45, 60])
+def test_greedy_choice_keeps_the_budget_and_the_shared_facts_once(budget: int) -> None:
+    candidates = storm()
+    chosen = select_summary(candidates, strict(budget, exact=False))
+    assert chosen
+    assert words(candidates, chosen) <= budget
+    texts = [candidates[i].text for i in chosen]
+    assert sum("killed at least 200" in text for text in texts) <= 1
+    if budget >= 45:
+        assert any("killed at least 200" in text for text in texts)
+        assert not any("football" in text or "baker" in text for text in texts)
+
+
+def test_greedy_choice_covers_close_to_what_the_exact_one_does() -> None:
+    candidates = storm()
+    for budget in (30, 45, 60):
+        exact = select_summary(candidates, strict(budget))
+        greedy = select_summary(candidates, strict(budget, exact=False))
+        assert greedy == select_summary(candidates, strict(budget, exact=False))
+        shared = {porter_stem(w.lower()) for i in exact for w in candidates[i].text.split()}
+        found = {porter_stem(w.lower()) for i in greedy for w in candidates[i].text.split()}
+        assert len(found & shared) >= 0.7 * len(shared)

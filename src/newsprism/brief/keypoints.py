@@ -26,11 +26,12 @@ class KeyPointOptions:
     max_words: int = 70
     support_weight: float = 0.5
     only_in_per_source: int = 3
-    # The summarizer's tuned settings, with a strict budget (a brief shows whole sentences only) and a
-    # short time limit: the integer program then returns the best selection found so far, and when it
-    # has none yet the greedy ranking of the same concepts fills in.
+    # The summarizer's tuned settings, with a strict budget (a brief shows whole sentences only) and the
+    # greedy choice: the exact program needs about a second for a 200-word budget, and cut short by a time
+    # limit it returned a choice that depended on how busy the machine was; the greedy one is always the
+    # same and reached 97 % of the optimum's concept weight on DUC 2004 clusters (92 % at worst).
     summary: SummaryOptions = field(
-        default_factory=lambda: SummaryOptions(fill_overflow=False, min_words=6, time_limit=0.4)
+        default_factory=lambda: SummaryOptions(fill_overflow=False, min_words=6, exact=False)
     )
 
 

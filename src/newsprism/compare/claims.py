@@ -49,20 +49,23 @@ def claims_and_counterclaims(
         return []
     texts = [stance_text(q) for q in quotes]
     actors = [_actor(q) for q in quotes]
-    vectors = encoder.encode(texts)
-    similarity = vectors @ vectors.T
     words = [content_words(q.text) for q in quotes]
     negated = [is_negated(text) for text in texts]
-    pairs = [
+    # The word test is cheap and the encoder is not: only statements in a pair that passes it are embedded.
+    candidates = [
         (i, j)
         for i in range(len(quotes))
         for j in range(len(quotes))
-        if i != j
-        and actors[i] != actors[j]
-        and similarity[i, j] >= options.min_similarity
-        and _dice(words[i], words[j]) >= options.min_word_overlap
+        if i != j and actors[i] != actors[j] and _dice(words[i], words[j]) >= options.min_word_overlap
     ]
-    pairs = sorted(pairs, key=lambda pair: -float(similarity[pair]))[: options.max_pairs]
+    if not candidates:
+        return []
+    embedded = sorted({index for pair in candidates for index in pair})
+    row_of = {index: row for row, index in enumerate(embedded)}
+    vectors = encoder.encode([texts[index] for index in embedded])
+    similarity = {(i, j): float(vectors[row_of[i]] @ vectors[row_of[j]]) for i, j in candidates}
+    pairs = [pair for pair in candidates if similarity[pair] >= options.min_similarity]
+    pairs = sorted(pairs, key=lambda pair: -similarity[pair])[: options.max_pairs]
     if not pairs:
         return []
     model = model or StanceModel.load()

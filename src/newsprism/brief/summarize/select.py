@@ -8,7 +8,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from newsprism.brief.summarize.concepts import ConceptTable, solve_coverage, weigh_concepts
+from newsprism.brief.summarize.concepts import ConceptTable, greedy_coverage, solve_coverage, weigh_concepts
 from newsprism.brief.summarize.text import (
     bigram_concepts,
     is_quote_or_question,
@@ -52,6 +52,8 @@ class SummaryOptions:
     max_similarity: two sentences whose embeddings (or, without them, stem vectors) are closer than this
         cosine never both enter a summary.
     time_limit: seconds the integer program may run before the best solution found so far is taken.
+    exact: solve the integer program (the optimum, given time) or, when off, choose greedily: always the
+        same choice, in milliseconds, for callers that cannot wait (see ``greedy_coverage``).
     """
 
     word_budget: int = 100
@@ -66,6 +68,7 @@ class SummaryOptions:
     boost_weight: float = 1.0
     max_similarity: float = 0.8
     time_limit: float = 10.0
+    exact: bool = True
 
 
 @dataclass(frozen=True)
@@ -96,15 +99,20 @@ def select_summary(
         return []
     analysis = _analyse(candidates, options, boost)
     conflicts = _near_duplicates(analysis, embeddings, options.max_similarity)
-    chosen = solve_coverage(
-        analysis.table,
-        analysis.lengths,
-        analysis.eligible,
-        options.word_budget,
-        analysis.bonus,
-        conflicts,
-        options.time_limit,
-    )
+    if options.exact:
+        chosen = solve_coverage(
+            analysis.table,
+            analysis.lengths,
+            analysis.eligible,
+            options.word_budget,
+            analysis.bonus,
+            conflicts,
+            options.time_limit,
+        )
+    else:
+        chosen = greedy_coverage(
+            analysis.table, analysis.lengths, analysis.eligible, options.word_budget, analysis.bonus, conflicts
+        )
     ordered = sorted(chosen, key=lambda i: (candidates[i].position, candidates[i].doc, i))
     if options.fill_overflow:
         tail = _best_tail(analysis, ordered, conflicts, options.word_budget)
