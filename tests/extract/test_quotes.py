@@ -38,7 +38,11 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
         '"If she gets to pick her judges, nothing you can do folks," Trump said before adding: "I don\'t know."',
         [("Trump", "I don't know", "direct")],
     ),
-    ("I think the match went ahead.", []),
+    ("I think the match went ahead.", [("I", "the match went ahead", "indirect")]),
+    (
+        '"The risk," said Edward Leamer, an economist at UCLA, "is that we lose jobs."',
+        [("Edward Leamer, an economist at UCLA", '"The risk,"', "direct")],
+    ),
     ("Smith found a job in the city.", []),
     ("The weather was fine and the match went ahead.", []),
     ("The “smart” phone sold well.", []),
@@ -119,3 +123,20 @@ def test_a_verb_inside_what_another_cue_reports_does_not_take_that_cue_as_conten
 def test_a_verb_heading_its_own_clause_does_not_take_the_sentence_before_it_as_content() -> None:
     quotes = _parsed("What is clear is that Smith denounced the plan.")
     assert [q.content_text for q in quotes if "What is clear" in q.content_text] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I think we will win, and they know it," Smith said.',
+        "Smith said Jones wants a deal and believes the talks will work.",
+    ],
+)
+def test_attributions_inside_what_another_reports_are_not_attributions_of_their_own(text: str) -> None:
+    assert [q.speaker.text if q.speaker else None for q in _parsed(text)] == ["Smith"]
+
+
+def test_speaker_after_an_inverted_cue_is_not_taken_from_what_is_said() -> None:
+    text = '"The risk," said Edward Leamer, an economist at UCLA, "is that we lose jobs."'
+    [quote] = _parsed(text)
+    assert [piece.text for piece in quote.content] == ['"The risk,"', '"is that we lose jobs."']

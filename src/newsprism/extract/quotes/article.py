@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.extract.quotes.cues import CueLexicon, load_cues
-from newsprism.extract.quotes.document import build_quotes, doc_mentions, find_in_doc
+from newsprism.extract.quotes.document import build_quotes, doc_mentions, find_in_doc, outermost
 from newsprism.extract.quotes.found import Found, overlaps
 from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
 from newsprism.extract.quotes.speakers import resolve_speakers
@@ -54,7 +54,7 @@ def attribute_article(
         local = [_shift_quote(q, -offset) for q in quotes if any(overlaps(p, bounds) for p in q.pieces)]
         found.extend(_shift(item, offset) for item in find_in_doc(doc, local, lexicon))
     _colon_paragraphs(text, paragraphs, quotes, found)
-    records = build_quotes(found, text, parsed.article.id)
+    records = build_quotes(outermost(found, quotes), text, parsed.article.id)
     mentions = parsed.mentions or [m for offset, doc in docs for m in doc_mentions(doc, parsed.article.id, offset)]
     return resolve_speakers(records, mentions, lexicon)
 

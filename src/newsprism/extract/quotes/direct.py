@@ -73,12 +73,14 @@ def _snap(doc: Doc, item: Found, quotes: Sequence[QuotedSpan], nearby: list[int]
             item.partial = item.partial or bool(holders)
             claimed.update(holders)
     if item.quoted:
-        # The second half of a quote split by its cue.
+        # The halves of a quote split by its cue: '"A," said Smith, "B."' or '"A," Smith said, "B."'.
+        opening = min(item.cue[0], item.source[0]) if item.source is not None else item.cue[0]
         for k in usable:
             quote = quotes[k]
-            if k in claimed or quote.start < item.cue[1]:
+            if k in claimed:
                 continue
-            if _words(doc, item.cue[1], quote.start) <= _MAX_SPLIT_GAP_WORDS:
+            after = quote.start >= item.cue[1] and _words(doc, item.cue[1], quote.start) <= _MAX_SPLIT_GAP_WORDS
+            if after or (quote.end <= opening and _words(doc, quote.end, opening) == 0):
                 snapped.extend(quote.pieces)
                 claimed.add(k)
     item.content = sorted(set(snapped))

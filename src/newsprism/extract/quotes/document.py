@@ -22,7 +22,8 @@ def extract_quotes(doc: Doc, article_id: str, offset: int = 0, lexicon: CueLexic
     """Every attributed statement of ``doc``, whose text starts at ``offset`` in its article."""
     lexicon = lexicon or load_cues()
     paragraphs = [(p.start, p.end) for p in split_paragraphs(doc.text)]
-    found = find_in_doc(doc, find_quotes(doc.text, paragraphs), lexicon)
+    quoted = find_quotes(doc.text, paragraphs)
+    found = outermost(find_in_doc(doc, quoted, lexicon), quoted)
     quotes = build_quotes(found, doc.text, article_id, shift=offset)
     return resolve_speakers(quotes, doc_mentions(doc, article_id, offset), lexicon)
 
@@ -59,6 +60,26 @@ def _give_dangling_cues_the_sentence_before(doc: Doc, sentences: Sequence[Span],
             content = token_range(doc, before.start, before.end - 1)
             if content is not None:
                 item.content = [content]
+
+
+def outermost(found: Sequence[Found], quotes: Sequence[QuotedSpan]) -> list[Found]:
+    """Attributions whose cue lies in no quotation and in no other attribution's content.
+
+    Attributions do not nest in news annotation (PolNeAR marks none): in 'Smith said Jones wants a deal'
+    or '"I know they will vote," Smith said' the inner verbs are part of what Smith said, not attributions
+    of their own; marked separately they are mostly wrong (precision 0.1 on a PolNeAR train sample).
+    """
+    quoted = [piece for quote in quotes for piece in quote.pieces]
+
+    def inside(cue: Range, pieces: Sequence[Range]) -> bool:
+        return any(start <= cue[0] and cue[1] <= end for start, end in pieces)
+
+    return [
+        item
+        for item in found
+        if not inside(item.cue, quoted)
+        and not any(other is not item and inside(item.cue, other.content) for other in found)
+    ]
 
 
 def build_quotes(found: Sequence[Found], text: str, article_id: str, shift: int = 0) -> list[Quote]:

@@ -13,8 +13,6 @@ _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "to", "that", "against"}
 # Verbs whose object is the addressee, not the content ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "notify", "advise", "warn", "urge"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
-# "I think", "you know" are mostly talk inside quotes, rarely an attribution annotators mark.
-_FIRST_SECOND_PERSON = frozenset({"i", "we", "you"})
 
 
 def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
@@ -32,8 +30,8 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
 def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.verbs:
         return None
-    subject = _subject(token)
-    if subject is None or subject.lower_ in _FIRST_SECOND_PERSON:
+    subject = _subject(token) or _inverted_subject(token)
+    if subject is None:
         return None
     cue_first, source = token.i, _source_range(subject, relative=subject.i > token.i or subject not in token.children)
     owner = _possessor(subject, lexicon)
@@ -46,6 +44,10 @@ def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
         head_is_cue=token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.verbs,
         cue_verbs=lexicon.verbs,
     )
+    if source is not None:
+        # An inverted speaker hangs inside the clause it reports: what it says is the clause without it.
+        text = token.doc.text
+        content = [_trim(text, part) for piece in content for part in minus(piece, source) if _has_words(text, part)]
     cue = token_range(token.doc, cue_first, _particle_end(token))
     if cue is None:
         return None
@@ -81,6 +83,30 @@ def _subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """'"The risk," said Edward Leamer, an economist, "is ..."': the parser often hangs the speaker after an
+    inverted cue on the quote's verb instead; take the noun phrase that opens right after the cue."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or not doc[verb.i - 1].is_punct:
+        return None  # inversion follows a quotation or a comma; "said" elsewhere without a subject is not one
+    candidate = doc[verb.i + 1]
+    while (
+        candidate.head.i != candidate.i
+        and candidate.head.i > verb.i
+        and candidate.head.left_edge.i == verb.i + 1
+        and candidate.head.pos_ in _NOMINAL
+    ):
+        candidate = candidate.head
+    if candidate.pos_ not in _NOMINAL or candidate.left_edge.i != verb.i + 1 or candidate.dep_ in _OBJECT_DEPS:
+        return None
+    if any(ancestor.i == verb.i for ancestor in candidate.ancestors):
+        return None  # "..., said he and others were alarmed": the subject of what is said, not the speaker
+    return candidate
 
 
 def _source_range(subject: Token, relative: bool) -> Range | None:
