@@ -26,6 +26,8 @@ def _texts(text: str) -> list[str]:
         ('“Outer "inner" words” here.', ['“Outer "inner" words”']),
         ("“One.” Then “two.”", ["“One.”", "“two.”"]),
         ("He said ''we will win'' today.", ["''we will win''"]),
+        ('“I disagree," he said. “We lose.”', ['“I disagree,"', "“We lose.”"]),
+        ('"I disagree,” he said. "We lose."', ['"I disagree,”', '"We lose."']),
     ],
 )
 def test_find_quotes_pairs_marks(text: str, expected: list[str]) -> None:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 # Each opening mark with the marks that may close it („ closes with “ in German, ” in Polish).
 _CLOSERS: dict[str, str] = {'"': '"', "“": "”", "«": "»", "„": "“”", "‹": "›", "「": "」", "»": "«"}
+# Web copy mixes straight and curly double marks ('“I disagree," he said'), so the other kind closes a
+# quote too, unless it opened a quotation inside it ('“Outer "inner" words”').
+_STAND_INS: dict[str, str] = {'"': "”", "“": '"'}
 _OPENERS = frozenset(_CLOSERS)
 
 
@@ -49,6 +52,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) 
             else:
                 pending = []
         position = start + 1 if opener else para_start
+        inner = False  # inside a straight-quoted quotation within a curly one
         while position < para_end:
             char = text[position]
             if char == "'" and text.startswith("''", position):
@@ -67,9 +71,11 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) 
             if opener is None:
                 if char in _OPENERS and (char != '"' or _opens_here(text, position)):
                     opener, start = char, position
-            elif char in _CLOSERS[opener]:
+            elif char == '"' and opener == "“" and (inner or _opens_here(text, position)):
+                inner = not inner
+            elif char in _CLOSERS[opener] or char in _STAND_INS.get(opener, ""):
                 found.append(QuotedSpan((*pending, (start, position + 1))))
-                pending, opener = [], None
+                pending, opener, inner = [], None, False
             position += 1
         if opener is not None:
             following = spans[number + 1][0] if number + 1 < len(spans) else None
