@@ -40,6 +40,10 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ),
     ("I think the match went ahead.", [("I", "the match went ahead", "indirect")]),
     (
+        "The plant is under pressure from imports, said the company's chief executive, John Smith.",
+        [("the company's chief executive, John Smith", "The plant is under pressure from imports", "indirect")],
+    ),
+    (
         '"The risk," said Edward Leamer, an economist at UCLA, "is that we lose jobs."',
         [("Edward Leamer, an economist at UCLA", '"The risk,"', "direct")],
     ),
@@ -140,3 +144,8 @@ def test_speaker_after_an_inverted_cue_is_not_taken_from_what_is_said() -> None:
     text = '"The risk," said Edward Leamer, an economist at UCLA, "is that we lose jobs."'
     [quote] = _parsed(text)
     assert [piece.text for piece in quote.content] == ['"The risk,"', '"is that we lose jobs."']
+
+
+def test_a_framing_phrase_gives_way_to_the_cue_verb_of_its_clause() -> None:
+    quotes = _parsed("In his opening remarks, Trump said he was ideally suited for the presidency.")
+    assert [q.speaker.text if q.speaker else None for q in quotes] == ["Trump"]

@@ -44,6 +44,8 @@ def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
         head_is_cue=token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.verbs,
         cue_verbs=lexicon.verbs,
     )
+    if not content and subject.i > token.i:
+        content = _before_inverted_cue(token)
     if source is not None:
         # An inverted speaker hangs inside the clause it reports: what it says is the clause without it.
         text = token.doc.text
@@ -107,6 +109,15 @@ def _inverted_subject(verb: Token) -> Token | None:
     if any(ancestor.i == verb.i for ancestor in candidate.ancestors):
         return None  # "..., said he and others were alarmed": the subject of what is said, not the speaker
     return candidate
+
+
+def _before_inverted_cue(verb: Token) -> list[Range]:
+    """'The plant is under pressure from imports, said its chief executive.': the sentence before the cue."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return []
+    content = token_range(doc, verb.sent.start, verb.i - 2)
+    return [content] if content is not None else []
 
 
 def _source_range(subject: Token, relative: bool) -> Range | None:
@@ -174,7 +185,10 @@ def _noun_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     if owner is None:
         return None
     if token.dep_ == "pobj" and token.head.lower_ in {"in", "by"} and token.head.head is not token.head:
-        # "In their view, Democrats could win": the clause the phrase hangs on is what the owner holds.
+        # "In their view, Democrats could win": the clause the phrase hangs on is what the owner holds;
+        # but in "In his remarks, Trump said ..." that clause's own cue verb makes the attribution.
+        if token.head.head.lemma_.lower() in lexicon.verbs:
+            return None
         return _framing_phrase(token, owner)
     parts = [
         child
