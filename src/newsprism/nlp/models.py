@@ -100,7 +100,23 @@ class TransformerEncoder:
 
 @cache
 def load_encoder(name: str = DEFAULT_ENCODER, batch_size: int = 16) -> SentenceEncoder:
-    """Load a sentence encoder once per process."""
+    """Load a sentence encoder once per process.
+
+    A local model of the plain BERT + mean pooling shape (the default is one) runs on the lean path of
+    ``newsprism.nlp.bert``, which gives the same vectors without importing sentence-transformers; any
+    other model, or a name to resolve, goes through sentence-transformers.
+    """
+    from pathlib import Path
+
+    from newsprism.nlp.bert import BertMeanEncoder, plain_bert_shape
+
+    location = Path(_default_encoder_path() if name == DEFAULT_ENCODER else name)
+    shape = plain_bert_shape(location) if location.is_dir() else None
+    if shape is not None:
+        try:
+            return BertMeanEncoder(location, shape, batch_size)
+        except (OSError, ValueError, KeyError) as error:
+            raise ModelLoadError(f"cannot load sentence-embedding model '{name}' from {location}: {error}") from error
     return TransformerEncoder(name, batch_size)
 
 

@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_array
 
 Concept = tuple[str, str]
 
@@ -84,6 +82,10 @@ def solve_coverage(
     ``conflicts`` are pairs of sentences that may not both be chosen (near-paraphrases).
     Variables: one binary per eligible sentence, then one binary per concept.
     """
+    # Imported here: scipy.optimize costs 0.3 s to import and only the exact choice needs it.
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import coo_array
+
     sentences = list(eligible)
     n_sent, n_conc = len(sentences), len(table.weights)
     if n_sent == 0:
@@ -138,13 +140,15 @@ def greedy_coverage(
     budget: int,
     bonus: np.ndarray,
     conflicts: Sequence[tuple[int, int]],
+    seeds: int = 3,
 ) -> list[int]:
     """The same choice as ``solve_coverage`` made greedily: deterministic and fast, near the optimum.
 
     Budgeted maximum coverage (Khuller, Moss & Naor 1999): repeatedly take the sentence adding the most new
-    weight per word that still fits, then keep that set or the best single sentence, whichever is worth more;
-    this is never below (1 - 1/e) / 2 of the optimum and in practice close to it. Ties go to the earlier
-    sentence, so the same input always gives the same choice.
+    weight per word that still fits. Per word alone undervalues a long sentence that many sources share, so
+    the greedy run is also started from each of the ``seeds`` sentences worth most on their own and from
+    the one with the highest bonus, and the best of these runs wins. Ties go to the earlier sentence, so the
+    same input always gives the same choice.
     """
     fitting = [s for s in eligible if 0 < lengths[s] <= budget]
     if not fitting:
@@ -153,32 +157,34 @@ def greedy_coverage(
     for first, second in conflicts:
         blocked_by.setdefault(first, set()).add(second)
         blocked_by.setdefault(second, set()).add(first)
-    weights = table.weights
 
     def gain(sentence: int, covered: set[int]) -> float:
         new = [c for c in table.sentence_concepts[sentence] if c not in covered]
-        return float(weights[new].sum()) + float(bonus[sentence])
+        return float(table.weights[new].sum()) + float(bonus[sentence])
 
-    chosen: list[int] = []
-    covered: set[int] = set()
-    words = 0
-    value = 0.0
-    remaining = set(fitting)
-    while remaining:
-        best, best_ratio = -1, 0.0
-        for sentence in sorted(remaining):
-            ratio = gain(sentence, covered) / lengths[sentence]
-            if ratio > best_ratio:
-                best, best_ratio = sentence, ratio
-        if best < 0:
-            break
-        value += gain(best, covered)
-        chosen.append(best)
-        covered.update(table.sentence_concepts[best])
-        words += lengths[best]
-        remaining -= {best} | blocked_by.get(best, set())
-        remaining = {s for s in remaining if words + lengths[s] <= budget}
-    single = max(fitting, key=lambda s: (gain(s, set()), -s))
-    if gain(single, set()) > value:
-        return [single]
-    return sorted(chosen)
+    def grow(start: list[int]) -> tuple[float, list[int]]:
+        chosen: list[int] = []
+        covered: set[int] = set()
+        words, value = 0, 0.0
+        remaining = set(fitting)
+        pick: int | None = start[0] if start else None
+        while pick is not None:
+            value += gain(pick, covered)
+            chosen.append(pick)
+            covered.update(table.sentence_concepts[pick])
+            words += lengths[pick]
+            remaining -= {pick} | blocked_by.get(pick, set())
+            remaining = {s for s in remaining if words + lengths[s] <= budget}
+            pick, best_ratio = None, 0.0
+            for sentence in sorted(remaining):
+                ratio = gain(sentence, covered) / lengths[sentence]
+                if ratio > best_ratio:
+                    pick, best_ratio = sentence, ratio
+        return value, sorted(chosen)
+
+    strongest = sorted(fitting, key=lambda s: (-gain(s, set()), s))[:seeds]
+    # The sentence the caller favours most (its bonus, e.g. the most sources) is tried as a start too.
+    favoured = max(fitting, key=lambda s: (float(bonus[s]), -s))
+    starts = list(dict.fromkeys([*strongest, favoured]))
+    runs = [grow([])] + [grow([start]) for start in starts]
+    return max(runs, key=lambda run: run[0])[1]
