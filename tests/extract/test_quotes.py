@@ -29,6 +29,7 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Smith insisted the vote was fair.", [("Smith", "the vote was fair", "indirect")]),
     ("The Kremlin's statement said troops would leave.", [("The Kremlin", "troops would leave", "indirect")]),
     ("TAPPER: Has he campaigned as a healer?", [("TAPPER", "Has he campaigned as a healer", "indirect")]),
+    ("Lewandowski: FBI director acted as judge and jury", [("Lewandowski", "FBI director acted", "indirect")]),
     ("Smith said: ''We will win.''", [("Smith", "''We will win.''", "direct")]),
     ("This campaign, Smith says, is different.", [("Smith", "is different", "indirect")]),
     ("Bob, the guards said, ordered them to wait.", [("the guards", "ordered them to wait", "indirect")]),
@@ -38,6 +39,7 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
         '"If she gets to pick her judges, nothing you can do folks," Trump said before adding: "I don\'t know."',
         [("Trump", "I don't know", "direct")],
     ),
+    ("Q: What will you do next?", []),
     ("I think the match went ahead.", [("I", "the match went ahead", "indirect")]),
     (
         "The plant is under pressure from imports, said the company's chief executive, John Smith.",

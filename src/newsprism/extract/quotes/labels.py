@@ -6,7 +6,8 @@ from spacy.tokens import Doc
 
 from newsprism.extract.quotes.found import Found, token_range
 
-# A label is a name: a few words, each a proper noun or written in capitals.
+# A label is a name: a few words, each a proper noun or capitalised (headlines defeat the tagger:
+# 'Lewandowski: FBI director acted ...' tags the name a common noun).
 _MAX_LABEL_TOKENS = 5
 
 
@@ -16,10 +17,13 @@ def speaker_label(doc: Doc) -> Found | None:
     if colon is None or colon.i == 0 or colon.i >= len(doc) - 1:
         return None
     name = doc[: colon.i]
-    if not all(token.pos_ == "PROPN" or (token.is_upper and token.is_alpha) or token.is_punct for token in name):
+    if not all(
+        token.pos_ == "PROPN" or ((token.is_title or token.is_upper) and token.is_alpha) or token.is_punct
+        for token in name
+    ):
         return None
-    if not any(token.is_alpha for token in name):
-        return None
+    if not any(token.is_alpha and len(token) > 1 for token in name):
+        return None  # "Q:" and "A:" in an interview are turns, not speakers
     source = token_range(doc, 0, colon.i - 1)
     content = token_range(doc, colon.i + 1, len(doc) - 1)
     if source is None or content is None:
