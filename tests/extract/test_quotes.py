@@ -40,6 +40,8 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("Trump", "I don't know", "direct")],
     ),
     ("Q: What will you do next?", []),
+    ("Smith talked about the economy.", [("Smith", "the economy", "indirect")]),
+    ("Smith referred to the deal as a disaster.", [("Smith", "the deal", "indirect")]),
     ("I think the match went ahead.", [("I", "the match went ahead", "indirect")]),
     (
         "The plant is under pressure from imports, said the company's chief executive, John Smith.",
