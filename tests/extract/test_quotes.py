@@ -153,3 +153,15 @@ def test_speaker_after_an_inverted_cue_is_not_taken_from_what_is_said() -> None:
 def test_a_framing_phrase_gives_way_to_the_cue_verb_of_its_clause() -> None:
     quotes = _parsed("In his opening remarks, Trump said he was ideally suited for the presidency.")
     assert [q.speaker.text if q.speaker else None for q in quotes] == ["Trump"]
+
+
+def test_a_cue_with_words_after_it_does_not_take_the_sentence_before() -> None:
+    quotes = _parsed("Profits fell last year. The companies expect to save $2 billion by merging.")
+    assert [q.content_text for q in quotes if "Profits" in q.content_text] == []
+
+
+def test_a_cue_verb_with_an_object_reports_the_object_not_a_clause_before_a_colon() -> None:
+    quotes = _parsed(
+        "There is almost no divide among Millennials: 89% of young Democrats endorse universal background checks."
+    )
+    assert [q.content_text for q in quotes] == ["universal background checks"]

@@ -54,6 +54,8 @@ def _give_dangling_cues_the_sentence_before(doc: Doc, sentences: Sequence[Span],
         for item in found[number]:
             if item.content or item.source is None or doc.text[sentence.start_char : item.source[0]].strip(" ,\"'”’"):
                 continue
+            if any(character.isalnum() for character in doc.text[max(item.cue[1], item.source[1]) : sentence.end_char]):
+                continue  # "Economists expect to save $2 billion": words after the cue, so not a cut-off "he said"
             if any(other.content for other in found[number - 1]):
                 continue
             before = sentences[number - 1]
