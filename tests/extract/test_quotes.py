@@ -165,3 +165,10 @@ def test_a_cue_verb_with_an_object_reports_the_object_not_a_clause_before_a_colo
         "There is almost no divide among Millennials: 89% of young Democrats endorse universal background checks."
     )
     assert [q.content_text for q in quotes] == ["universal background checks"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"), [("Smith promised Sunday to cut taxes.", ["to cut taxes"]), ("Smith said on Tuesday.", [])]
+)
+def test_when_something_was_said_is_not_what_was_said(text: str, content: list[str]) -> None:
+    assert [q.content_text for q in _parsed(text)] == content

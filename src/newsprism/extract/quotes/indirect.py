@@ -171,7 +171,8 @@ def _verb_content(
     objects = [
         child
         for child in verb.rights
-        if child.dep_ in _OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS)
+        if (child.dep_ in _OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS))
+        and not _is_time(child)
     ]
     if verb.lemma_.lower() in _ADDRESSEE_VERBS:
         objects = [child for child in objects if child.dep_ != "dobj"]
@@ -179,6 +180,12 @@ def _verb_content(
         return []
     content = token_range(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i)
     return [content] if content is not None else []
+
+
+def _is_time(phrase: Token) -> bool:
+    """'told reporters on Monday', 'promised Sunday': when it was said, not what."""
+    words = [child for child in phrase.children if child.dep_ == "pobj"] if phrase.dep_ == "prep" else [phrase]
+    return any(word.ent_type_ in {"DATE", "TIME"} for word in words)
 
 
 def _noun_cue(token: Token, lexicon: CueLexicon) -> Found | None:
