@@ -36,8 +36,10 @@ def quote(speaker: str, actor: str | None, text: str, cue: str = "said", role: s
     return QuoteEntry(speaker=speaker, actor=actor, role=role, text=text, kind="indirect", cue=cue, citations=[cited])
 
 
-def disputed_pairs(quotes: list[QuoteEntry], disagree: float = 0.9) -> set[frozenset[str]]:
-    claims = claims_and_counterclaims(quotes, HashingEncoder(), FixedModel(disagree))  # type: ignore[arg-type]
+def disputed_pairs(
+    quotes: list[QuoteEntry], disagree: float = 0.9, options: ClaimOptions | None = None
+) -> set[frozenset[str]]:
+    claims = claims_and_counterclaims(quotes, HashingEncoder(), FixedModel(disagree), options)  # type: ignore[arg-type]
     return {frozenset({c.actor or c.claimant, s.actor or s.speaker}) for c in claims for s in c.disputers}
 
 
@@ -150,3 +152,23 @@ def test_each_quarrel_is_shown_before_a_second_claim_of_one_quarrel() -> None:
     claims = claims_and_counterclaims([*quarrel, denial, *other], HashingEncoder(), FixedModel(0.9), options)  # type: ignore[arg-type]
     parties = [frozenset({c.actor, *(s.actor for s in c.disputers)}) for c in claims]
     assert frozenset({"Turkey", "Lebanon"}) in parties
+
+
+def test_the_accused_partys_own_account_of_the_charged_matter_rebuts_it() -> None:
+    charge = quote("NATO", "NATO", "Russia of increasing the number of troops it amassed on the border", "accused")
+    account = quote("Peskov", "Russia", "the exercises along the border are routine and troops always return")
+    unrelated = quote("Peskov", "Russia", "the talks with the neighbours about gas prices are going well")
+    # Hashed words are a poor judge of meaning: the test is of the words shared, not of similarity.
+    options = ClaimOptions(min_similarity_denial=0.0)
+    assert disputed_pairs([charge, account], 0.0, options) == {frozenset({"NATO", "Russia"})}
+    assert disputed_pairs([charge, unrelated], 0.0, options) == set()
+
+
+def test_doubting_a_partys_claim_by_name_disputes_that_party() -> None:
+    from newsprism.compare.claims import doubted_parties
+
+    assert doubted_parties("US officials had not confirmed Russia's claim") == {"russia"}
+    assert doubted_parties("US officials welcomed Russia's claim") == frozenset()
+    claim = quote("Kremlin", "Russia", "units are returning to their bases after the drills")
+    doubt = quote("Biden", "US", "US officials had not confirmed Russia's claim")
+    assert disputed_pairs([claim, doubt], disagree=0.0) == {frozenset({"Russia", "US"})}

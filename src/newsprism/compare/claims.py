@@ -5,7 +5,9 @@ Every assertion in who-said-what is a possible claim (wishes, appeals, plans and
 the names of the parties (``topic_words``) and are close in meaning. A statement disputes another when
 it denies what the other asserts, read from denial words and from negators near the shared words
 (``denies``) and not contradicted by the stance model; or when it denies a charge the other laid against
-its actor (``accused_parties``); or when two actors charge each other over one matter. Supports are
+its actor (``accused_parties``), or is the accused party's own account of the charged matter; or when
+two actors charge each other over one matter; or when it doubts the other party's words by name
+("had not confirmed Russia's claim", ``doubted_parties``). Supports are
 judged by the stance model trained on FNC-1, which weighs overlap, embedding similarity and cues of
 confirmation.
 """
@@ -40,8 +42,9 @@ class ClaimOptions:
 
     The stance model learned headline-versus-article stances; between two short statements it is
     over-eager, so it decides supports only when sure (both statements assert alike), and disputes are
-    read from denial and accusation: the model can only veto a denial it gives less than
-    ``min_disagree_denial`` of "disagree" either way round. ``min_shared_words`` topic words and a
+    read from denial and accusation: the model can only veto a plain denial it gives less than
+    ``min_disagree_denial`` of "disagree" either way round (a charge and the accused party's answer are
+    two accounts of one matter, which it reads as "discuss"). ``min_shared_words`` topic words and a
     similarity of ``min_similarity_denial`` make two statements one proposition; a charge and its
     denial, or two charges, need ``min_shared_accusation`` words (the charge names the party, so less
     is needed to tie them). Negators count within ``negation_window`` tokens before a shared word.
@@ -75,6 +78,9 @@ def claims_and_counterclaims(
     words = [content_words(q.text) for q in quotes]
     topics = [topic_words(q.text) for q in quotes]
     accused = [accused_parties(q) for q in quotes]
+    doubted = [
+        doubted_parties(text, options.negation_window) - {actor} for text, actor in zip(texts, actors, strict=True)
+    ]
     # The word tests are cheap and the encoder is not: only statements in a pair that passes one are embedded.
     candidates = [
         (i, j)
@@ -86,6 +92,7 @@ def claims_and_counterclaims(
             _dice(words[i], words[j]) >= options.min_word_overlap
             or len(topics[i] & topics[j]) >= options.min_shared_words
             or ((accused[i] or accused[j]) and len(topics[i] & topics[j]) >= options.min_shared_accusation)
+            or actors[i] in doubted[j]
         )
     ]
     if not candidates:
@@ -97,6 +104,11 @@ def claims_and_counterclaims(
 
     sides: dict[int, dict[str, list[int]]] = {}
     reasons = {pair: _disputes(texts, topics, actors, accused, similarity[pair], *pair, options) for pair in candidates}
+    # "had not confirmed Russia's claim" disputes the claim of Russia's that it is closest to.
+    for j, parties in enumerate(doubted):
+        named = [pair for pair in candidates if pair[1] == j and actors[pair[0]] in parties]
+        if named:
+            reasons[max(named, key=lambda pair: similarity[pair])] = "referenced"
     denials = [pair for pair, reason in reasons.items() if reason == "denial"]
     if denials and options.min_disagree_denial > 0:
         model = model or StanceModel.load()
@@ -165,7 +177,7 @@ def _disputes(
     j: int,
     options: ClaimOptions,
 ) -> str | None:
-    """Why statement ``j`` disputes statement ``i`` ("answered", "mutual", "denial"), or None if it does not."""
+    """Why statement ``j`` disputes statement ``i`` ("answered", "mutual", "rebuttal", "denial"), or None."""
     shared = topics[i] & topics[j]
     # A charge answered by the accused party's denial, or two parties charging each other over one matter.
     if len(shared) >= options.min_shared_accusation:
@@ -175,6 +187,10 @@ def _disputes(
             return "answered"
         if actors[j] in accused[i] and actors[i] in accused[j]:
             return "mutual"
+    # The accused party's own account of the charged matter rebuts it, with or without a "no".
+    one_matter = len(shared) >= options.min_shared_words and similarity >= options.min_similarity_denial
+    if one_matter and (actors[j] in accused[i] or actors[i] in accused[j]):
+        return "rebuttal"
     if len(shared) < options.min_shared_words or similarity < options.min_similarity_denial:
         return None
     if denies(texts[i], shared, options.negation_window) != denies(texts[j], shared, options.negation_window):
@@ -261,7 +277,7 @@ def denies(text: str, shared: frozenset[str], window: int = 8) -> bool:
 
 
 def accused_parties(quote: QuoteEntry) -> frozenset[str]:
-    """The parties a charge names ("Turkey accuses Syria of plotting with Israel" -> syria, israel)."""
+    """The party a charge names ("Turkey accuses Syria of plotting with Israel" -> syria)."""
     cue = _tokens(quote.cue or "")
     if not cue or (cue[0],) not in claim_words()["accusations"]:
         return frozenset()
@@ -269,6 +285,28 @@ def accused_parties(quote: QuoteEntry) -> frozenset[str]:
     # The first party named is the one charged ("Greece accused Turkey of ... its stand-off with Syria").
     found = _bodies_pattern().search(lowered)
     return frozenset({title_vocabulary().bodies[found.group(1)]}) if found else frozenset()
+
+
+def doubted_parties(text: str, window: int = 8) -> frozenset[str]:
+    """Parties whose words a statement denies or doubts by name ("had not confirmed Russia's claim")."""
+    lowered = " ".join(text.lower().replace("’", "'").split())
+    words = claim_words()
+    found = set()
+    for reference in _reference_pattern().finditer(lowered):
+        before = _tokens(lowered[: reference.start()])[-window:]
+        if any(
+            _match(before, k, words["negators"]) or _match(before, k, words["refutations"]) for k in range(len(before))
+        ):
+            found.add(title_vocabulary().bodies[reference.group("party")])
+    return frozenset(found)
+
+
+@cache
+def _reference_pattern() -> re.Pattern[str]:
+    """A party's words named as such: "Russia's claim", "Moscow's statements"."""
+    aliases = "|".join(map(re.escape, sorted(title_vocabulary().bodies, key=len, reverse=True)))
+    nouns = r"claims?|statements?|announcements?|assertions?|accounts?|version|words|denials?|assurances?"
+    return re.compile(rf"(?<![\w.])(?P<party>{aliases})'s\s+(?:{nouns})\b")
 
 
 @cache
