@@ -172,3 +172,14 @@ def test_a_cue_verb_with_an_object_reports_the_object_not_a_clause_before_a_colo
 )
 def test_when_something_was_said_is_not_what_was_said(text: str, content: list[str]) -> None:
     assert [q.content_text for q in _parsed(text)] == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters carried a sign that read “Animal liberation now.”",
+        "The outrage over her remarks about the judge grew.",
+    ],
+)
+def test_things_that_speak_only_in_figure_are_not_speakers(text: str) -> None:
+    assert _parsed(text) == []
