@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 STORIES = ROOT / "tests" / "data" / "stories"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 SECTIONS = ("numbers", "roles", "disputes")
+# Stories labelled after the dispute rules were last tuned, and never used to tune them: their figures
+# are reported apart, as the honest measure of how the rules carry over to a new story.
+HELD_OUT = frozenset({"duc2004-d30005"})
 
 
 def run_story(name: str, models: Any, options: Any) -> dict[str, Any]:
@@ -71,30 +75,42 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "divergence.json")
     args = parser.parse_args()
 
-    from newsprism.eval.divergence import labelled_stories, pooled
+    from newsprism.eval.divergence import labelled_stories
     from newsprism.pipeline import Models, PipelineOptions
 
     names = args.stories or labelled_stories(STORIES)
     options = PipelineOptions()
     models = Models.load(options.models)
     stories = {name: run_story(name, models, options) for name in names}
-    totals = {
-        section: pooled(s[section] for s in stories.values() if section in s)
-        for section in SECTIONS
-        if any(section in s for s in stories.values())
-    }
+    totals = _pooled(stories.values())
+    tuned = _pooled(s for name, s in stories.items() if name not in HELD_OUT)
 
     table = Table(title=f"cross-source sections on {len(names)} labelled stories (precision / recall)")
     table.add_column("story")
     for section in SECTIONS:
         table.add_column(section, justify="right")
-    for name, row in [*stories.items(), ("pooled", totals)]:
+    rows = [(name + (" (held out)" if name in HELD_OUT else ""), row) for name, row in stories.items()]
+    for name, row in [*rows, ("pooled, not held out", tuned), ("pooled", totals)]:
         table.add_row(name, *(_cell(row.get(section)) for section in SECTIONS))
     Console(width=max(Console().width, 120)).print(table)
     print("cells: precision / recall (right detections of detected; labels found of labelled)")
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"pooled": totals, "stories": stories}, indent=2) + "\n")
+    held_out = sorted(HELD_OUT & stories.keys())
+    result = {"pooled": totals, "pooled_not_held_out": tuned, "held_out": held_out, "stories": stories}
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+
+
+def _pooled(stories: Iterable[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Each section's counts summed over ``stories``."""
+    from newsprism.eval.divergence import pooled
+
+    rows = list(stories)
+    return {
+        section: pooled(s[section] for s in rows if section in s)
+        for section in SECTIONS
+        if any(section in s for s in rows)
+    }
 
 
 def _cell(figures: dict[str, float] | None) -> str:
