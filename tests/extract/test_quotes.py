@@ -183,3 +183,8 @@ def test_when_something_was_said_is_not_what_was_said(text: str, content: list[s
 )
 def test_things_that_speak_only_in_figure_are_not_speakers(text: str) -> None:
     assert _parsed(text) == []
+
+
+def test_the_one_asked_is_not_the_one_asking() -> None:
+    quotes = _parsed("Asked about the deal, Smith said it was fair.")
+    assert [(q.cue.text, q.content_text) for q in quotes] == [("said", "it was fair")]

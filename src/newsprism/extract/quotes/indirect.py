@@ -81,6 +81,8 @@ def _subject(verb: Token) -> Token | None:
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+        if current.dep_ == "advcl" and current.tag_ == "VBN":
+            return None  # "Asked about the deal, Smith said ...": Smith was asked; who asked is not said
         # "smiled and said", "told reporters, saying ...": the subject of the governing verb.
         if current.dep_ in {"conj", "advcl", "xcomp"} and current.head is not current:
             current = current.head
