@@ -41,6 +41,10 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ),
     ("Q: What will you do next?", []),
     ("Smith talked about the economy.", [("Smith", "the economy", "indirect")]),
+    (
+        '"We will have to live with it," Lott told lawmakers on a visit.',
+        [("Lott", '"We will have to live with it,"', "direct")],
+    ),
     ("Smith referred to the deal as a disaster.", [("Smith", "the deal", "indirect")]),
     ("I think the match went ahead.", [("I", "the match went ahead", "indirect")]),
     (

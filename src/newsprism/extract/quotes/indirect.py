@@ -152,7 +152,7 @@ def _verb_content(
         for child in verb.children
         if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.lemma_.lower() not in cue_verbs)
     ]
-    if any(child.dep_ == "dobj" for child in verb.rights):
+    if verb.lemma_.lower() not in _ADDRESSEE_VERBS and any(child.dep_ == "dobj" for child in verb.rights):
         # "... no divide among Millennials: 89% endorse background checks" parses the clause before the
         # colon as this verb's complement; a verb with its own object reports that object instead.
         clauses = [child for child in clauses if child.i > verb.i]
