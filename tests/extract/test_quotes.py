@@ -7,6 +7,8 @@ from functools import cache
 import pytest
 
 from newsprism.extract import Quote, attribute_article, extract_quotes
+from newsprism.extract.quotes.document import outermost
+from newsprism.extract.quotes.found import Found
 from newsprism.model import Article, ParsedArticle
 from newsprism.nlp import load_spacy
 
@@ -192,3 +194,11 @@ def test_things_that_speak_only_in_figure_are_not_speakers(text: str) -> None:
 def test_the_one_asked_is_not_the_one_asking() -> None:
     quotes = _parsed("Asked about the deal, Smith said it was fair.")
     assert [(q.cue.text, q.content_text) for q in quotes] == [("said", "it was fair")]
+
+
+def test_an_attribution_inside_a_dropped_one_is_kept() -> None:
+    # a reports (0, 50), which holds b's cue; b, dropped for it, reported (40, 90), which holds c's cue.
+    a = Found(cue=(100, 104), source=(105, 110), content=[(0, 50)])
+    b = Found(cue=(20, 24), source=(10, 19), content=[(40, 90)])
+    c = Found(cue=(60, 64), source=(55, 59), content=[(65, 80)])
+    assert outermost([a, b, c], []) == [a, c]

@@ -76,11 +76,18 @@ def outermost(found: Sequence[Found], quotes: Sequence[QuotedSpan]) -> list[Foun
     def inside(cue: Range, pieces: Sequence[Range]) -> bool:
         return any(start <= cue[0] and cue[1] <= end for start, end in pieces)
 
+    # Outer attributions first, so that one dropped for sitting inside another does not in turn drop
+    # the attributions inside its own content ('A said B told C that ...': C's cue is only in B's content).
+    kept: list[Found] = []
+    for item in sorted(found, key=lambda item: -sum(end - start for start, end in item.content)):
+        if not inside(item.cue, quoted) and not any(inside(item.cue, other.content) for other in kept):
+            kept.append(item)
+    # A shorter attribution kept first may still hold the cue of a longer one in its content.
     return [
         item
         for item in found
-        if not inside(item.cue, quoted)
-        and not any(other is not item and inside(item.cue, other.content) for other in found)
+        if any(item is other for other in kept)
+        and not any(other is not item and inside(item.cue, other.content) for other in kept)
     ]
 
 
