@@ -43,6 +43,8 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ),
     ("Q: What will you do next?", []),
     ("Smith talked about the economy.", [("Smith", "the economy", "indirect")]),
+    ("Clinton marched in the parade, CNN reported.", [("CNN", "Clinton marched in the parade", "indirect")]),
+    ("The move was first reported by the Miami Herald.", [("the Miami Herald", "The move", "indirect")]),
     (
         '"We will have to live with it," Lott told lawmakers on a visit.',
         [("Lott", '"We will have to live with it,"', "direct")],

@@ -46,8 +46,12 @@ def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
         head_is_cue=token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.verbs,
         cue_verbs=lexicon.verbs,
     )
-    if not content and subject.i > token.i:
-        content = _before_inverted_cue(token)
+    if not content and subject.head.dep_ == "agent":
+        # "The move was first reported by the Miami Herald": the passive subject is what was reported.
+        reported = [subtree_range(child) for child in token.children if child.dep_ == "nsubjpass"]
+        content = [part for part in reported if part is not None]
+    if not content:
+        content = _before_reporting_clause(token, subject)
     if source is not None:
         # An inverted speaker hangs inside the clause it reports: what it says is the clause without it.
         text = token.doc.text
@@ -115,12 +119,16 @@ def _inverted_subject(verb: Token) -> Token | None:
     return candidate
 
 
-def _before_inverted_cue(verb: Token) -> list[Range]:
-    """'The plant is under pressure from imports, said its chief executive.': the sentence before the cue."""
+def _before_reporting_clause(verb: Token, subject: Token) -> list[Range]:
+    """'The plant is under pressure, said its chief executive.', 'Clinton marched in the parade, CNN
+    reported.': a reporting clause closing the sentence after a comma reports what comes before it."""
     doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text != ",":
+    first, last = min(verb.i, subject.left_edge.i), max(verb.i, subject.right_edge.i)
+    if first - 2 < verb.sent.start or doc[first - 1].text != ",":
         return []
-    content = token_range(doc, verb.sent.start, verb.i - 2)
+    if any(token.is_alpha for token in doc[last + 1 : verb.sent.end]):
+        return []  # more follows: not a closing reporting clause
+    content = token_range(doc, verb.sent.start, first - 2)
     return [content] if content is not None else []
 
 
