@@ -204,3 +204,10 @@ def test_an_attribution_inside_a_dropped_one_is_kept() -> None:
     b = Found(cue=(20, 24), source=(10, 19), content=[(40, 90)])
     c = Found(cue=(60, 64), source=(55, 59), content=[(65, 80)])
     assert outermost([a, b, c], []) == [a, c]
+
+
+def test_a_cue_after_by_takes_the_subject_of_the_verb_it_explains() -> None:
+    quotes = _parsed("Trump sent a jab the billionaire's way by suggesting that Bloomberg was worth less.")
+    assert [(q.speaker.text if q.speaker else None, q.content_text) for q in quotes] == [
+        ("Trump", "that Bloomberg was worth less")
+    ]

@@ -91,6 +91,9 @@ def _subject(verb: Token) -> Token | None:
         if current.dep_ in {"conj", "advcl", "xcomp"} and current.head is not current:
             current = current.head
             continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in {"VERB", "AUX"}:
+            current = current.head.head  # "sent a jab by suggesting ...": the one who sent it
+            continue
         return None
     return None
 
