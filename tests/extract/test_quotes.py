@@ -43,6 +43,7 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ),
     ("Q: What will you do next?", []),
     ("Smith talked about the economy.", [("Smith", "the economy", "indirect")]),
+    ("Rep. Bobby Scott (D-Va.) said the bill failed.", [("Rep. Bobby Scott (D-Va.)", "the bill failed", "indirect")]),
     ("Clinton marched in the parade, CNN reported.", [("CNN", "Clinton marched in the parade", "indirect")]),
     ("The move was first reported by the Miami Herald.", [("the Miami Herald", "The move", "indirect")]),
     (
@@ -57,7 +58,7 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ),
     (
         '"The risk," said Edward Leamer, an economist at UCLA, "is that we lose jobs."',
-        [("Edward Leamer, an economist at UCLA", '"The risk,"', "direct")],
+        [("Edward Leamer, an economist at UCLA,", '"The risk,"', "direct")],
     ),
     ("Smith found a job in the city.", []),
     ("The weather was fine and the match went ahead.", []),

@@ -59,7 +59,19 @@ def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     cue = token_range(token.doc, cue_first, _particle_end(token))
     if cue is None:
         return None
-    return Found(cue=cue, source=source, content=content)
+    return Found(cue=cue, source=_close_source(token.doc.text, source) if source else None, content=content)
+
+
+def _close_source(text: str, source: Range) -> Range:
+    """PolNeAR's source spans keep the punctuation that closes them: the bracket of 'Rep. Scott (D-Va.)'
+    and the comma after an apposition ('Smith, a senior analyst at Jefferies,' said)."""
+    start, end = source
+    words = text[start:end]
+    if text[end : end + 1] == ")" and words.count("(") > words.count(")"):
+        end += 1
+    if text[end : end + 1] == "," and "," in words:
+        end += 1
+    return start, end
 
 
 def _particle_end(token: Token) -> int:
