@@ -212,3 +212,15 @@ def test_a_cue_after_by_takes_the_subject_of_the_verb_it_explains() -> None:
     assert [(q.speaker.text if q.speaker else None, q.content_text) for q in quotes] == [
         ("Trump", "that Bloomberg was worth less")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Smith said that he was “very happy.”", "that he was “very happy.”"),
+        ("Smith said that he was ''very happy.''", "that he was ''very happy.''"),
+        ("Smith talked about the economy.", "the economy"),
+    ],
+)
+def test_content_spans_follow_polnear_boundaries(text: str, content: str) -> None:
+    assert [q.content_text for q in _parsed(text)] == [content]

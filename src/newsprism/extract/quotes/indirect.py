@@ -59,7 +59,26 @@ def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     cue = token_range(token.doc, cue_first, _particle_end(token))
     if cue is None:
         return None
-    return Found(cue=cue, source=_close_source(token.doc.text, source) if source else None, content=content)
+    text = token.doc.text
+    content = [_close_quotation(text, piece) for piece in content]
+    return Found(cue=cue, source=_close_source(text, source) if source else None, content=content)
+
+
+def _close_quotation(text: str, piece: Range) -> Range:
+    """Content ending inside a quotation it opened ('that he was “very happy' before '.”') runs to the
+    closing mark, with the punctuation inside it, as PolNeAR's content spans do."""
+    start, end = piece
+    words = text[start:end]
+    unclosed = {
+        "”": words.count("“") > words.count("”"),
+        '"': words.count('"') % 2 == 1,
+        "''": words.count("''") % 2 == 1,
+    }
+    closing = end
+    while closing < len(text) and closing - end < 2 and text[closing] in ".,!?":
+        closing += 1
+    mark = next((mark for mark, open_ in unclosed.items() if open_ and text.startswith(mark, closing)), None)
+    return (start, closing + len(mark)) if mark is not None else piece
 
 
 def _close_source(text: str, source: Range) -> Range:
@@ -205,7 +224,11 @@ def _verb_content(
         objects = [child for child in objects if child.dep_ != "dobj"]
     if not objects:
         return []
-    content = token_range(verb.doc, objects[0].left_edge.i, objects[-1].right_edge.i)
+    first = objects[0].left_edge.i
+    if objects[0].dep_ == "prep" and objects[0].lower_ != "that" and objects[0].i + 1 < len(verb.doc):
+        # "talked about the economy": PolNeAR counts the preposition as part of the cue, not the content.
+        first = objects[0].i + 1
+    content = token_range(verb.doc, first, objects[-1].right_edge.i)
     return [content] if content is not None else []
 
 
