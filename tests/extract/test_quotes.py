@@ -42,6 +42,7 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("Trump", "I don't know", "direct")],
     ),
     ("Q: What will you do next?", []),
+    ("Sanders: 1,547", []),
     ("Smith talked about the economy.", [("Smith", "the economy", "indirect")]),
     ("Rep. Bobby Scott (D-Va.) said the bill failed.", [("Rep. Bobby Scott (D-Va.)", "the bill failed", "indirect")]),
     ("Clinton marched in the parade, CNN reported.", [("CNN", "Clinton marched in the parade", "indirect")]),

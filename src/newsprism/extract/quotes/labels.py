@@ -24,6 +24,8 @@ def speaker_label(doc: Doc) -> Found | None:
         return None
     if not any(token.is_alpha and len(token) > 1 for token in name):
         return None  # "Q:" and "A:" in an interview are turns, not speakers
+    if sum(token.is_alpha for token in doc[colon.i + 1 :]) < 2:
+        return None  # "Sanders: 1,547" in a delegate count is a tally, not something said
     source = token_range(doc, 0, colon.i - 1)
     content = token_range(doc, colon.i + 1, len(doc) - 1)
     if source is None or content is None:
