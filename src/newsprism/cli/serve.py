@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Mapping
 from typing import Annotated
 
 import typer
@@ -45,6 +46,8 @@ def serve(
     os.environ[TOKEN_VARIABLE] = write_token or ""
     os.environ[TWINS_VARIABLE] = "1" if model_twins else ""
     os.environ[PRIVATE_URLS_VARIABLE] = "1" if allow_private_urls else ""
+    for variable, value in worker_thread_limits(workers, os.cpu_count() or 1, os.environ).items():
+        os.environ[variable] = value
     typer.echo(
         f"newsprism: serving {db or 'the corpus'} on http://{host}:{port} "
         f"({'accepts articles' if write_token else 'read-only'})",
@@ -59,6 +62,23 @@ def serve(
         server_header=False,
         log_level="warning",
     )
+
+
+# The thread pools of torch (the sentence encoder) and of the BLAS under numpy and spaCy.
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+
+
+def worker_thread_limits(workers: int, cpus: int, environment: Mapping[str, str]) -> dict[str, str]:
+    """Thread limits for each of ``workers`` processes sharing ``cpus`` cores; a limit the user set stands.
+
+    Each worker's torch would otherwise start one thread per core, and workers computing briefs at the
+    same time then wait on each other's threads: two processes encoding the example's sentences took
+    2.4-6x as long with two threads each as with one each on this 2-core machine.
+    """
+    if workers <= 1:
+        return {}
+    threads = str(max(1, cpus // workers))
+    return {variable: threads for variable in THREAD_VARIABLES if variable not in environment}
 
 
 def register(app: typer.Typer) -> None:
