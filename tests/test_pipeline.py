@@ -9,7 +9,7 @@ import pytest
 
 from newsprism.brief import verify_brief
 from newsprism.errors import NoArticlesError
-from newsprism.pipeline import Models, brief_from_inputs
+from newsprism.pipeline import Models, brief_from_inputs, brief_from_raw
 
 
 @pytest.fixture
@@ -115,3 +115,26 @@ def test_two_hundred_sources_give_a_brief(tmp_path: Path, twins: Models) -> None
     assert len(result.brief.sources) == 200
     assert result.brief.key_points
     assert verify_brief(result.brief, [d.article for d in result.documents]) == []
+
+
+def test_stored_vectors_spare_the_encoder_and_change_nothing(example_files: list[Path], blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.ingest import read_inputs
+    from newsprism.nlp import HashingEncoder
+
+    asked: list[str] = []
+
+    class Counting(HashingEncoder):
+        def encode(self, texts):  # type: ignore[no-untyped-def]
+            asked.extend(texts)
+            return super().encode(texts)
+
+    raw = read_inputs([str(p) for p in example_files]).articles
+    fresh = brief_from_raw(raw, Models(nlp=blank_nlp, encoder=Counting()))
+    first_run = len(asked)
+    sentences = [s.text for d in fresh.documents for s in d.sentences] + [d.article.title for d in fresh.documents]
+    stored = dict(zip(sentences, HashingEncoder().encode(sentences), strict=True))
+    asked.clear()
+    reused = brief_from_raw(raw, Models(nlp=blank_nlp, encoder=Counting()), stored_vectors=stored)
+    assert reused.brief.model_dump() == fresh.brief.model_dump()
+    assert len(asked) < first_run / 2  # the probe and the quotes the claims compare, not every sentence
+    assert not set(asked) & (set(sentences) - {min(stored)})

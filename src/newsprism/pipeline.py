@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
@@ -31,7 +31,7 @@ from newsprism.extract.people import find_people
 from newsprism.ingest import IngestOptions, RawArticle, read_inputs
 from newsprism.model import Article, Brief, ParsedArticle
 from newsprism.nlp import ModelOptions, SentenceEncoder, load_encoder, load_spacy, parse_articles
-from newsprism.nlp.models import RememberingEncoder
+from newsprism.nlp.models import RememberingEncoder, reusing
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -116,8 +116,13 @@ def brief_from_raw(
     models: Models,
     options: PipelineOptions | None = None,
     problems: Sequence[InputError] = (),
+    stored_vectors: Mapping[str, np.ndarray] | None = None,
 ) -> BriefResult:
-    """Clean, analyse, group and brief articles already read."""
+    """Clean, analyse, group and brief articles already read.
+
+    ``stored_vectors`` (text -> vector, e.g. what ingest stored for a story's sentences) spare the
+    encoder the texts it has already embedded, when they came from the same model.
+    """
     options = options or PipelineOptions()
     timings: dict[str, float] = {}
     skipped = list(problems)
@@ -139,7 +144,8 @@ def brief_from_raw(
         duplicates = find_duplicates(articles, options.dedup)
         originals = independent_groups(articles, duplicates)
     with _timed(timings, "embed"):
-        sentence_vectors, title_vectors = embed_documents(documents, models.encoder, options.statements.min_words)
+        encoder = reusing(models.encoder, stored_vectors or {})
+        sentence_vectors, title_vectors = embed_documents(documents, encoder, options.statements.min_words)
     with _timed(timings, "statements"):
         pool = SentencePool.from_documents(documents, sentence_vectors)
         groups = group_statements(pool, originals, options.statements)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +10,7 @@ import pytest
 
 from newsprism.errors import ModelLoadError
 from newsprism.nlp import HashingEncoder, TransformerEncoder, load_spacy
+from newsprism.nlp.models import reusing
 
 
 def test_hashing_twin_gives_unit_vectors_and_similar_texts_close() -> None:
@@ -54,3 +56,36 @@ def test_encoder_saved_to_a_path_loads_from_it(tmp_path: Path) -> None:
     by_path = TransformerEncoder(str(tmp_path / "encoder"))
     text = ["NATO sees no sign of withdrawal."]
     assert np.allclose(default.encode(text), by_path.encode(text), atol=1e-5)
+
+
+class CountingEncoder:
+    """A hashing twin that counts the texts it is asked to embed."""
+
+    def __init__(self, dimension: int = 64) -> None:
+        self.inner = HashingEncoder(dimension)
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.texts.extend(texts)
+        return self.inner.encode(texts)
+
+
+def test_vectors_of_the_same_model_are_reused() -> None:
+    texts = ["troops return to base", "no sign of withdrawal", "talks go on"]
+    stored = dict(zip(texts[:2], HashingEncoder(64).encode(texts[:2]), strict=True))
+    counting = CountingEncoder(64)
+    vectors = reusing(counting, stored).encode(texts)
+    assert np.allclose(vectors, HashingEncoder(64).encode(texts), atol=1e-6)
+    assert counting.texts.count("talks go on") == 1
+    assert counting.texts == ["no sign of withdrawal", "talks go on"]  # the probe (smallest text), the new one
+
+
+def test_vectors_of_another_model_are_never_mixed_in() -> None:
+    texts = ["troops return to base", "no sign of withdrawal"]
+    other_model = dict(zip(texts, HashingEncoder(64).encode([t.upper() + " x" for t in texts]), strict=True))
+    counting = CountingEncoder(64)
+    reusing(counting, other_model).encode(texts)
+    assert texts[0] in counting.texts
+    assert texts[1] in counting.texts
+    other_dimension = dict(zip(texts, HashingEncoder(32).encode(texts), strict=True))
+    assert reusing(counting, other_dimension) is counting

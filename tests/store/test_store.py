@@ -163,3 +163,27 @@ def test_database_urls(given: str | None, url: str, monkeypatch: pytest.MonkeyPa
 def test_env_names_default_database(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEWSPRISM_DB", "/data/corpus.db")
     assert resolve_url(None) == "sqlite:////data/corpus.db"
+
+
+def test_stored_vectors_are_found_by_the_text_they_embed(store_url: str, corpus_files: Path) -> None:
+    from newsprism.corpus import CorpusOptions, ingest_inputs
+    from newsprism.store.process import TwinModels
+    from tests.store.conftest import TWIN_PROCESS
+
+    store = Store.open(store_url)
+    try:
+        ingest_inputs([str(corpus_files)], store, TwinModels(), CorpusOptions(process=TWIN_PROCESS))
+        story = store.stories()[0]
+        articles = store.articles_of_story(story.id)
+        found = store.stored_vectors([article.id for article in articles])
+        nothing = store.stored_vectors([])
+    finally:
+        store.close()
+    encoder = TwinModels().build().encoder
+    assert nothing == {}
+    assert all(article.title in found for article in articles)
+    sentences = [text for text in found if text not in {article.title for article in articles}]
+    assert sentences
+    assert all(any(text in article.text for article in articles) for text in sentences)
+    for text in [*sentences[:3], articles[0].title]:
+        assert np.allclose(found[text], encoder.encode([text])[0], atol=1e-3)  # stored as float16

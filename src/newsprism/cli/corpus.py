@@ -157,6 +157,7 @@ def story(
     store = Store.open(db)
     try:
         articles = store.articles_of_story(story_id)
+        stored = store.stored_vectors([article.id for article in articles])
     finally:
         store.close()
     if not articles:
@@ -165,7 +166,7 @@ def story(
     raw = [raw_from_article(article) for article in articles]
     options = PipelineOptions(models=_model_options(spacy_model, embedding_model))
     models = TwinModels().build() if model_twins else Models.load(options.models)
-    result = brief_from_raw(raw, models, options)
+    result = brief_from_raw(raw, models, options, stored_vectors=stored)
     text = render(result.brief, result.documents, format_name)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")

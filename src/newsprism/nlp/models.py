@@ -10,7 +10,7 @@ import hashlib
 import itertools
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Protocol
@@ -156,3 +156,19 @@ class RememberingEncoder:
         if not texts:
             return self._encoder.encode([])
         return np.vstack([self._known[t] for t in texts]).astype(np.float32)
+
+
+def reusing(encoder: SentenceEncoder, stored: Mapping[str, npt.NDArray[np.float32]]) -> SentenceEncoder:
+    """An encoder that takes vectors computed earlier (by ingest, say) for texts it is asked again.
+
+    Only if they came from this very model: one stored text is embedded again and must come out the
+    same, so vectors of another model (a corpus ingested with ``--embedding-model``) are never mixed in.
+    """
+    if not stored:
+        return encoder
+    probe = min(stored)  # any text would do; the smallest keeps the choice the same run to run
+    fresh = encoder.encode([probe])
+    kept = np.asarray(stored[probe], dtype=np.float32)
+    if fresh.shape[1:] != kept.shape or float(fresh[0] @ kept) < 0.999:
+        return encoder
+    return RememberingEncoder(encoder, dict(stored))

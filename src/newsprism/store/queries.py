@@ -162,3 +162,29 @@ def index_rows(connection: Connection) -> Iterator[IndexRow]:
                 story_vectors=vectors[row.id],
             )
         after = rows[-1].seq
+
+
+def read_text_vectors(connection: Connection, article_ids: Iterable[str]) -> dict[str, Vector]:
+    """Sentence and title vectors of the articles, keyed by the text they embed.
+
+    Keyed by text, not by position, so a brief that splits an article the same way finds them, and one
+    that splits it differently merely embeds the sentences it does not find.
+    """
+    ids = list(article_ids)
+    found: dict[str, Vector] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        e = t.embeddings.c
+        sentences = (
+            select(t.sentences.c.text, e.dtype, e.vector)
+            .join(t.sentences, (t.sentences.c.article_id == e.article_id) & (t.sentences.c.idx == e.idx))
+            .where(e.article_id.in_(chunk), e.kind == "sentence")
+        )
+        titles = (
+            select(t.articles.c.title, e.dtype, e.vector)
+            .join(t.articles, t.articles.c.id == e.article_id)
+            .where(e.article_id.in_(chunk), e.kind == "title")
+        )
+        for text, dtype, vector in [*connection.execute(sentences), *connection.execute(titles)]:
+            found[text] = vector_from_bytes(vector, dtype)
+    return found

@@ -19,13 +19,14 @@ from newsprism.errors import InputError, StoreError, StoreFullError, StoreLocked
 from newsprism.model import Article, RemovedLine
 from newsprism.store import schema as t
 from newsprism.store.engine import StoreOptions, create_store_engine, migrate
-from newsprism.store.queries import index_rows, read_status, read_stories, refresh_stories
+from newsprism.store.queries import index_rows, read_status, read_stories, read_text_vectors, refresh_stories
 from newsprism.store.records import (
     VECTOR_DTYPE,
     IndexRow,
     StoredArticle,
     StoreStatus,
     StorySummary,
+    Vector,
     vector_to_bytes,
 )
 
@@ -184,6 +185,11 @@ class Store:
         query = select(t.articles).where(t.articles.c.story_id == story_id).order_by(t.articles.c.seq)
         with self._guard("read a story"), self.engine.connect() as connection:
             return [_article(row._mapping) for row in connection.execute(query)]
+
+    def stored_vectors(self, article_ids: Sequence[str]) -> dict[str, Vector]:
+        """The vectors ingest computed for these articles' sentences and titles, by their text."""
+        with self._guard("read vectors"), self.engine.connect() as connection:
+            return read_text_vectors(connection, article_ids)
 
     def stories(self, since: datetime | None = None) -> list[StorySummary]:
         """Every story, most recently seen first; with ``since``, only stories seen since then."""

@@ -122,7 +122,9 @@ class BriefService:
         if not articles:
             raise MissingStoryError(f"no story {story_id}")
         key = self.current_key(story_id)
-        result = brief_from_raw([raw_from_article(article) for article in articles], self._loaded(), PipelineOptions())
+        stored = self.store.stored_vectors([article.id for article in articles])
+        raw = [raw_from_article(article) for article in articles]
+        result = brief_from_raw(raw, self._loaded(), PipelineOptions(), stored_vectors=stored)
         if not result.brief.sources:
             raise NoArticlesError(f"story {story_id} has no usable article")
         made = StoryBrief(story_id, key, result.brief, result.documents)
