@@ -91,6 +91,9 @@ def test_different_measures_and_generic_nouns_are_apart() -> None:
     assert conflicts(figure("a", 100, noun="tank"), figure("b", 300, noun="troop")) == []
     assert conflicts(figure("a", 19, noun="man"), figure("b", 22, noun="other")) == []  # counted, but what of?
     assert conflicts(figure("a", 19, noun="man", event="wound"), figure("b", 22, noun="people", event="injure"))
+    # A bare percentage ("40 percent owned", "100 percent danger") is of nothing named.
+    assert conflicts(figure("a", 40, noun="percent"), figure("b", 100, noun="percent")) == []
+    assert conflicts(figure("a", 40, noun="percent of voter"), figure("b", 60, noun="percent of voter"))
 
 
 def test_named_scopes_that_differ_are_different_quantities() -> None:

@@ -104,6 +104,14 @@ def test_range_subject_and_scope() -> None:
     assert found.scope_names == ["Belarus"]
 
 
+@pytest.mark.slow
+def test_a_participle_clause_takes_the_place_and_time_of_its_main_clause() -> None:
+    text = "On Aug. 20 the United States fired missiles at camps in eastern Afghanistan, killing 26 people."
+    [found] = quantities_of(text)
+    assert found.low == 26
+    assert "Aug. 20" in found.scope_names
+
+
 def test_without_a_parse_figures_are_found_but_no_tree_is_walked(blank_nlp) -> None:  # type: ignore[no-untyped-def]
     from newsprism.nlp import parse_articles
 

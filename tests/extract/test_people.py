@@ -42,3 +42,34 @@ def test_role_phrases(text: str, name: str, role: str) -> None:
 def test_a_name_after_a_non_role_noun_gets_no_role() -> None:
     found = people_of("Putin held a long meeting with Emmanuel Macron in Moscow on Monday.")
     assert found["Emmanuel Macron"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Fawwaz, who served as an informal press spokesman for bin Laden in London, was arrested.", "bin Laden"),
+        (
+            "Prosecutors seek to extradite a top lieutenant of Saudi terrorist suspect Osama bin Laden.",
+            "Osama bin Laden",
+        ),
+    ],
+)
+def test_a_role_held_for_or_under_a_person_is_not_theirs(text: str, name: str) -> None:
+    roles = " ".join(people_of(text).get(name, []))
+    assert "spokesman" not in roles
+    assert "lieutenant" not in roles
+
+
+def test_the_head_of_a_body_named_with_a_conjunction_keeps_the_role() -> None:
+    text = "European Union Commissioner for Foreign Affairs and Security Policy Olaf Scholz arrived in Moscow."
+    assert "Commissioner" in " ".join(people_of(text)["Olaf Scholz"])
+
+
+def test_an_apposition_ends_before_another_person_joined_to_it() -> None:
+    text = (
+        "Osama bin Laden, the alleged leader of a conspiracy to attack U.S. targets, and Muhammad Atef, "
+        "the alleged military commander of the group, were charged."
+    )
+    roles = people_of(text).get("Osama bin Laden", [])
+    assert any("leader" in role for role in roles)
+    assert not any("Atef" in role or "commander" in role for role in roles)

@@ -290,8 +290,13 @@ def _scope(anchor: Token) -> Iterator[Span]:
     """Prepositional phrases saying where or when: on the counted noun, and on the verb it is attached to."""
     holders = [anchor]
     if anchor.dep_ in {"nsubj", "nsubjpass", "dobj"} and anchor.head.pos_ in {"VERB", "AUX"}:
-        holders.append(anchor.head)
-        holders.extend(c for c in anchor.head.children if c.dep_ in {"xcomp", "acomp"})
+        verb = anchor.head
+        holders.append(verb)
+        holders.extend(c for c in verb.children if c.dep_ in {"xcomp", "acomp"})
+        # A participle clause happens where and when its main clause does: "On Aug. 20 the US fired
+        # missiles at camps in Afghanistan, killing 26 people" counts the dead of Aug. 20.
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ in {"VERB", "AUX"}:
+            holders.append(verb.head)
     holders.extend(c for c in anchor.rights if c.dep_ in {"acl", "relcl"})
     for holder in holders:
         for child in holder.children:

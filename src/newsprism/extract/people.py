@@ -73,16 +73,36 @@ def _role_phrases(entity: Span) -> list[Span]:
     # "Peskov, the Kremlin spokesman,": an apposition of the name.
     for child in root.children:
         if child.dep_ == "appos" and child.i >= entity.end:
-            phrases.append(doc[child.left_edge.i : child.right_edge.i + 1])
+            phrases.append(doc[child.left_edge.i : _apposition_end(child)])
     # "the Kremlin spokesman, Dmitry Peskov": the name is the apposition of a role.
     if root.dep_ == "appos" and root.head.i < entity.start:
         phrases.append(doc[root.head.left_edge.i : root.head.i + 1])
     # "the head of NATO Jens Stoltenberg", "Commissioner for Foreign Affairs Olaf Scholz": the name is
     # the object of a preposition whose head is itself a role noun.
+    # Only when a body is named between ("NATO", "Foreign Affairs"): in "a spokesman for bin Laden" or
+    # "a lieutenant of terrorist suspect Osama bin Laden" the role is someone else's.
     if root.dep_ == "pobj" and root.head.head.i < entity.start and _is_role_word(root.head.head, role_heads()):
         title = root.head.head
-        phrases.append(doc[title.left_edge.i : entity.start])
+        between = doc[root.head.i + 1 : entity.start]
+        if _names_a_body(between):
+            phrases.append(doc[title.left_edge.i : entity.start])
     return [_trimmed(phrase, entity) for phrase in phrases]
+
+
+def _names_a_body(span: Span) -> bool:
+    """Whether a span is only a name ("NATO", "Foreign Affairs and Security Policy"), no common noun."""
+    names = [token for token in span if token.pos_ == "PROPN" or token.ent_type_ in _ACTOR_LABELS]
+    return bool(names) and all(token in names or token.pos_ in _TRIM for token in span)
+
+
+def _apposition_end(head: Token) -> int:
+    """Where an apposition ends: before another person joined to it ("the alleged mastermind, and
+    Muhammad Atef, the military commander" describes two men)."""
+    end = head.right_edge.i + 1
+    for child in head.children:
+        if child.dep_ == "conj" and child.i > head.i and child.ent_type_ == "PERSON":
+            end = min(end, child.left_edge.i)
+    return end
 
 
 def _trimmed(phrase: Span, entity: Span) -> Span:
