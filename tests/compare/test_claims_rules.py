@@ -172,3 +172,27 @@ def test_doubting_a_partys_claim_by_name_disputes_that_party() -> None:
     claim = quote("Kremlin", "Russia", "units are returning to their bases after the drills")
     doubt = quote("Biden", "US", "US officials had not confirmed Russia's claim")
     assert disputed_pairs([claim, doubt], disagree=0.0) == {frozenset({"Russia", "US"})}
+
+
+class AgreeingModel:
+    """Stand-in for the stance model that finds every pair in agreement."""
+
+    def predict_proba(self, claims: list[str], texts: list[str], encoder: object) -> np.ndarray:
+        rows = np.zeros((len(claims), len(STANCES)))
+        rows[:, STANCES.index("agree")] = 0.9
+        return rows
+
+
+def test_a_statement_that_doubts_never_supports_one_that_asserts() -> None:
+    asserts = quote("Moscow", "Russia", "it had started withdrawing some of its military units from the border")
+    doubts = quote(
+        "Western leaders",
+        "West",
+        "they still have to see evidence that it had started withdrawing some of its military units from the border",
+    )
+    alike = quote("Kyiv", "Ukraine", "it had seen some military units withdrawing from the border")
+    claims = claims_and_counterclaims([asserts, doubts, alike], HashingEncoder(), AgreeingModel())  # type: ignore[arg-type]
+    supports = {(c.claimant, s.speaker) for c in claims for s in c.supporters}
+    assert ("Moscow", "Western leaders") not in supports
+    assert ("Western leaders", "Moscow") not in supports
+    assert ("Moscow", "Kyiv") in supports

@@ -135,7 +135,9 @@ def claims_and_counterclaims(
             sides.setdefault(i, {"support": [], "dispute": []})["dispute"].append(j)
 
     # Supports: alike statements of the same polarity that the stance model is sure agree.
-    negated = [is_negated(text) for text in texts]
+    # Polarity by both readings: a statement that doubts or refutes ("still have to see evidence of a
+    # withdrawal") never supports one that asserts, whether or not the two share words.
+    negated = [(is_negated(text), denies(text, frozenset(), options.negation_window)) for text in texts]
     pairs = [
         pair
         for pair in candidates
