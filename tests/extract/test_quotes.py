@@ -225,3 +225,45 @@ def test_a_cue_after_by_takes_the_subject_of_the_verb_it_explains() -> None:
 )
 def test_content_spans_follow_polnear_boundaries(text: str, content: str) -> None:
     assert [q.content_text for q in _parsed(text)] == [content]
+
+
+def _speaker_text(quote: Quote) -> str | None:
+    return quote.speaker.text if quote.speaker is not None else None
+
+
+def test_a_poll_opening_its_sentence_is_the_source_of_its_finding() -> None:
+    quotes = _parsed("In a CNN poll released Monday, 31 percent of voters backed Clinton.")
+    assert [(q.speaker.text if q.speaker else None, q.cue.text, q.content_text) for q in quotes] == [
+        ("a CNN poll released Monday", "In", "31 percent of voters backed Clinton")
+    ]
+
+
+def test_a_standing_in_the_polls_is_no_attribution() -> None:
+    assert _parsed("Sanders has risen sharply in the polls since January.") == []
+
+
+def test_a_quote_after_a_quoted_sentence_continues_it_when_its_opening_mark_hangs_on_that_sentence() -> None:
+    text = (
+        "''I think he has become cautious,'' said Ann Lee, a pollster from Ohio with a long career in politics. "
+        "''Going negative is not his strength. His strength is a positive story.''"
+    )
+    [quote] = _article(text)
+    assert _speaker_text(quote) == "Ann Lee, a pollster from Ohio with a long career in politics"
+    assert "Going negative" in quote.content_text
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_a_quotation_with_cues_of_its_own() -> None:
+    text = (
+        "Cruz called them on it:\n\n“The questions illustrate why Americans distrust the media. "
+        "Everyone knows that the moderators will not vote in a Republican primary.”"
+    )
+    [quote] = _article(text)
+    assert _speaker_text(quote) == "Cruz"
+    assert "The questions illustrate" in quote.content_text
+
+
+def test_a_cue_with_nothing_after_its_colon_reports_the_quotation_of_the_next_paragraph() -> None:
+    text = "The debate went on.\n\nCruz continued:\n\n“You look at the questions. Nobody asked about the issues.”"
+    [quote] = _article(text)
+    assert (_speaker_text(quote), quote.cue.text) == ("Cruz", "continued")
+    assert quote.content_text.startswith("“You look")

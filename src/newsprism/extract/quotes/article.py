@@ -76,7 +76,15 @@ def _colon_paragraphs(
     text: str, paragraphs: list[tuple[int, int]], quotes: list[QuotedSpan], found: list[Found]
 ) -> None:
     """A paragraph ending 'he said:' gives its speaker to the quote opening the next paragraph."""
-    reported = [piece for item in found for piece in item.content]
+    # Attributions inside a quotation ('"Everyone knows that ...," Cruz said') are the quote's words, not
+    # reports of it: they are dropped later and must not stop the quote from being given its speaker.
+    quoted = [piece for quote in quotes for piece in quote.pieces]
+    reported = [
+        piece
+        for item in found
+        if not any(start <= item.cue[0] and item.cue[1] <= end for start, end in quoted)
+        for piece in item.content
+    ]
     for number in range(1, len(paragraphs)):
         start, _ = paragraphs[number]
         previous = paragraphs[number - 1]

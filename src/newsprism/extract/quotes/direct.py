@@ -98,7 +98,9 @@ def _attach_orphans(
     for k, quote in enumerate(quotes):
         if k in claimed or _words(doc, quote.start, quote.end) < _MIN_ORPHAN_WORDS:
             continue
-        first = next((n for n, s in enumerate(sentences) if s.end_char > quote.start), None)
+        # The sentence of the quote's first word: the splitter may leave an opening mark on the sentence before.
+        opening = _first_word(doc, quote)
+        first = next((n for n, s in enumerate(sentences) if s.end_char > opening), None)
         last = next((n for n in range(len(sentences) - 1, -1, -1) if sentences[n].start_char < quote.end), None)
         if first is None or last is None or doc.text[sentences[first].start_char : max(quote.start, 0)].strip():
             continue  # the quote does not open its sentence: part of a sentence no cue covers
@@ -118,3 +120,12 @@ def _attach_orphans(
         else:
             continue
         claimed.add(k)
+
+
+def _first_word(doc: Doc, quote: QuotedSpan) -> int:
+    """Where the first letter or digit of a quote lies in ``doc`` (its start if it has none in the doc)."""
+    start = max(quote.start, 0)
+    for position in range(start, min(quote.end, len(doc.text))):
+        if doc.text[position].isalnum():
+            return position
+    return start

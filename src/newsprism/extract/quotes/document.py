@@ -39,8 +39,14 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
         found[0].append(label)
     kept: list[Found] = []
     seen: set[tuple[Range, Range]] = set()
+    introduces = doc.text.rstrip().endswith(":")
     for item in (item for per_sentence in found for item in per_sentence):
-        if not item.content or (item.cue, item.content[0]) in seen:
+        if not item.content:
+            # 'Cruz continued:' closing a paragraph: kept without content for the quotation that follows it.
+            if introduces and item.source is not None and sentences and item.cue[0] >= sentences[-1].start_char:
+                kept.append(item)
+            continue
+        if (item.cue, item.content[0]) in seen:
             continue
         seen.add((item.cue, item.content[0]))
         kept.append(item)

@@ -13,6 +13,9 @@ _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "to", "that", "against"}
 # Verbs whose object is the addressee, not the content ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "notify", "advise", "warn", "urge"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
+# 'In a Gallup poll, ...': a survey is the source of the finding it qualifies (PolNeAR marks 'In' as the cue).
+_POLL_PREPOSITIONS = frozenset({"in"})
+_POLL_NOUNS = frozenset({"poll", "survey"})
 
 
 def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
@@ -21,7 +24,12 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
         return []  # every cue here is read off the parse; without one there is no tree to walk
     found: list[Found] = []
     for token in sentence:
-        hit = _phrase_cue(token, lexicon, sentence) or _verb_cue(token, lexicon) or _noun_cue(token, lexicon)
+        hit = (
+            _phrase_cue(token, lexicon, sentence)
+            or _poll_cue(token, sentence)
+            or _verb_cue(token, lexicon)
+            or _noun_cue(token, lexicon)
+        )
         if hit is not None:
             found.append(hit)
     return found
@@ -317,6 +325,29 @@ def _phrase_cue(token: Token, lexicon: CueLexicon, sentence: Span) -> Found | No
             return None
         return Found(cue=cue, source=source, content=content)
     return None
+
+
+def _poll_cue(token: Token, sentence: Span) -> Found | None:
+    """'In a CNN poll released Monday, 31 percent ...': the poll is the source, the clause it qualifies the content."""
+    if token.lower_ not in _POLL_PREPOSITIONS or token.dep_ != "prep" or token.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if token.i > token.head.i:
+        return None  # 'leads in the polls', 'rising in the polls': a standing, not a finding reported
+    objects = [child for child in token.children if child.dep_ == "pobj" and child.lemma_.lower() in _POLL_NOUNS]
+    if not objects:
+        return None
+    doc = token.doc
+    source = subtree_range(objects[0])
+    clause = subtree_range(token.head)
+    phrase = subtree_range(token)
+    if source is None or clause is None or phrase is None:
+        return None
+    clause = (min(clause[0], phrase[0]), max(clause[1], phrase[1]))
+    content = [_trim(doc.text, part) for part in minus(clause, phrase) if _has_words(doc.text, part)]
+    content = [part for part in content if part[1] > part[0]]
+    if not content:
+        return None
+    return Found(cue=(token.idx, token.idx + len(token)), source=source, content=content)
 
 
 def _trim(text: str, part: Range) -> Range:
