@@ -267,3 +267,16 @@ def test_a_cue_with_nothing_after_its_colon_reports_the_quotation_of_the_next_pa
     [quote] = _article(text)
     assert (_speaker_text(quote), quote.cue.text) == ("Cruz", "continued")
     assert quote.content_text.startswith("“You look")
+
+
+def test_a_second_cue_verb_joined_to_the_reported_clause_is_the_speakers_second_report() -> None:
+    quotes = _parsed("Sean Spicer said the Republican Party was not in a crisis, and urged that everyone relax.")
+    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == [
+        ("Sean Spicer", "said", "the Republican Party was not in a crisis"),
+        ("Sean Spicer", "urged", "that everyone relax"),
+    ]
+
+
+def test_a_verb_joined_to_the_reported_clause_in_its_own_tense_goes_on_with_that_clause() -> None:
+    quotes = _parsed("Luis Osuna said the group is not an advocacy group and supports candidates on both sides.")
+    assert [q.cue.text for q in quotes] == ["said"]

@@ -13,6 +13,7 @@ _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "to", "that", "against"}
 # Verbs whose object is the addressee, not the content ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "notify", "advise", "warn", "urge"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
+_OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # 'In a Gallup poll, ...': a survey is the source of the finding it qualifies (PolNeAR marks 'In' as the cue).
 _POLL_PREPOSITIONS = frozenset({"in"})
 _POLL_NOUNS = frozenset({"poll", "survey"})
@@ -32,7 +33,42 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
         )
         if hit is not None:
             found.append(hit)
+    _split_coordinated_reports(sentence, found)
     return found
+
+
+def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
+    """'Spicer said the party was not in crisis, and urged calm': both reports are Spicer's.
+
+    The parser hangs the second cue verb on the reported clause ('was ... and urged'), which makes the
+    clause's subject its speaker and puts the second report inside the first one's content. A cue verb
+    with no subject of its own, joined to a verb inside another attribution's content, is that
+    attribution's speaker's second report: the first content ends before it.
+    """
+    verbs = {token.idx: token for token in sentence}
+    for inner in found:
+        verb = verbs.get(inner.cue[0])
+        if verb is None or verb.dep_ != "conj" or any(c.dep_ in _OWN_SUBJECT_DEPS for c in verb.children):
+            continue
+        for outer in found:
+            if outer is inner or outer.source is None or outer.cue[1] > verb.head.idx:
+                continue
+            if verb.head.dep_ != "ccomp" or verb.head.head.idx != outer.cue[0]:
+                continue  # only the clause the outer cue reports, not a verb deeper in it
+            if verb.tag_ != verb.head.head.tag_:
+                continue  # 'said the group is neutral and supports both sides': the clause goes on
+            if not any(start <= verb.head.idx and verb.idx < end for start, end in outer.content):
+                continue
+            # The first content ends at the ', and' joining the two reports.
+            joiners = [c.idx for c in verb.head.children if c.dep_ in {"cc", "punct"} and verb.head.i < c.i < verb.i]
+            cut = min([verb.left_edge.idx, *joiners])
+            kept = [_trim(verb.doc.text, (start, min(end, cut))) for start, end in outer.content if start < cut]
+            kept = [part for part in kept if part[1] > part[0]]
+            if not kept:
+                continue
+            outer.content = kept
+            inner.source = outer.source
+            break
 
 
 def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
