@@ -280,3 +280,11 @@ def test_a_second_cue_verb_joined_to_the_reported_clause_is_the_speakers_second_
 def test_a_verb_joined_to_the_reported_clause_in_its_own_tense_goes_on_with_that_clause() -> None:
     quotes = _parsed("Luis Osuna said the group is not an advocacy group and supports candidates on both sides.")
     assert [q.cue.text for q in quotes] == ["said"]
+
+
+def test_a_speaker_the_parser_hangs_on_an_opening_phrase_still_speaks() -> None:
+    quotes = _parsed(
+        "Speaking in Harlem, Elizabeth Warren, without naming him, also accused Smith "
+        "of being a latecomer to voting rights."
+    )
+    assert [(_speaker_text(q), q.cue.text) for q in quotes] == [("Elizabeth Warren", "accused")]

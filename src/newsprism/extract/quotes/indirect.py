@@ -74,7 +74,7 @@ def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
 def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.verbs:
         return None
-    subject = _subject(token) or _inverted_subject(token)
+    subject = _subject(token) or _inverted_subject(token) or _stranded_subject(token)
     if subject is None or subject.lower_ == "that":
         # "a sign that read ...", "a policy that favors ...": 'that' mostly stands for a thing, rarely for
         # a speaker (right 19% of the time on PolNeAR's train split).
@@ -195,6 +195,20 @@ def _inverted_subject(verb: Token) -> Token | None:
     if any(ancestor.i == verb.i for ancestor in candidate.ancestors):
         return None  # "..., said he and others were alarmed": the subject of what is said, not the speaker
     return candidate
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """'Speaking in Harlem, Clinton, without naming him, also accused Sanders': the parser hangs a main
+    verb's subject on the opening phrase as an apposition; take the name set off by commas before the verb."""
+    if verb.dep_ != "ROOT" or any(child.dep_ in _OWN_SUBJECT_DEPS for child in verb.children):
+        return None
+    doc = verb.doc
+    for token in reversed(doc[verb.sent.start : verb.i]):
+        if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.head.i < token.i:
+            after = token.right_edge.i + 1
+            if after < verb.i and doc[after].text == "," and doc[token.left_edge.i - 1].text == ",":
+                return token
+    return None
 
 
 def _before_reporting_clause(verb: Token, subject: Token) -> list[Range]:
