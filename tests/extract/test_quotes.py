@@ -288,3 +288,20 @@ def test_a_speaker_the_parser_hangs_on_an_opening_phrase_still_speaks() -> None:
         "of being a latecomer to voting rights."
     )
     assert [(_speaker_text(q), q.cue.text) for q in quotes] == [("Elizabeth Warren", "accused")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("His aides were adamant that the children would block his return.", "His aides", "that the children"),
+        ("He is deeply mistrustful of the political establishment.", "He", "the political establishment"),
+    ],
+)
+def test_a_stance_taken_towards_a_claim_or_a_person_is_an_attribution(text: str, speaker: str, content: str) -> None:
+    quotes = _parsed(text)
+    assert [_speaker_text(q) for q in quotes] == [speaker]
+    assert quotes[0].content_text.startswith(content)
+
+
+def test_an_adjective_of_stance_with_a_dummy_subject_is_no_attribution() -> None:
+    assert _parsed("It is critical that the party wins the state.") == []

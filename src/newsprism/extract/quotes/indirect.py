@@ -14,6 +14,35 @@ _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "to", "that", "against"}
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "notify", "advise", "warn", "urge"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
 _OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Adjectives of a stance taken towards a claim or a person ('adamant that', 'skeptical of').
+_ATTITUDES = frozenset(
+    {
+        "adamant",
+        "confident",
+        "skeptical",
+        "convinced",
+        "hopeful",
+        "optimistic",
+        "wary",
+        "mistrustful",
+        "distrustful",
+        "hostile",
+        "sympathetic",
+        "dismissive",
+        "critical",
+        "supportive",
+        "outspoken",
+        "unhappy",
+        "worried",
+        "concerned",
+        "proud",
+        "angry",
+        "upset",
+        "frustrated",
+        "eager",
+    }
+)
+_ATTITUDE_PREPS = frozenset({"of", "about", "to", "that", "with", "on", "in"})
 # 'In a Gallup poll, ...': a survey is the source of the finding it qualifies (PolNeAR marks 'In' as the cue).
 _POLL_PREPOSITIONS = frozenset({"in"})
 _POLL_NOUNS = frozenset({"poll", "survey"})
@@ -30,6 +59,7 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
             or _poll_cue(token, sentence)
             or _verb_cue(token, lexicon)
             or _noun_cue(token, lexicon)
+            or _attitude_cue(token)
         )
         if hit is not None:
             found.append(hit)
@@ -195,6 +225,31 @@ def _inverted_subject(verb: Token) -> Token | None:
     if any(ancestor.i == verb.i for ancestor in candidate.ancestors):
         return None  # "..., said he and others were alarmed": the subject of what is said, not the speaker
     return candidate
+
+
+def _attitude_cue(adjective: Token) -> Found | None:
+    """'Aides were adamant that ...', 'He is deeply mistrustful of the establishment': a stance taken."""
+    if adjective.pos_ != "ADJ" or adjective.dep_ != "acomp" or adjective.lemma_.lower() not in _ATTITUDES:
+        return None
+    verb = adjective.head
+    subject = _subject(verb)
+    if subject is None or subject.pos_ not in _NOMINAL or subject.lower_ in {"it", "that", "this", "which"}:
+        return None
+    content: list[Range] = []
+    # 'were adamant that ...': the parser hangs the clause on the verb as often as on the adjective.
+    clauses = [child for child in verb.children if child.dep_ == "ccomp" and child.i > adjective.i]
+    for child in [*adjective.children, *clauses]:
+        if child.dep_ in {"ccomp", "xcomp"}:
+            content.append(subtree_range(child) or (0, 0))
+        elif child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPS:
+            objects = [grand for grand in child.children if grand.dep_ in {"pobj", "pcomp"}]
+            content.extend(subtree_range(grand) or (0, 0) for grand in objects)
+    content = [part for part in content if part[1] > part[0]]
+    source = _source_range(subject, relative=False)
+    cue = token_range(adjective.doc, min(verb.i, adjective.i), adjective.i)
+    if not content or source is None or cue is None:
+        return None
+    return Found(cue=cue, source=source, content=content)
 
 
 def _stranded_subject(verb: Token) -> Token | None:
