@@ -305,3 +305,8 @@ def test_a_stance_taken_towards_a_claim_or_a_person_is_an_attribution(text: str,
 
 def test_an_adjective_of_stance_with_a_dummy_subject_is_no_attribution() -> None:
     assert _parsed("It is critical that the party wins the state.") == []
+
+
+def test_a_supporter_of_someone_takes_a_stance_towards_them() -> None:
+    quotes = _parsed("Rhonda Hughes is a fervent supporter of Donald Trump in the primary.")
+    assert [(_speaker_text(q), q.content_text) for q in quotes] == [("Rhonda Hughes", "Donald Trump")]

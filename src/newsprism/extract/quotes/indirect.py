@@ -42,6 +42,9 @@ _ATTITUDES = frozenset(
         "eager",
     }
 )
+# 'He is a fervent supporter of Trump': the noun names the stance ('of' gives what it is taken towards).
+_PARTISANS = frozenset({"supporter", "critic", "opponent", "fan", "backer", "proponent", "advocate", "admirer"})
+_PARTISAN_PREPS = frozenset({"of"})
 _ATTITUDE_PREPS = frozenset({"of", "about", "to", "that", "with", "on", "in"})
 # 'In a Gallup poll, ...': a survey is the source of the finding it qualifies (PolNeAR marks 'In' as the cue).
 _POLL_PREPOSITIONS = frozenset({"in"})
@@ -228,8 +231,12 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 
 def _attitude_cue(adjective: Token) -> Found | None:
-    """'Aides were adamant that ...', 'He is deeply mistrustful of the establishment': a stance taken."""
-    if adjective.pos_ != "ADJ" or adjective.dep_ != "acomp" or adjective.lemma_.lower() not in _ATTITUDES:
+    """'Aides were adamant that ...', 'He is deeply mistrustful of the establishment', 'She is a fervent
+    supporter of Trump': a stance taken."""
+    noun = adjective.pos_ == "NOUN" and adjective.dep_ == "attr" and adjective.lemma_.lower() in _PARTISANS
+    if not noun and (
+        adjective.pos_ != "ADJ" or adjective.dep_ != "acomp" or adjective.lemma_.lower() not in _ATTITUDES
+    ):
         return None
     verb = adjective.head
     subject = _subject(verb)
@@ -241,7 +248,7 @@ def _attitude_cue(adjective: Token) -> Found | None:
     for child in [*adjective.children, *clauses]:
         if child.dep_ in {"ccomp", "xcomp"}:
             content.append(subtree_range(child) or (0, 0))
-        elif child.dep_ == "prep" and child.lower_ in _ATTITUDE_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in (_PARTISAN_PREPS if noun else _ATTITUDE_PREPS):
             objects = [grand for grand in child.children if grand.dep_ in {"pobj", "pcomp"}]
             content.extend(subtree_range(grand) or (0, 0) for grand in objects)
     content = [part for part in content if part[1] > part[0]]
