@@ -133,6 +133,20 @@ def solve_coverage(
     return [sentence for k, sentence in enumerate(sentences) if result.x[k] > 0.5]
 
 
+def conflict_map(conflicts: Sequence[tuple[int, int]]) -> dict[int, set[int]]:
+    """For each sentence, the sentences it may not share a summary with."""
+    blocked_by: dict[int, set[int]] = {}
+    for first, second in conflicts:
+        blocked_by.setdefault(first, set()).add(second)
+        blocked_by.setdefault(second, set()).add(first)
+    return blocked_by
+
+
+def new_weight(table: ConceptTable, held: Sequence[int], covered: set[int]) -> float:
+    """The weight of the concepts in ``held`` that ``covered`` does not have yet."""
+    return float(table.weights[[c for c in held if c not in covered]].sum())
+
+
 def greedy_coverage(
     table: ConceptTable,
     lengths: Sequence[int],
@@ -153,14 +167,10 @@ def greedy_coverage(
     fitting = [s for s in eligible if 0 < lengths[s] <= budget]
     if not fitting:
         return []
-    blocked_by: dict[int, set[int]] = {}
-    for first, second in conflicts:
-        blocked_by.setdefault(first, set()).add(second)
-        blocked_by.setdefault(second, set()).add(first)
+    blocked_by = conflict_map(conflicts)
 
     def gain(sentence: int, covered: set[int]) -> float:
-        new = [c for c in table.sentence_concepts[sentence] if c not in covered]
-        return float(table.weights[new].sum()) + float(bonus[sentence])
+        return new_weight(table, table.sentence_concepts[sentence], covered) + float(bonus[sentence])
 
     def grow(start: list[int]) -> tuple[float, list[int]]:
         chosen: list[int] = []

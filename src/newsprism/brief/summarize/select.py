@@ -8,7 +8,14 @@ from itertools import pairwise
 
 import numpy as np
 
-from newsprism.brief.summarize.concepts import ConceptTable, greedy_coverage, solve_coverage, weigh_concepts
+from newsprism.brief.summarize.concepts import (
+    ConceptTable,
+    conflict_map,
+    greedy_coverage,
+    new_weight,
+    solve_coverage,
+    weigh_concepts,
+)
 from newsprism.brief.summarize.text import (
     bigram_concepts,
     is_quote_or_question,
@@ -136,10 +143,7 @@ def rank_sentences(
         return []
     analysis = _analyse(candidates, options, boost)
     conflicts = _near_duplicates(analysis, embeddings, options.max_similarity)
-    blocked_by: dict[int, set[int]] = {}
-    for first, second in conflicts:
-        blocked_by.setdefault(first, set()).add(second)
-        blocked_by.setdefault(second, set()).add(first)
+    blocked_by = conflict_map(conflicts)
     covered: set[int] = set()
     chosen: set[int] = set()
     ranking: list[int] = []
@@ -251,8 +255,7 @@ def _gain(analysis: _Analysis, sentence: int, covered: set[int], prefix_words: i
         held = analysis.table.sentence_concepts[sentence]
     else:
         held = _prefix_concepts(analysis, sentence, prefix_words)
-    new = [c for c in held if c not in covered]
-    return float(analysis.table.weights[new].sum()) + float(analysis.bonus[sentence])
+    return new_weight(analysis.table, held, covered) + float(analysis.bonus[sentence])
 
 
 def _prefix_concepts(analysis: _Analysis, sentence: int, words: int) -> list[int]:
