@@ -58,7 +58,10 @@ class Models:
 
     @staticmethod
     def load(options: ModelOptions) -> Models:
-        return Models(nlp=load_spacy(options.spacy_model), encoder=load_encoder(options.encoder, options.batch_size))
+        return Models(
+            nlp=load_spacy(options.spacy_model),
+            encoder=load_encoder(options.encoder, options.batch_size, options.precision),
+        )
 
 
 @dataclass

@@ -76,11 +76,24 @@ def test_lean_vectors_equal_sentence_transformers_vectors() -> None:
     model = default_model_dir()
     shape = plain_bert_shape(model)
     assert shape is not None
-    lean = BertMeanEncoder(model, shape, batch_size=2).encode(texts)
+    lean = BertMeanEncoder(model, shape, batch_size=2, precision="float32").encode(texts)
     reference = TransformerEncoder(str(model)).encode(texts)
     assert lean.shape == reference.shape == (5, 384)
     assert np.abs(lean - reference).max() < 1e-5
     assert np.allclose(np.linalg.norm(lean, axis=1), 1.0, atol=1e-5)
+    # bfloat16 products (forced, so the check runs on any CPU) keep every vector's direction.
+    reduced = BertMeanEncoder(model, shape, batch_size=2, precision="bfloat16").encode(texts)
+    assert reduced.dtype == np.float32
+    assert (reduced * reference).sum(axis=1).min() > 0.999
+    assert np.allclose(np.linalg.norm(reduced, axis=1), 1.0, atol=1e-5)
+
+
+def test_an_unknown_precision_is_refused() -> None:
+    model = default_model_dir()
+    shape = plain_bert_shape(model)
+    assert shape is not None
+    with pytest.raises(ValueError, match="unknown precision"):
+        BertMeanEncoder(model, shape, precision="float8")
 
 
 @pytest.mark.slow

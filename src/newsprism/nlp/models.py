@@ -44,6 +44,8 @@ class ModelOptions:
     # Small batches were fastest on two CPU cores: MiniLM on the example's 125 sentences took 0.70 s in
     # batches of 16 against 0.98 s in batches of 64, and 1,200 DUC sentences 7.1 s against 7.3 s.
     batch_size: int = 16
+    # "auto": bfloat16 matrix products where the CPU has them in hardware (see nlp/bert.py), else float32.
+    precision: str = "auto"
 
 
 @cache
@@ -99,12 +101,13 @@ class TransformerEncoder:
 
 
 @cache
-def load_encoder(name: str = DEFAULT_ENCODER, batch_size: int = 16) -> SentenceEncoder:
+def load_encoder(name: str = DEFAULT_ENCODER, batch_size: int = 16, precision: str = "auto") -> SentenceEncoder:
     """Load a sentence encoder once per process.
 
     A local model of the plain BERT + mean pooling shape (the default is one) runs on the lean path of
     ``newsprism.nlp.bert``, which gives the same vectors without importing sentence-transformers; any
-    other model, or a name to resolve, goes through sentence-transformers.
+    other model, or a name to resolve, goes through sentence-transformers (in float32). ``precision`` is
+    "auto", "float32" or "bfloat16" (see ``BertMeanEncoder``).
     """
     from pathlib import Path
 
@@ -114,7 +117,7 @@ def load_encoder(name: str = DEFAULT_ENCODER, batch_size: int = 16) -> SentenceE
     shape = plain_bert_shape(location) if location.is_dir() else None
     if shape is not None:
         try:
-            return BertMeanEncoder(location, shape, batch_size)
+            return BertMeanEncoder(location, shape, batch_size, precision)
         except (OSError, ValueError, KeyError) as error:
             raise ModelLoadError(f"cannot load sentence-embedding model '{name}' from {location}: {error}") from error
     return TransformerEncoder(name, batch_size)
