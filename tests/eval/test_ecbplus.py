@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.errors import EvaluationError
-from newsprism.eval.ecbplus import bcubed, capitalised_names, clustering_figures, load_ecbplus, run_ecbplus
+from newsprism.eval.ecbplus import bcubed, clustering_figures, load_ecbplus, run_ecbplus
 from newsprism.nlp import HashingEncoder
 
 EVENTS = {
@@ -51,12 +51,6 @@ def test_bcubed_of_known_clustering() -> None:
     assert clustering_figures(["x", "x", "y"], [1, 1, 2])["ari"] == 1.0
 
 
-def test_capitalised_names_skip_sentence_openers_but_keep_names_and_numbers() -> None:
-    names = capitalised_names("The quake hit Valparaiso, Chile.\nRescuers said 12 died in Valparaiso.")
-    assert {"Valparaiso", "Chile", "12"} <= names
-    assert not {"The", "Rescuers"} & names
-
-
 def test_missing_or_malformed_data_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(EvaluationError, match="not found"):
         load_ecbplus(tmp_path / "absent.jsonl")
@@ -64,9 +58,3 @@ def test_missing_or_malformed_data_names_the_file(tmp_path: Path) -> None:
     bad.write_text('{"id": "1"}\n', encoding="utf-8")
     with pytest.raises(EvaluationError, match=r"bad\.jsonl:1"):
         load_ecbplus(bad)
-
-
-def test_capitalised_names_join_initialisms_and_skip_quoted_openers_and_articles() -> None:
-    names = capitalised_names('He said: "The U. S. Navy will go."\n"We know," I said of The Times in L.A.')
-    assert {"U.S. Navy", "The Times", "L.A."} <= names
-    assert not {"The", "We", "I", "U", "S"} & names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def test_index_rows_round_trip_vectors(store_url: str) -> None:
     store.add_articles([item])
     [row] = store.index_rows()
     assert row.signature == b"sig"
-    assert row.entities == ["Body"]
+    assert row.text == item.document.article.text
     np.testing.assert_allclose(row.story_vectors[0], item.story_vectors[0], atol=1e-3)
     store.close()
 
@@ -172,7 +173,8 @@ def test_stored_vectors_are_found_by_the_text_they_embed(store_url: str, corpus_
 
     store = Store.open(store_url)
     try:
-        ingest_inputs([str(corpus_files)], store, TwinModels(), CorpusOptions(process=TWIN_PROCESS))
+        full = dataclasses.replace(TWIN_PROCESS, analysis="full")
+        ingest_inputs([str(corpus_files)], store, TwinModels(), CorpusOptions(process=full))
         story = store.stories()[0]
         articles = store.articles_of_story(story.id)
         found = store.stored_vectors([article.id for article in articles])
@@ -187,3 +189,22 @@ def test_stored_vectors_are_found_by_the_text_they_embed(store_url: str, corpus_
     assert all(any(text in article.text for article in articles) for text in sentences)
     for text in [*sentences[:3], articles[0].title]:
         assert np.allclose(found[text], encoder.encode([text])[0], atol=1e-3)  # stored as float16
+
+
+def test_lean_ingest_keeps_sentences_and_names_but_no_sentence_vectors(store_url: str, corpus_files: Path) -> None:
+    from newsprism.corpus import CorpusOptions, ingest_inputs
+    from newsprism.store.process import TwinModels
+    from tests.store.conftest import TWIN_PROCESS
+
+    assert TWIN_PROCESS.analysis == "lean"  # the default
+    store = Store.open(store_url)
+    try:
+        ingest_inputs([str(corpus_files)], store, TwinModels(), CorpusOptions(process=TWIN_PROCESS))
+        status = store.status()
+        articles = [a for story in store.stories() for a in store.articles_of_story(story.id)]
+        found = store.stored_vectors([article.id for article in articles])
+    finally:
+        store.close()
+    assert status.sentences > status.articles > 0
+    assert status.entities > 0
+    assert found == {}

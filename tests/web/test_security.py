@@ -11,12 +11,13 @@ from newsprism.web.security import CONTENT_SECURITY_POLICY
 from tests.web.corpus import STORY, TOKEN, client, twin_store
 
 HOSTILE = {
-    "title": "<script>alert(1)</script> troops return",
+    # A story of its own (another event), so it heads its story and is its first source.
+    "title": "<script>alert(1)</script> harbour floods",
     "source": '"><img src=x onerror=alert(2)>',
     "url": "javascript:alert(3)",
     "published": "2022-02-16",
-    "text": "Russia said <b onmouseover=alert(4)>troops</b> were returning to their bases on Tuesday. "
-    "NATO said it saw no sign of that at all.",
+    "text": "The harbour of Valparaiso flooded <b onmouseover=alert(4)>again</b> on Sunday morning. "
+    "Fishermen in Valparaiso said the water rose a full metre.",
 }
 
 

@@ -131,20 +131,38 @@ _WORDS = (
     "election festival drought flood wildfire vaccine tariff strike pension mortgage census ceasefire"
 ).split()
 _PLACES = "Lisbon Tromso Cork Gdansk Trieste Ghent Porto Bergen Riga Tallinn Malmo Lyon Turin Graz Brno".split()
+_SUFFIXES = "ford burg ville mouth stad haven field bridge wick thorpe dale minster hall stow by".split()
+
+
+_FIRST = "Anna Boris Carla Dmitri Elena Felix Greta Hugo Ines Jonas Karin Lukas".split()
+_LAST = "Berg Costa Dahl Eriksen Fabbri Gruber Horvat Ivanova Janssen Kowalski Lind Moreau Novak".split()
+
+
+def _place(index: int, which: int) -> str:
+    """Town names of their own per article: names shared by two articles would rightly join their stories."""
+    number = 3 * index + which
+    return _PLACES[number % len(_PLACES)] + _SUFFIXES[number // len(_PLACES) % len(_SUFFIXES)]
+
+
+def _person(index: int, which: int) -> str:
+    number = 2 * index + which
+    return f"{_FIRST[number % len(_FIRST)]} {_LAST[number // len(_FIRST) % len(_LAST)]}"
 
 
 def _article(index: int, payload: str) -> dict[str, str]:
-    """One article carrying ``payload`` in its title, text, source name (the next payload) and URL."""
+    """One article carrying ``payload`` in its title, text and URL, and the next payload as its source name."""
     pick = random.Random(index)
-    place, other = pick.sample(_PLACES, 2)
+    place, other = _place(index, 0), _place(index, 1)
     a, b, c, d, e, f = pick.sample(_WORDS, 6)
     follow = PAYLOADS[(index + 1) % len(PAYLOADS)]
     text = "\n\n".join(
         [
-            f"Officials in {place} said on Monday that the {a} and the {b} would be reviewed before winter.",
+            f"Officials in {place} said this week that the {a} and the {b} would be reviewed before winter.",
             f"The notice posted by the {c} office read: {payload}",
             f"Residents of {other} were told the {d} plan would cost more than first estimated.",
-            f"A spokesperson for the {e} committee quoted the message {follow} in full.",
+            # Not the next payload: two texts quoting one message would rightly share a story.
+            f"A spokesperson for the {e} committee quoted the message in full.",
+            f"Mayor {_person(index, 0)} met {_person(index, 1)} of the {_place(index, 2)} board about it.",
             f"The {f} inquiry in {place} is expected to report its findings in the spring.",
         ]
     )

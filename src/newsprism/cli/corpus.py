@@ -55,17 +55,26 @@ def ingest(
     progress: Annotated[bool, typer.Option(help="Show progress bars on stderr.")] = True,
     spacy_model: Annotated[str | None, typer.Option(help="spaCy pipeline: package name or path.")] = None,
     embedding_model: Annotated[str | None, typer.Option(help="sentence-transformers model: name or path.")] = None,
+    full_analysis: Annotated[
+        bool,
+        typer.Option(
+            "--full-analysis",
+            help="Also parse every article and embed every sentence now (briefs from the store reuse them); "
+            "by default ingest does what grouping needs and briefs analyse their own articles.",
+        ),
+    ] = False,
     model_twins: Twins = False,
 ) -> None:
     """Read inputs into the corpus database; every story is kept up to date. Re-running resumes."""
     from newsprism.cli.briefing import _model_options
     from newsprism.corpus import CorpusOptions, DaskOptions, LoadedModels, TwinModels, ingest_inputs
     from newsprism.store import Store
-    from newsprism.store.process import ModelFactory
+    from newsprism.store.process import ModelFactory, ProcessOptions
     from newsprism.store.progress import RichProgress
 
     models: ModelFactory = TwinModels() if model_twins else LoadedModels(_model_options(spacy_model, embedding_model))
     options = CorpusOptions(
+        process=ProcessOptions(analysis="full" if full_analysis else "lean"),
         batch_size=batch_size,
         limit=limit,
         since=parse_since(since),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import random
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,17 +22,8 @@ from newsprism.eval.jsonl import read_records
 from newsprism.eval.report import EvalReport
 from newsprism.nlp.models import SentenceEncoder
 from newsprism.stories import StoryClusterer, StoryInput, StoryOptions, lead_text, named_years, normalise_entity
+from newsprism.stories.names import capitalised_names
 
-# Runs of capitalised words (with "of"/"de" inside names), initialisms ("U. S.") and numbers: a
-# cheap stand-in for NER.
-_WORD = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w\-]*)"
-_NAME = re.compile(rf"\b{_WORD}(?:\s+(?:of\s+|de\s+|the\s+)?{_WORD})*")
-# The tokenised corpus spells initialisms "U. S.": joined up first, so they read as one name.
-_SPACED_INITIAL = re.compile(r"\b([A-Z])\.\s(?=[A-Z]\.)")
-_ARTICLES = frozenset({"The", "A", "An"})
-# What may precede a sentence's first word: nothing but punctuation, or an opening quote or colon.
-_OPENING = re.compile(r"^\W*$|[\"\u201c\u2018'(:]\s*$")
-_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 _LEAD_SENTENCES = 5
 _DISTANCES = tuple(round(0.5 + 0.02 * step, 2) for step in range(25))
 
@@ -53,31 +43,6 @@ def load_ecbplus(path: Path) -> list[EcbDocument]:
     return read_records(
         path, "ECB+", lambda row: EcbDocument(str(row["id"]), int(row["topic"]), str(row["event"]), str(row["text"]))
     )
-
-
-def capitalised_names(text: str) -> set[str]:
-    """Names and numbers of ``text`` by shape: capitalised runs not at a sentence start, and numbers.
-
-    A capitalised word opening a sentence (or a quoted one) counts only if the text also capitalises
-    it elsewhere; single letters ("I") are no names.
-    """
-    lines = _SPACED_INITIAL.sub(r"\1.", text).splitlines()
-    inner: set[str] = set()
-    found: list[tuple[str, bool]] = []
-    for line in lines:
-        for match in _NAME.finditer(line):
-            opening = bool(_OPENING.search(line[: match.start()]))
-            found.append((match.group().strip(), opening))
-            if not opening and match.group().split()[0] not in _ARTICLES:
-                inner.add(match.group().split()[0])
-    names = set()
-    for name, opening in found:
-        words = name.split()
-        if opening and words[0] not in inner:
-            words = words[1:]
-        if words and len("".join(words)) > 1:
-            names.add(" ".join(words))
-    return names | set(_NUMBER.findall(text))
 
 
 def bcubed(predicted: Sequence[object], gold: Sequence[object]) -> tuple[float, float, float]:

@@ -14,6 +14,7 @@ from newsprism.dedup.lsh import LshOptions, NearDuplicateIndex
 from newsprism.store.process import ReplayEncoder
 from newsprism.store.records import IndexRow, StoredArticle
 from newsprism.stories import StoryClusterer, StoryOptions, story_input
+from newsprism.stories.names import capitalised_names
 
 
 def with_article_id(item: Any, article_id: str) -> Any:
@@ -43,7 +44,8 @@ class CorpusIndex:
             if row.signature is not None:
                 near.add(row.id, signature=row.signature)
             if row.story_id is not None:
-                item = story_input(row.title, row.text, row.entities, row.published, ReplayEncoder(row.story_vectors))
+                names = capitalised_names(row.text)
+                item = story_input(row.title, row.text, names, row.published, ReplayEncoder(row.story_vectors))
                 assigned.append((with_article_id(item, row.id), row.story_id))
         index = cls(lsh, stories, StoryClusterer.from_assignments(assigned, stories) if assigned else None)
         index.near = near

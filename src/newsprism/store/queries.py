@@ -116,7 +116,10 @@ def read_status(connection: Connection, label: str) -> StoreStatus:
 
 
 def index_rows(connection: Connection) -> Iterator[IndexRow]:
-    """Every article's signature, story, entities and story vectors, in insertion order, a chunk at a time."""
+    """Every article's signature, story and story vectors, in insertion order, a chunk at a time.
+
+    Entity names are not read: story inputs take them from the text, as ingest does.
+    """
     after = 0
     while True:
         rows = connection.execute(
@@ -136,13 +139,6 @@ def index_rows(connection: Connection) -> Iterator[IndexRow]:
         if not rows:
             return
         ids = [row.id for row in rows]
-        entities: dict[str, list[str]] = defaultdict(list)
-        for mention in connection.execute(
-            select(t.mentions.c.article_id, t.mentions.c.text)
-            .where(t.mentions.c.article_id.in_(ids))
-            .order_by(t.mentions.c.article_id, t.mentions.c.start)
-        ):
-            entities[mention.article_id].append(mention.text)
         vectors: dict[str, list[Vector]] = defaultdict(list)
         for vector in connection.execute(
             select(t.embeddings.c.article_id, t.embeddings.c.dtype, t.embeddings.c.vector)
@@ -158,7 +154,6 @@ def index_rows(connection: Connection) -> Iterator[IndexRow]:
                 published=_time(row.published),
                 signature=row.signature,
                 story_id=row.story_id,
-                entities=entities[row.id],
                 story_vectors=vectors[row.id],
             )
         after = rows[-1].seq

@@ -102,5 +102,4 @@ class IndexRow:
     published: datetime | None
     signature: bytes | None
     story_id: int | None
-    entities: list[str]
     story_vectors: list[Vector]
