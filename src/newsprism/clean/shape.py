@@ -39,7 +39,10 @@ class LineShape:
 
 def words_of(text: str) -> tuple[str, ...]:
     """Lower-case words of ``text`` (apostrophes normalised to ')."""
-    return tuple(word.lower().replace("’", "'") for word in _WORD.findall(text))
+    words = _WORD.findall(text.lower())
+    if "’" in text:
+        return tuple(word.replace("’", "'") for word in words)
+    return tuple(words)
 
 
 def measure(text: str, min_sentence_words: int) -> LineShape:

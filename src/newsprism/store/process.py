@@ -32,7 +32,7 @@ from newsprism.nlp.models import Matrix, RememberingEncoder
 from newsprism.pipeline import Models, embed_documents
 from newsprism.store.records import StoredArticle, Vector
 from newsprism.stories import StoryInput, StoryOptions, lead_text, story_input
-from newsprism.stories.names import capitalised_names, name_mentions
+from newsprism.stories.names import capitalised_names, name_mentions, name_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -142,11 +142,12 @@ def process_batch(raw: Sequence[RawArticle], models: ModelFactory, options: Proc
         elif article.id not in seen:
             seen.add(article.id)
             articles.append(article)
+    names = {article.id: name_spans(article.text) for article in articles}
     if options.analysis == "full":
         documents = _analyze(articles, built.nlp)
         sentence_vectors, title_vectors = embed_documents(documents, built.encoder, options.min_words)
     else:
-        documents = _lean_analysis(articles)
+        documents = _lean_analysis(articles, names)
         sentence_vectors, title_vectors = {}, {}
     # Every lead in one model call, not one call per article: with two torch threads (the default on a
     # 2-core machine) 64 single calls took 2-4x as long as one call of 64; with one thread, a little less.
@@ -157,7 +158,7 @@ def process_batch(raw: Sequence[RawArticle], models: ModelFactory, options: Proc
     for document in documents:
         article = document.article
         recorder = RecordingEncoder(leads)
-        entities = capitalised_names(article.text)
+        entities = capitalised_names(article.text, names[article.id])
         inputs.append(story_input(article.title, article.text, entities, article.published, recorder))
         stored.append(
             StoredArticle(
@@ -171,13 +172,13 @@ def process_batch(raw: Sequence[RawArticle], models: ModelFactory, options: Proc
     return Processed(articles=stored, story_inputs=inputs, problems=problems)
 
 
-def _lean_analysis(articles: Sequence[Article]) -> list[ParsedArticle]:
+def _lean_analysis(articles: Sequence[Article], names: dict[str, list[tuple[int, int, str]]]) -> list[ParsedArticle]:
     """Rule-based sentences and shape-found names: no model."""
     documents = analyze_articles(articles, _sentence_splitter())
-    return [
-        document.model_copy(update={"mentions": name_mentions(document.article.id, document.article.text)})
-        for document in documents
-    ]
+    for document in documents:
+        article = document.article
+        document.mentions = name_mentions(article.id, article.text, names[article.id])
+    return documents
 
 
 @cache

@@ -121,17 +121,30 @@ class StoryClusterer:
             item.vector.astype(np.float64), Counter(item.entities), Counter(item.years), [_utc(item.published)]
         )
 
-    def _idf(self, entity: str) -> float:
-        return math.log((1 + self._articles) / (1 + self._document_frequency[entity])) + 1.0
-
     def _entity_similarity(self, first: Counter[str], first_size: int, second: Counter[str], second_size: int) -> float:
-        """Cosine of the two IDF-weighted vectors of 'share of members naming the entity'."""
+        """Cosine of the two IDF-weighted vectors of 'share of members naming the entity'.
+
+        An entity weighs its inverse document frequency, ``log((1 + articles) / (1 + df)) + 1``, written
+        out in the loops: this runs for every candidate story of every article, over every name a story
+        has gathered, and was a fifth of a lean ingest's time.
+        """
         if not first or not second:
             return 0.0
-        weights = {entity: self._idf(entity) for entity in first.keys() | second.keys()}
-        dot = sum(weights[e] * (n / first_size) * (second[e] / second_size) for e, n in first.items() if e in second)
-        norm_first = sum(weights[e] * (n / first_size) ** 2 for e, n in first.items())
-        norm_second = sum(weights[e] * (n / second_size) ** 2 for e, n in second.items())
+        shift = math.log(1 + self._articles) + 1.0
+        frequency = self._document_frequency
+        log = math.log
+        dot = norm_first = 0.0
+        for entity, count in first.items():
+            weight = shift - log(1 + frequency[entity])
+            share = count / first_size
+            norm_first += weight * share * share
+            other = second.get(entity)
+            if other:
+                dot += weight * share * (other / second_size)
+        norm_second = 0.0
+        for entity, count in second.items():
+            share = count / second_size
+            norm_second += (shift - log(1 + frequency[entity])) * share * share
         return dot / math.sqrt(norm_first * norm_second)
 
     def _year_term(self, first: Counter[int], second: Counter[int]) -> float:

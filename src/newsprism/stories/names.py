@@ -17,8 +17,11 @@ _WORD = r"(?:[A-Z](?:\.\s?[A-Z](?=\.))+\.?|[A-Z](?:\.[A-Z])+\.?|[A-Z][\w\-]*)"
 _NAME = re.compile(rf"\b{_WORD}(?:[^\S\n]+(?:of[^\S\n]+|de[^\S\n]+|the[^\S\n]+)?{_WORD})*")
 _SPACED_INITIAL = re.compile(r"\b([A-Z])\.\s(?=[A-Z]\.)")
 _ARTICLES = frozenset({"The", "A", "An"})
-# What may precede a sentence's first word: nothing but punctuation, or an opening quote or colon.
-_OPENING = re.compile(r"^\W*$|[\"\u201c\u2018'(:]\s*$")
+# What may precede a sentence's first word: nothing but punctuation, or an opening quote or colon
+# (white space between); a look at the last few characters is enough for the second.
+_OPENING_MARK = re.compile(r"[\"\u201c\u2018'(:]\s*$")
+_LOOK_BACK = 12
+_FIRST_WORD_CHAR = re.compile(r"\w")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 _LINE = re.compile(r"[^\n]+")
 _FIRST_WORD = re.compile(_WORD)
@@ -34,8 +37,12 @@ def name_spans(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, bool]] = []
     inner: set[str] = set()
     for line in _LINE.finditer(text):
-        for match in _NAME.finditer(line.group()):
-            opening = bool(_OPENING.search(line.group()[: match.start()]))
+        content = line.group()
+        first_word = _FIRST_WORD_CHAR.search(content)
+        for match in _NAME.finditer(content):
+            opening = (first_word is not None and match.start() <= first_word.start()) or bool(
+                _OPENING_MARK.search(content, max(0, match.start() - _LOOK_BACK), match.start())
+            )
             start, end = line.start() + match.start(), line.start() + match.end()
             found.append((start, end, opening))
             first = _joined(match.group()).split()[0]
@@ -52,15 +59,16 @@ def name_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def capitalised_names(text: str) -> set[str]:
-    """The names (by shape, see ``name_spans``) and the numbers of ``text``."""
-    return {name for _, _, name in name_spans(text)} | set(_NUMBER.findall(text))
+def capitalised_names(text: str, spans: list[tuple[int, int, str]] | None = None) -> set[str]:
+    """The names (by shape; ``spans`` if already found by ``name_spans``) and the numbers of ``text``."""
+    found = name_spans(text) if spans is None else spans
+    return {name for _, _, name in found} | set(_NUMBER.findall(text))
 
 
-def name_mentions(article_id: str, text: str) -> list[Mention]:
+def name_mentions(article_id: str, text: str, spans: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """Shape-found names as entity mentions (label ``NAME``: the shape says nothing of their kind)."""
-    spans = name_spans(text)
-    return [Mention(article_id=article_id, start=s, end=e, text=text[s:e], label="NAME") for s, e, _ in spans]
+    found = name_spans(text) if spans is None else spans
+    return [Mention(article_id=article_id, start=s, end=e, text=text[s:e], label="NAME") for s, e, _ in found]
 
 
 def _joined(name: str) -> str:
