@@ -29,6 +29,7 @@ from newsprism.ingest.raw import RawArticle
 from newsprism.model import Article, ParsedArticle
 from newsprism.nlp import HashingEncoder, ModelOptions, SentenceEncoder, analyze_articles
 from newsprism.nlp.models import Matrix, RememberingEncoder
+from newsprism.nlp.splitter import split_articles
 from newsprism.pipeline import Models, embed_documents
 from newsprism.store.records import StoredArticle, Vector
 from newsprism.stories import StoryInput, StoryOptions, lead_text, story_input
@@ -172,9 +173,9 @@ def process_batch(raw: Sequence[RawArticle], models: ModelFactory, options: Proc
     return Processed(articles=stored, story_inputs=inputs, problems=problems)
 
 
-def _lean_analysis(articles: Sequence[Article], names: dict[str, list[tuple[int, int, str]]]) -> list[ParsedArticle]:
+def _lean_analysis(articles: list[Article], names: dict[str, list[tuple[int, int, str]]]) -> list[ParsedArticle]:
     """Rule-based sentences and shape-found names: no model."""
-    documents = analyze_articles(articles, _sentence_splitter())
+    documents = split_articles(articles)
     for document in documents:
         article = document.article
         document.mentions = name_mentions(article.id, article.text, names[article.id])
