@@ -231,7 +231,7 @@ def child(kind: str, folder: Path, twins: bool) -> None:
     started = time.perf_counter()
     figures: dict[str, Any] = {}
     if kind == "single":
-        models.build()  # timed apart: loading is once per process, not per article
+        models.build(parse=False)  # timed apart: loading is once per process, not per article
         figures["model_load_s"] = round(time.perf_counter() - started, 1)
         if not twins:
             import torch

@@ -14,7 +14,7 @@ from tests.store.conftest import TWIN_PROCESS
 
 @dataclass(frozen=True)
 class SlowTwins:
-    def build(self) -> Models:
+    def build(self, parse: bool = True) -> Models:
         time.sleep(0.15)  # so the test can kill the process between (and inside) commits
         return TwinModels().build()
 

@@ -20,7 +20,7 @@ class CountingModels:
     def __init__(self) -> None:
         self.builds = 0
 
-    def build(self) -> Models:
+    def build(self, parse: bool = True) -> Models:
         self.builds += 1
         return TwinModels().build()
 

@@ -65,7 +65,9 @@ def _cluster(dask: DaskOptions) -> AbstractContextManager[Any]:
         n_workers=dask.workers,
         threads_per_worker=1,
         processes=dask.processes,
-        dashboard_address=None,
+        # None does not turn the dashboard off (dask/distributed#8136): a free loopback port keeps two
+        # local clusters (two ingests at once) from fighting over 8787.
+        dashboard_address="127.0.0.1:0",
         # Threads talk in-process; worker processes listen on loopback only.
         **({"host": "127.0.0.1"} if dask.processes else {}),
     )

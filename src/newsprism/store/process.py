@@ -27,7 +27,7 @@ from newsprism.dedup.lsh import LshOptions, signature
 from newsprism.errors import InputError
 from newsprism.ingest.raw import RawArticle
 from newsprism.model import Article, ParsedArticle
-from newsprism.nlp import HashingEncoder, ModelOptions, SentenceEncoder, analyze_articles
+from newsprism.nlp import HashingEncoder, ModelOptions, SentenceEncoder, analyze_articles, load_encoder
 from newsprism.nlp.models import Matrix, RememberingEncoder
 from newsprism.nlp.splitter import split_articles
 from newsprism.pipeline import Models, embed_documents
@@ -46,9 +46,13 @@ _PIPES = threading.Lock()
 
 
 class ModelFactory(Protocol):
-    """Builds the models a process needs; must pickle, so a cluster worker can build its own."""
+    """Builds the models a process needs; must pickle, so a cluster worker can build its own.
 
-    def build(self) -> Models: ...
+    ``parse=False`` may leave out the parser (a rule-based sentencizer stands in): lean ingest never
+    parses, and loading a pipeline it does not use costs a second and a few hundred MB per worker.
+    """
+
+    def build(self, parse: bool = True) -> Models: ...
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,12 @@ class LoadedModels:
 
     options: ModelOptions = field(default_factory=ModelOptions)
 
-    def build(self) -> Models:
+    def build(self, parse: bool = True) -> Models:
+        if not parse:
+            options = self.options
+            return Models(
+                nlp=_sentence_splitter(), encoder=load_encoder(options.encoder, options.batch_size, options.precision)
+            )
         return Models.load(self.options)
 
 
@@ -67,7 +76,7 @@ class TwinModels:
 
     dimension: int = 256
 
-    def build(self) -> Models:
+    def build(self, parse: bool = True) -> Models:
         return _twins(self.dimension)
 
 
@@ -133,7 +142,7 @@ class ReplayEncoder:
 
 def process_batch(raw: Sequence[RawArticle], models: ModelFactory, options: ProcessOptions) -> Processed:
     """Run the per-article stages on one batch; pure given the models, so any worker gives the same result."""
-    built = models.build()
+    built = models.build(parse=options.analysis == "full")
     problems: list[InputError] = []
     articles: list[Article] = []
     seen: set[str] = set()
