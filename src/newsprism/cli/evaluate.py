@@ -88,8 +88,11 @@ def ecbplus(
     as_json: JsonFlag = False,
     out: Annotated[Path | None, typer.Option(help="Write {id, cluster} JSON lines to FILE.")] = None,
     seed: Annotated[int, typer.Option(help="Seed of the shuffled arrival order.")] = 13,
+    orders: Annotated[
+        int, typer.Option(min=0, help="Also report the F1's spread over this many other arrival orders (notes).")
+    ] = 20,
 ) -> None:
     """Story clustering: B-cubed precision/recall/F1 and ARI on ECB+ beside a TF-IDF agglomerative baseline."""
     from newsprism.eval.ecbplus import run_ecbplus
 
-    _show(run_ecbplus(path, out_file=out, seed=seed), as_json)
+    _show(run_ecbplus(path, out_file=out, seed=seed, orders=orders), as_json)
