@@ -137,32 +137,47 @@ class StoryClusterer:
             item.vector.astype(np.float64), Counter(item.entities), Counter(item.years), [_utc(item.published)]
         )
 
-    def _entity_similarity(self, first: Counter[str], first_size: int, story: _Story) -> float:
+    def _entity_similarity(
+        self, first: Counter[str], first_size: int, story: _Story, first_story: _Story | None = None
+    ) -> float:
         """Cosine of the two IDF-weighted vectors of 'share of members naming the entity': ``first``
-        (an article's names or another story's) against ``story``'s.
+        (an article's names, or ``first_story``'s) against ``story``'s.
 
         An entity weighs its inverse document frequency, ``log((1 + articles) / (1 + df)) + 1``. This runs
         for every candidate story of every article, over every name a story has gathered (a fifth of a
-        lean ingest's time when written plainly), so the logarithms are kept and the story's side is
-        one vector sum.
+        lean ingest's time when written plainly), so the logarithms are kept, a story's norm is one
+        vector sum, and the dot product walks the smaller side.
         """
         second, second_size = story.entities, len(story.members)
         if not first or not second:
             return 0.0
         shift = math.log(1 + self._articles) + 1.0
         logs = self._log_frequency
-        dot = norm_first = 0.0
-        for entity, count in first.items():
-            weight = shift - logs.get(entity, 0.0)
-            share = count / first_size
-            norm_first += weight * share * share
-            other = second.get(entity)
+        small, small_size, large, large_size = (
+            (first, first_size, second, second_size)
+            if len(first) <= len(second)
+            else (second, second_size, first, first_size)
+        )
+        dot = 0.0
+        for entity, count in small.items():
+            other = large.get(entity)
             if other:
-                dot += weight * share * (other / second_size)
+                dot += (shift - logs.get(entity, 0.0)) * (count / small_size) * (other / large_size)
+        if not dot:
+            return 0.0
+        if first_story is not None:
+            norm_first = self._norm(first_story, first_size, shift)
+        else:
+            norm_first = 0.0
+            for entity, count in first.items():
+                share = count / first_size
+                norm_first += (shift - logs.get(entity, 0.0)) * share * share
+        return dot / math.sqrt(norm_first * self._norm(story, second_size, shift))
+
+    def _norm(self, story: _Story, size: int, shift: float) -> float:
         numbers, counts = self._arrays_of(story)
-        shares = counts / second_size
-        norm_second = float(((shift - self._log_by_number[numbers]) * shares * shares).sum())
-        return dot / math.sqrt(norm_first * norm_second)
+        shares = counts / size
+        return float(((shift - self._log_by_number[numbers]) * shares * shares).sum())
 
     def _arrays_of(self, story: _Story) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         if story.entity_arrays is None:
@@ -190,15 +205,16 @@ class StoryClusterer:
         story: _Story,
         first: datetime | None,
         last: datetime | None,
+        other: _Story | None = None,
     ) -> float | None:
-        """Combined similarity of a story and an article (or another story); None when too far apart in time."""
+        """Combined similarity of a story and an article (or ``other``, a story); None when too far apart in time."""
         penalty = 0.0
         if first is not None and last is not None and story.first is not None and story.last is not None:
             gap = max(first - story.last, story.first - last).total_seconds()
             if gap > self.options.window.total_seconds():
                 return None
             penalty = self.options.time_penalty * max(0.0, gap) / self.options.window.total_seconds()
-        entity = self._entity_similarity(entities, size, story)
+        entity = self._entity_similarity(entities, size, story, other)
         weight = self.options.entity_weight
         years_term = self._year_term(years, story.years)
         return (1.0 - weight) * cosine + weight * entity + years_term - penalty
@@ -225,7 +241,7 @@ class StoryClusterer:
                     continue
                 other = self._stories[other_id]
                 score = self._score(
-                    cosine, other.entities, other.years, len(other.members), story, other.first, other.last
+                    cosine, other.entities, other.years, len(other.members), story, other.first, other.last, other
                 )
                 if score is None or score < self._merge_limit(story, other):
                     continue

@@ -72,7 +72,7 @@ def name_mentions(article_id: str, text: str, spans: list[tuple[int, int, str]] 
 
 
 def _joined(name: str) -> str:
-    return _SPACED_INITIAL.sub(r"\1.", name)
+    return _SPACED_INITIAL.sub(r"\1.", name) if "." in name else name
 
 
 def _after_first_word(text: str, start: int, end: int) -> int:
