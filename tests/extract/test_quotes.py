@@ -34,6 +34,10 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Lewandowski: FBI director acted as judge and jury", [("Lewandowski", "FBI director acted", "indirect")]),
     ("Smith said: ''We will win.''", [("Smith", "''We will win.''", "direct")]),
     ("This campaign, Smith says, is different.", [("Smith", "is different", "indirect")]),
+    (
+        "Part of the problem in detecting tunnels, say experts like Paul Bauman, is the ground itself.",
+        [("experts like Paul Bauman", "Part of the problem", "indirect")],
+    ),
     ("Bob, the guards said, ordered them to wait.", [("the guards", "ordered them to wait", "indirect")]),
     ("The top issues, respondents said, are jobs and taxes.", [("respondents", "The top issues", "indirect")]),
     ("In Smith's view, the party could win Arizona.", [("Smith", "the party could win Arizona", "indirect")]),

@@ -331,6 +331,7 @@ def _verb_content(
                 return minus(head, own)[:1]
             if verb.dep_ == "parataxis":
                 # "This campaign, he says, is different": the cue sits inside what it reports, on both sides.
+                own = _parenthesis(verb) or own
                 return [_trim(verb.doc.text, part) for part in minus(head, own) if _has_words(verb.doc.text, part)]
     if clause_only:
         return []  # a quotation may still be snapped on later
@@ -350,6 +351,17 @@ def _verb_content(
         first = objects[0].i + 1
     content = token_range(verb.doc, first, objects[-1].right_edge.i)
     return [content] if content is not None else []
+
+
+def _parenthesis(verb: Token) -> Range | None:
+    """A reporting parenthesis without the subject of the clause it interrupts: in "Part of the problem,
+    say experts, is the ground" the parser hangs both "Part" and "experts" on "say"; the speaker is the
+    subject after the verb, and the one before it opens what is reported."""
+    subjects = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
+    before = [child for child in subjects if child.i < verb.i]
+    if not before or not any(child.i > verb.i for child in subjects):
+        return None
+    return token_range(verb.doc, max(child.right_edge.i for child in before) + 1, verb.right_edge.i)
 
 
 def _is_time(phrase: Token) -> bool:
