@@ -98,6 +98,8 @@ class BertMeanEncoder:
         from safetensors.torch import load_file
         from tokenizers import Tokenizer
 
+        if precision not in PRECISIONS:
+            raise ValueError(f"unknown precision {precision!r}; choose one of {', '.join(PRECISIONS)}")
         self._torch = torch
         self._shape = shape
         self._batch_size = batch_size
@@ -112,17 +114,17 @@ class BertMeanEncoder:
             raise ValueError(f"unreadable weights in {location / 'model.safetensors'}: {error}") from error
         # Some checkpoints keep BertModel's own prefix; the names below are the bare module paths.
         self._weights = {name.removeprefix("bert."): tensor.float() for name, tensor in weights.items()}
-        if precision not in PRECISIONS:
-            raise ValueError(f"unknown precision {precision!r}; choose one of {', '.join(PRECISIONS)}")
         bfloat16 = precision == "bfloat16" or (precision == "auto" and native_bfloat16())
         self.precision = "bfloat16" if bfloat16 else "float32"
-        # Only the dense layers' weights are cast (once, here): they hold nearly all the arithmetic.
+        # Only the dense layers' weights are cast (once, here): they hold nearly all the arithmetic. They
+        # move out of ``_weights``, so no float32 copy is kept beside the bfloat16 one.
         self._product_type = torch.bfloat16 if bfloat16 else torch.float32
-        self._dense = {
-            name: tensor.to(self._product_type)
-            for name, tensor in self._weights.items()
+        dense = [
+            name
+            for name in self._weights
             if name.startswith("encoder.layer.") and name.endswith(".weight") and "LayerNorm" not in name
-        }
+        ]
+        self._dense = {name: self._weights.pop(name).to(self._product_type) for name in dense}
 
     @property
     def dimension(self) -> int:
