@@ -42,7 +42,7 @@ def test_run_ecbplus_finds_the_events_and_writes_clusters(dataset: Path, tmp_pat
     assert len(rows) == 9
     assert set(rows[0]) == {"id", "cluster"}
     assert len({row["cluster"] for row in rows}) == 3
-    assert "over 20 other arrival orders (seeds 0-19): B-cubed F1 mean 1.0000, min 1.0000" in report.notes[-1]
+    assert "over 20 arrival orders (seeds 0-19): B-cubed F1 mean 1.0000, min 1.0000" in report.notes[-1]
 
 
 def test_the_spread_over_orders_can_be_left_out(dataset: Path) -> None:

@@ -89,7 +89,7 @@ def ecbplus(
     out: Annotated[Path | None, typer.Option(help="Write {id, cluster} JSON lines to FILE.")] = None,
     seed: Annotated[int, typer.Option(help="Seed of the shuffled arrival order.")] = 13,
     orders: Annotated[
-        int, typer.Option(min=0, help="Also report the F1's spread over this many other arrival orders (notes).")
+        int, typer.Option(min=0, help="Also report the F1 spread over this many orders, seeds 0 to N-1.")
     ] = 20,
 ) -> None:
     """Story clustering: B-cubed precision/recall/F1 and ARI on ECB+ beside a TF-IDF agglomerative baseline."""

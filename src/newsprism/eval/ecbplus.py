@@ -127,7 +127,7 @@ def run_ecbplus(
     """Cluster the ECB+ articles online in a shuffled order; score ours beside the tuned TF-IDF baseline.
 
     One order's F1 moves by a few points with the order, so the notes also give the spread over
-    ``orders`` other arrival orders (seeds 0 to ``orders - 1``).
+    ``orders`` arrival orders (seeds 0 to ``orders - 1``, which may include ``seed``).
     """
     documents = load_ecbplus(path)
     if encoder is None:
@@ -163,7 +163,7 @@ def run_ecbplus(
             f"tfidf_agglomerative: cosine, average linkage, distance threshold {distance} tuned on this split",
             *(
                 [
-                    f"ours over {orders} other arrival orders (seeds 0-{orders - 1}): B-cubed F1 mean"
+                    f"ours over {orders} arrival orders (seeds 0-{orders - 1}): B-cubed F1 mean"
                     f" {float(np.mean(spread)):.4f}, min {min(spread):.4f}, max {max(spread):.4f}"
                 ]
                 if spread
