@@ -8,6 +8,7 @@ from functools import cache
 from importlib import resources
 
 from newsprism.errors import InputError
+from newsprism.extract.quotes.learned import CueModel, load_cue_model
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "who"})
 PRONOUNS_ORGANISATION = frozenset({"it"})
@@ -16,7 +17,10 @@ PRONOUNS_GROUP = frozenset({"they", "them"})
 
 @dataclass(frozen=True)
 class CueLexicon:
-    """Lemmas of attributing verbs and nouns, multi-word cue phrases, and role nouns of speakers."""
+    """Lemmas of attributing verbs and nouns, multi-word cue phrases, and role nouns of speakers.
+
+    ``judge`` is the learned model that admits verbs outside ``verbs`` (see ``learned``); None: the lexicon alone.
+    """
 
     verbs: frozenset[str]
     clause_only_verbs: frozenset[str]
@@ -24,6 +28,7 @@ class CueLexicon:
     phrases: tuple[tuple[str, ...], ...]
     person_titles: frozenset[str]
     organisation_nouns: frozenset[str]
+    judge: CueModel | None = None
 
 
 @cache
@@ -39,6 +44,7 @@ def load_cues(name: str = "cues.json") -> CueLexicon:
             phrases=tuple(tuple(word.lower() for word in phrase) for phrase in raw["phrases"]),
             person_titles=frozenset(word.lower() for word in raw["person_titles"]),
             organisation_nouns=frozenset(word.lower() for word in raw["organisation_nouns"]),
+            judge=load_cue_model(raw["judge"]) if raw.get("judge") else None,
         )
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise InputError(str(location), f"not a cue lexicon: {error}") from error

@@ -105,8 +105,19 @@ def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
 
 
 def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
-    if token.pos_ != "VERB" or token.lemma_.lower() not in lexicon.verbs:
+    """A lexicon verb's attribution; another verb's only where the lexicon's learned judge admits it."""
+    if token.pos_ != "VERB":
         return None
+    if token.lemma_.lower() in lexicon.verbs:
+        return verb_attribution(token, lexicon)
+    if lexicon.judge is None:
+        return None
+    found = verb_attribution(token, lexicon)
+    return found if found is not None and found.content and lexicon.judge.admits(token, found) else None
+
+
+def verb_attribution(token: Token, lexicon: CueLexicon) -> Found | None:
+    """The attribution ``token`` would make as a cue verb: its speaker and what it reports."""
     subject = _subject(token) or _inverted_subject(token) or _stranded_subject(token)
     if subject is None or subject.lower_ == "that":
         # "a sign that read ...", "a policy that favors ...": 'that' mostly stands for a thing, rarely for

@@ -1,0 +1,142 @@
+"""A learned judge of verb cues outside the lexicon: does the attribution such a verb forms look like one?
+
+PolNeAR counts far more than speech verbs as cues ('criticized', 'backs', 'believes', 'made it clear'),
+a long tail no lexicon covers: added to the lexicon by frequency, such verbs cost as much precision as
+they bring recall, because most of their uses report nothing. The judge looks at the attribution a verb
+would form (its lemma with the shape of its subject and of what it governs) and admits it when a
+logistic model, trained on PolNeAR's train split by ``train_cues``, finds it likely enough. Lexicon
+verbs never ask it: the judge only adds.
+
+The model file is plain JSON: a bias, feature weights and the admission threshold.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.errors import InputError
+from newsprism.extract.quotes.found import Found, Range
+
+FORMAT = "newsprism-cues/1"
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """Weights of a logistic model over ``candidate_features``; ``threshold`` admits a candidate."""
+
+    bias: float
+    weights: dict[str, float] = field(repr=False)
+    threshold: float = 0.5
+
+    def probability(self, features: Sequence[str]) -> float:
+        score = self.bias + sum(self.weights.get(feature, 0.0) for feature in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+    def admits(self, verb: Token, found: Found) -> bool:
+        """Whether the attribution ``found`` formed by ``verb`` (not a lexicon cue) is kept."""
+        return self.probability(candidate_features(verb, found, in_lexicon=False)) >= self.threshold
+
+
+@cache
+def load_cue_model(name: str = "cue_model.json") -> CueModel:
+    """Read a cue model shipped in ``newsprism/extract/data``."""
+    return read_cue_model(resources.files("newsprism.extract") / "data" / name)
+
+
+def read_cue_model(location: Traversable | Path) -> CueModel:
+    """Read a cue model file; an ``InputError`` names the file when it is not one."""
+    try:
+        raw = json.loads(location.read_text(encoding="utf-8"))
+        if raw.get("format") != FORMAT:
+            raise ValueError(f"format {raw.get('format')!r}, expected {FORMAT!r}")
+        return CueModel(
+            bias=float(raw["bias"]),
+            weights={str(key): float(value) for key, value in raw["weights"].items()},
+            threshold=float(raw["threshold"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise InputError(str(location), f"not a cue model: {error}") from error
+
+
+def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]:
+    """Names of the binary features of one candidate attribution: the verb, its subject, its content."""
+    lemma = verb.lemma_.lower()
+    features = [f"lemma={lemma}", f"tag={verb.tag_}", f"dep={verb.dep_}", f"lexicon={in_lexicon}"]
+    features.append(f"lemma|dep={lemma}|{verb.dep_}")
+    for child in verb.children:
+        features += [f"child={child.dep_}", f"lemma|child={lemma}|{child.dep_}"]
+        if child.dep_ == "prep":
+            features += [f"prep={child.lower_}", f"lemma|prep={lemma}|{child.lower_}"]
+        elif child.dep_ == "mark":
+            features.append(f"mark={child.lower_}")
+    if verb.head is not verb:
+        features += [f"head|dep={verb.head.lemma_.lower()}|{verb.dep_}", f"head_pos|dep={verb.head.pos_}|{verb.dep_}"]
+    doc = verb.doc
+    if verb.i > 0:
+        features.append(f"before={doc[verb.i - 1].lower_}")
+    if verb.i + 1 < len(doc):
+        features.append(f"after={doc[verb.i + 1].lower_}")
+    features += _source_features(doc, lemma, found)
+    features += _content_features(verb, lemma, found.content)
+    return features
+
+
+def _span(doc: Doc, piece: Range) -> Span | None:
+    span = doc.char_span(piece[0], piece[1], alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _source_features(doc: Doc, lemma: str, found: Found) -> list[str]:
+    if found.source is None:
+        return ["source=none"]
+    span = _span(doc, found.source)
+    if span is None:
+        return ["source=none"]
+    head = span.root
+    # What kind of speaker: a named type, the pronoun itself, or the part of speech of a common noun.
+    kind = head.ent_type_ or (head.lower_ if head.pos_ == "PRON" else head.pos_)
+    return [
+        f"source={kind}",
+        f"lemma|source={lemma}|{kind}",
+        f"source_head={head.lemma_.lower()}",
+        f"source_words={_bucket(len(span))}",
+        f"source_first={found.source[0] < found.cue[0]}",
+    ]
+
+
+def _content_features(verb: Token, lemma: str, content: Sequence[Range]) -> list[str]:
+    features = [f"content_pieces={len(content)}"]
+    words = 0
+    for piece in content:
+        span = _span(verb.doc, piece)
+        if span is None:
+            continue
+        words += len(span)
+        root = span.root
+        # How the content hangs on the verb: the dependency of its root, or where it lies otherwise.
+        how = root.dep_ if root.head is verb else "head" if root is verb.head else "other"
+        if root.i < verb.i:
+            how += "<"
+        features += [f"content={how}", f"lemma|content={lemma}|{how}", f"content_pos={root.pos_}"]
+        if any(token.text in '"“”' for token in span):
+            features.append("content_quoted")
+        if span[0].lower_ == "that":
+            features.append("content_that")
+    features.append(f"content_words={_bucket(words)}")
+    return features
+
+
+def _bucket(count: int) -> str:
+    for limit, name in ((1, "1"), (3, "2-3"), (8, "4-8"), (20, "9-20")):
+        if count <= limit:
+            return name
+    return "21+"

@@ -1,0 +1,90 @@
+"""The learned cue judge: its file, its arithmetic, its training, and what it admits in real sentences."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.errors import InputError
+from newsprism.extract import extract_quotes, load_cues
+from newsprism.extract.quotes.learned import FORMAT, CueModel, load_cue_model, read_cue_model
+from newsprism.extract.quotes.train_cues import Candidate, TrainOptions, cross_validate, fit, model_json
+from newsprism.nlp import load_spacy
+
+
+def test_the_shipped_lexicon_names_its_judge() -> None:
+    judge = load_cues().judge
+    assert judge is not None
+    assert judge == load_cue_model()
+    assert 0 < judge.threshold < 1
+    assert judge.weights
+
+
+def test_probability_is_the_logistic_of_bias_plus_weights() -> None:
+    judge = CueModel(bias=-1.0, weights={"lemma=x": 1.0, "dep=ROOT": 2.0}, threshold=0.5)
+    assert judge.probability([]) == pytest.approx(1 / (1 + 2.718281828**1))
+    assert judge.probability(["lemma=x", "dep=ROOT", "unknown"]) == pytest.approx(1 / (1 + 2.718281828**-2))
+
+
+def test_a_file_that_is_not_a_cue_model_is_named_in_the_error(tmp_path: Path) -> None:
+    wrong = tmp_path / "model.json"
+    wrong.write_text(json.dumps({"format": "something/else", "bias": 0, "weights": {}, "threshold": 0.5}))
+    with pytest.raises(InputError, match=r"model\.json"):
+        read_cue_model(wrong)
+    wrong.write_text("{not json")
+    with pytest.raises(InputError, match="not a cue model"):
+        read_cue_model(wrong)
+
+
+def test_a_written_model_reads_back(tmp_path: Path) -> None:
+    judge = CueModel(bias=0.5, weights={"lemma=x": -1.25}, threshold=0.4)
+    path = tmp_path / "cue_model.json"
+    path.write_text(json.dumps(model_json(judge)))
+    assert read_cue_model(path) == judge
+    assert model_json(judge)["format"] == FORMAT
+
+
+def _candidates() -> list[Candidate]:
+    # Twenty documents: a verb with a clausal complement is an attribution, one with a plain object is not.
+    found = []
+    for document in range(20):
+        for clause in (True, False):
+            features = ["lemma=claim" if clause else "lemma=build", "content=ccomp" if clause else "content=dobj"]
+            found.append(Candidate(f"d{document}", [*features, "lexicon=False"], right=clause, in_lexicon=False))
+    return found
+
+
+def test_fit_learns_which_shape_is_an_attribution() -> None:
+    judge = fit(_candidates(), TrainOptions(smallest_weight=0.0))
+    assert judge.probability(["lemma=claim", "content=ccomp", "lexicon=False"]) > judge.threshold
+    assert judge.probability(["lemma=build", "content=dobj", "lexicon=False"]) < judge.threshold
+
+
+def test_cross_validation_scores_held_out_documents() -> None:
+    figures = cross_validate(_candidates(), TrainOptions(smallest_weight=0.0))
+    assert figures == {"admitted": 20, "precision": 1.0, "recall": 1.0}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Clinton lambasted Trump's tax plan.", "Clinton", "Trump's tax plan"),
+        ("Obama remembered that his father had worked there.", "Obama", "his father had worked there"),
+    ],
+)
+def test_a_verb_outside_the_lexicon_is_admitted_when_it_reports(text: str, speaker: str, content: str) -> None:
+    assert not {token.lemma_ for token in load_spacy()(text) if token.pos_ == "VERB"} & load_cues().verbs
+    quotes = extract_quotes(load_spacy()(text), "a")
+    assert [(q.speaker and q.speaker.text) for q in quotes] == [speaker]
+    assert content in quotes[0].content_text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["The company built a new factory in Ohio.", "Smith won the election.", "Jones got a new car."]
+)
+def test_a_verb_outside_the_lexicon_that_reports_nothing_is_not_admitted(text: str) -> None:
+    assert extract_quotes(load_spacy()(text), "a") == []
