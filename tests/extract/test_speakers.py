@@ -61,3 +61,38 @@ def test_role_without_earlier_candidate_stays_unresolved() -> None:
 def test_description_is_kept_as_written() -> None:
     [quote] = resolve_speakers([_quote("the Kremlin spokesman")], [], load_cues())
     assert (quote.speaker_name, quote.resolution) == ("the Kremlin spokesman", "as_written")
+
+
+def _in(text: str, speaker: str, after: int = 0) -> Quote:
+    start = text.index(speaker, after)
+    cue = text.index("said", start + len(speaker))
+    return Quote(
+        article_id="a",
+        kind="indirect",
+        cue=TextSpan(start=cue, end=cue + 4, text="said"),
+        content=[TextSpan(start=cue + 5, end=cue + 9, text=text[cue + 5 : cue + 9])],
+        speaker=TextSpan(start=start, end=start + len(speaker), text=speaker),
+    )
+
+
+def _norp(text: str, word: str) -> Mention:
+    start = text.index(word)
+    return Mention(article_id="a", start=start, end=start + len(word), text=word, label="NORP")
+
+
+def test_a_nationality_modifying_the_speaker_does_not_name_it() -> None:
+    text = "The Ukrainian army said it was ready. The Russian Foreign Minister said no. He said more."
+    quotes = [_in(text, "The Ukrainian army"), _in(text, "The Russian Foreign Minister"), _in(text, "He")]
+    mentions = [_norp(text, "Ukrainian"), _norp(text, "Russian")]
+    resolved = resolve_speakers(quotes, mentions, load_cues())
+    assert [(q.speaker_name, q.resolution) for q in resolved] == [
+        ("The Ukrainian army", "as_written"),
+        ("The Russian Foreign Minister", "as_written"),
+        ("The Russian Foreign Minister", "pronoun"),
+    ]
+
+
+def test_a_nationality_that_is_the_whole_speaker_names_it() -> None:
+    text = "Russians said they would stay."
+    [quote] = resolve_speakers([_in(text, "Russians")], [_norp(text, "Russians")], load_cues())
+    assert (quote.speaker_name, quote.resolution) == ("Russians", "named")

@@ -128,7 +128,7 @@ def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
             return _Speaker(person.name, role, person.actor, f"person:{person.id}")
     # An organisation or office ("the Kremlin", "Russia's defence ministry") speaks for itself.
     words = name.split()
-    if words and words[0].lower() == "the":
+    if len(words) > 1 and words[0].lower() in {"the", "a", "an"}:
         name = " ".join(words[1:])
     return _Speaker(name, None, name, "as:" + " ".join(name_parts(name)))
 

@@ -35,7 +35,15 @@ def resolve_speakers(quotes: Sequence[Quote], mentions: Sequence[Mention], lexic
         inside = [m for m in ordered if m.start >= speaker.start and m.end <= speaker.end and m.label in _KINDS]
         words = speaker.text.lower().split()
         wanted = _pronoun_kind(words) or _title_kind(speaker.text, lexicon)
-        if inside:
+        if inside and _only_modifying_nationalities(speaker, inside):
+            # "The Russian Foreign Minister", "the Ukrainian army": the nationality says whose side the
+            # speaker is on, not who it is; the phrase names the speaker.
+            # A plural ('Russian officials') is a group: 'they' may take it, 'he' may not.
+            last = words[-1].strip(".,")
+            kind: Kind = "person" if last in lexicon.person_titles and not last.endswith("s") else "organisation"
+            named.append(_Named(speaker, speaker.text, kind))
+            resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
+        elif inside:
             best = next((m for m in inside if m.label == "PERSON"), inside[0])
             entry = _Named(speaker, best.text, _KINDS[best.label])
             named.append(entry)
@@ -53,6 +61,16 @@ def resolve_speakers(quotes: Sequence[Quote], mentions: Sequence[Mention], lexic
             named.append(_Named(speaker, speaker.text, None))
             resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
     return resolved
+
+
+def _only_modifying_nationalities(speaker: TextSpan, inside: Sequence[Mention]) -> bool:
+    """Whether the speaker's only names are nationalities ('Russian', 'Ukrainian') and it has other words."""
+    if any(mention.label != "NORP" for mention in inside):
+        return False
+    rest = speaker.text
+    for mention in inside:
+        rest = rest.replace(mention.text, " ")
+    return any(word.lower() not in _DETERMINERS and word[:1].isalpha() for word in rest.split())
 
 
 def _pronoun_kind(words: list[str]) -> Kind | None:
