@@ -65,6 +65,11 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
         '"The risk," said Edward Leamer, an economist at UCLA, "is that we lose jobs."',
         [("Edward Leamer, an economist at UCLA,", '"The risk,"', "direct")],
     ),
+    (
+        "The agency announced the end of the drills on Monday, and Prime Minister Mark Carney, signaling that he "
+        "wants a deal, said talks would resume.",
+        [("Prime Minister Mark Carney", "he wants a deal", "indirect")],
+    ),
     ("Smith found a job in the city.", []),
     ("The weather was fine and the match went ahead.", []),
     ("The “smart” phone sold well.", []),
