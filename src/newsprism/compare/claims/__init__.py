@@ -191,23 +191,30 @@ def _disputes(
     j: int,
     options: ClaimOptions,
 ) -> str | None:
-    """Why statement ``j`` disputes statement ``i`` ("answered", "mutual", "rebuttal", "denial"), or None."""
+    """Why statement ``j`` disputes statement ``i`` ("answered", "mutual", "rebuttal", "denial"), or None.
+
+    Each quarrel is read one way round, so that a brief shows it once: the charge or the assertion is
+    the claim, the denial or the accused party's account disputes it; of two parties charging each
+    other, the statement that comes first is the claim.
+    """
     shared = topics[i] & topics[j]
     # A charge answered by the accused party's denial, or two parties charging each other over one matter.
     if len(shared) >= options.min_shared_accusation:
         if actors[j] in accused[i] and denies(texts[j], shared, options.negation_window):
             return "answered"
         if actors[i] in accused[j] and denies(texts[i], shared, options.negation_window):
-            return "answered"
+            return None  # i answers j's charge: read as j's claim, disputed by i
         if actors[j] in accused[i] and actors[i] in accused[j]:
-            return "mutual"
+            return "mutual" if i < j else None
     # The accused party's own account of the charged matter rebuts it, with or without a "no".
     one_matter = len(shared) >= options.min_shared_words and similarity >= options.min_similarity_denial
-    if one_matter and (actors[j] in accused[i] or actors[i] in accused[j]):
+    if one_matter and actors[j] in accused[i]:
         return "rebuttal"
+    if one_matter and actors[i] in accused[j]:
+        return None  # i is the accused party's account: read as j's charge, rebutted by i
     if len(shared) < options.min_shared_words or similarity < options.min_similarity_denial:
         return None
-    if denies(texts[i], shared, options.negation_window) != denies(texts[j], shared, options.negation_window):
+    if denies(texts[j], shared, options.negation_window) and not denies(texts[i], shared, options.negation_window):
         return "denial"
     return None
 
