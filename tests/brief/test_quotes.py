@@ -87,3 +87,23 @@ def test_parties_are_named_once_whatever_word_a_source_uses() -> None:
     assert names["United States"] == names["US"] == "US"
     assert names["German"] == "Germany"
     assert names["Reuters"] == "Reuters"
+
+
+def test_the_same_words_given_twice_to_one_speaker_in_an_article_appear_once_under_the_nearest_cue() -> None:
+    text = 'Ministers met to discuss what the alliance has called "the worst crisis in decades".'
+    words = "the worst crisis in decades"
+
+    def attributed(cue: str) -> Quote:
+        return Quote(
+            article_id="a",
+            kind="direct",
+            cue=span(text, cue),
+            content=[span(text, words)],
+            speaker=span(text, "the alliance"),
+            speaker_name="NATO",
+            resolution="named",
+        )
+
+    quotes = {"a": [attributed("discuss"), attributed("called")]}
+    [entry] = who_said_what(quotes, [document("a", text)], [], {"a": 1})
+    assert (entry.speaker, entry.cue, entry.text) == ("NATO", "called", words)

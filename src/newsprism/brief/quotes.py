@@ -138,13 +138,28 @@ def _join_group(
 ) -> None:
     words = content_words(quote.content_text)
     for known, group in groups:
-        if known.key != speaker.key or any(q.article_id == quote.article_id for q in group):
+        if known.key != speaker.key:
+            continue
+        same = [n for n, q in enumerate(group) if q.article_id == quote.article_id]
+        twice = [n for n in same if group[n].content_text == quote.content_text]
+        if twice:
+            # The same words given to one speaker twice in an article ('to discuss what NATO has called
+            # "..."'): one statement, under the cue nearest to it.
+            if _cue_distance(quote) < _cue_distance(group[twice[0]]):
+                group[twice[0]] = quote
+            return
+        if same:
             continue
         other = content_words(group[0].content_text)
         if words and other and 2 * len(words & other) / (len(words) + len(other)) >= options.same_statement:
             group.append(quote)
             return
     groups.append((speaker, [quote]))
+
+
+def _cue_distance(quote: Quote) -> int:
+    """Characters between the cue and the nearest piece of what it reports."""
+    return min(max(0, piece.start - quote.cue.end, quote.cue.start - piece.end) for piece in quote.content)
 
 
 def _entry(
