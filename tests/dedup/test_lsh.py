@@ -81,6 +81,21 @@ def test_stored_signatures_rebuild_the_index() -> None:
     assert rebuilt.add("copy", syndicated(article(4))) == "a4"
 
 
+def test_restored_signatures_match_as_added_ones_do() -> None:
+    # A copy stored earlier keeps its link; restoring files it without asking again, and later
+    # articles are matched exactly as against an index built by adding.
+    options = LshOptions()
+    texts = {"a0": article(0), "a1": article(1), "copy-of-a0": syndicated(article(0))}
+    added, restored = NearDuplicateIndex(options), NearDuplicateIndex(options)
+    for article_id, text in texts.items():
+        added.add(article_id, text)
+        restored.restore(article_id, signature(text, options))
+    assert len(restored) == len(added) == 3
+    for probe in (rewritten(article(0), 2), rewritten(article(1), 3), article(7)):
+        assert restored.add("probe", probe) == added.add("probe", probe)
+    assert restored.add("again", rewritten(article(1), 4)) == "a1"
+
+
 def test_signature_is_compact_and_deterministic() -> None:
     options = LshOptions(num_perm=64)
     data = signature(article(1), options)

@@ -137,6 +137,10 @@ class NearDuplicateIndex:
         self._insert(article_id, size, digest)
         return original
 
+    def restore(self, article_id: str, signature: bytes) -> None:
+        """Register a stored article whose link was decided when it was first added (an index rebuild)."""
+        self._insert(article_id, *decode_signature(signature, self.options))
+
     def match(self, size: int, digest: Digest) -> str | None:
         """The earlier article that best contains (or is contained in) this one, if any passes the threshold."""
         if size < self.options.min_shingles:

@@ -13,7 +13,8 @@ from typing import Any
 from newsprism.dedup.lsh import LshOptions, NearDuplicateIndex
 from newsprism.store.process import ReplayEncoder
 from newsprism.store.records import IndexRow, StoredArticle
-from newsprism.stories import StoryClusterer, StoryOptions, story_input
+from newsprism.stories import StoryClusterer, StoryOptions
+from newsprism.stories.inputs import story_input_of_vector
 from newsprism.stories.names import capitalised_names
 
 
@@ -42,11 +43,14 @@ class CorpusIndex:
         near = NearDuplicateIndex(lsh)
         for row in rows:
             if row.signature is not None:
-                near.add(row.id, signature=row.signature)
+                # Each stored link was decided when the article came; a rebuild only files the signature.
+                near.restore(row.id, row.signature)
             if row.story_id is not None:
                 names = capitalised_names(row.text)
-                item = story_input(row.title, row.text, names, row.published, ReplayEncoder(row.story_vectors))
-                assigned.append((with_article_id(item, row.id), row.story_id))
+                # The stored vector stands for the encoder's: the lead text it was computed from is not needed.
+                [vector] = ReplayEncoder(row.story_vectors).encode([row.title])
+                item = story_input_of_vector(row.title, row.text, names, row.published, vector, row.id)
+                assigned.append((item, row.story_id))
         index = cls(lsh, stories, StoryClusterer.from_assignments(assigned, stories) if assigned else None)
         index.near = near
         return index

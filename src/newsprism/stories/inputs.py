@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from newsprism.nlp.models import SentenceEncoder
 from newsprism.stories.options import StoryInput
@@ -56,7 +58,20 @@ def story_input(
 
     The years are those the title and text name: a clue to when the story happened.
     """
-    vector = encoder.encode([lead_text(title, text, lead_sentences)])[0].astype(np.float32)
-    vector /= max(float(np.linalg.norm(vector)), 1e-12)
+    vector = encoder.encode([lead_text(title, text, lead_sentences)])[0]
+    return story_input_of_vector(title, text, entities, published, vector, article_id)
+
+
+def story_input_of_vector(
+    title: str,
+    text: str,
+    entities: Iterable[str],
+    published: datetime | None,
+    vector: npt.NDArray[np.floating[Any]],
+    article_id: str = "",
+) -> StoryInput:
+    """The clusterer input of an article whose title+lead vector is known (stored at ingest, say)."""
+    unit = vector.astype(np.float32)
+    unit /= max(float(np.linalg.norm(unit)), 1e-12)
     names = frozenset(filter(None, (normalise_entity(name) for name in entities)))
-    return StoryInput(article_id, vector, names, published, named_years(f"{title}\n{text}"))
+    return StoryInput(article_id, unit, names, published, named_years(f"{title}\n{text}"))
