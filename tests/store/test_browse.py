@@ -101,3 +101,26 @@ def test_a_store_at_the_first_schema_is_upgraded_when_opened(tmp_path: Path, cor
     finally:
         store.close()
     assert count == 12
+
+
+def test_a_store_from_before_story_names_rebuilds_the_index_it_would_have_with_them(
+    tmp_path: Path, corpus_files: Path
+) -> None:
+    from newsprism.store.assign import CorpusIndex
+
+    fresh = _filled(f"sqlite:///{tmp_path / 'fresh.db'}", corpus_files)
+    old = _filled(f"sqlite:///{tmp_path / 'old.db'}", corpus_files)
+    try:
+        with old.engine.begin() as connection:
+            connection.execute(t.articles.update().values(story_names=None))
+        indexes = []
+        for store in (fresh, old):
+            rows = list(store.index_rows())
+            indexes.append(CorpusIndex.rebuild(rows, TWIN_PROCESS.lsh, TWIN_PROCESS.stories))
+        assert all(row.story_names is not None for row in fresh.index_rows())
+    finally:
+        fresh.close()
+        old.close()
+    built, rebuilt = (index.clusterer for index in indexes)
+    assert built.stories() == rebuilt.stories()
+    assert {k: s.entities for k, s in built._stories.items()} == {k: s.entities for k, s in rebuilt._stories.items()}

@@ -144,7 +144,7 @@ def test_sqlite_file_uses_wal(tmp_path: Path) -> None:
     Store.open(str(tmp_path / "w.db")).close()
     with sqlite3.connect(tmp_path / "w.db") as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003"
 
 
 @pytest.mark.parametrize(
@@ -208,3 +208,14 @@ def test_lean_ingest_keeps_sentences_and_names_but_no_sentence_vectors(store_url
     assert status.sentences > status.articles > 0
     assert status.entities > 0
     assert found == {}
+
+
+def test_index_rows_give_back_the_story_names_stored(store_url: str) -> None:
+    store = Store.open(store_url)
+    named, unnamed = stored("a"), stored("b")
+    named.story_names = ["Body", "NATO"]
+    store.add_articles([named, unnamed])
+    rows = {row.id: row for row in store.index_rows()}
+    store.close()
+    assert rows["a"].story_names == ["Body", "NATO"]
+    assert rows["b"].story_names is None  # stored without them: a rebuild finds them in the text

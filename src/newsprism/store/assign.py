@@ -46,7 +46,7 @@ class CorpusIndex:
                 # Each stored link was decided when the article came; a rebuild only files the signature.
                 near.restore(row.id, row.signature)
             if row.story_id is not None:
-                names = capitalised_names(row.text)
+                names = capitalised_names(row.text) if row.story_names is None else row.story_names
                 # The stored vector stands for the encoder's: the lead text it was computed from is not needed.
                 [vector] = ReplayEncoder(row.story_vectors).encode([row.title])
                 item = story_input_of_vector(row.title, row.text, names, row.published, vector, row.id)

@@ -176,6 +176,7 @@ def process_batch(raw: Sequence[RawArticle], models: ModelFactory, options: Proc
                 sentence_vectors=list(sentence_vectors.get(article.id, [])),
                 title_vector=title_vectors.get(article.id),
                 story_vectors=recorder.vectors,
+                story_names=sorted(entities),
                 signature=signature(article.text, options.lsh),
             )
         )

@@ -131,6 +131,7 @@ def index_rows(connection: Connection) -> Iterator[IndexRow]:
                 t.articles.c.published,
                 t.articles.c.signature,
                 t.articles.c.story_id,
+                t.articles.c.story_names,
             )
             .where(t.articles.c.seq > after)
             .order_by(t.articles.c.seq)
@@ -155,6 +156,7 @@ def index_rows(connection: Connection) -> Iterator[IndexRow]:
                 signature=row.signature,
                 story_id=row.story_id,
                 story_vectors=vectors[row.id],
+                story_names=json.loads(row.story_names) if row.story_names is not None else None,
             )
         after = rows[-1].seq
 

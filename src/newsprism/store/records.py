@@ -39,6 +39,8 @@ class StoredArticle:
     signature: bytes | None = None
     near_duplicate_of: str | None = None
     story_id: int | None = None
+    # The names story clustering took from the text, kept for the same rebuild (None: find them again).
+    story_names: list[str] | None = None
 
     @property
     def id(self) -> str:
@@ -103,3 +105,4 @@ class IndexRow:
     signature: bytes | None
     story_id: int | None
     story_vectors: list[Vector]
+    story_names: list[str] | None = None

@@ -64,6 +64,8 @@ articles = Table(
     Column("story_id", Integer, ForeignKey("stories.id"), index=True),
     Column("ingested_at", String(40), nullable=False),
     Column("run_id", Integer, ForeignKey("ingestion_runs.id")),
+    # JSON list of the names story clustering took from the text (NULL: stored before migration 0003).
+    Column("story_names", Text),
 )
 Index("ix_articles_url", articles.c.url)
 

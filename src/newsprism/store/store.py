@@ -250,6 +250,7 @@ def _insert_articles(connection: Connection, items: Sequence[StoredArticle], run
                 language=article.language,
                 removed=json.dumps([line.model_dump() for line in article.removed]),
                 signature=item.signature,
+                story_names=json.dumps(item.story_names) if item.story_names is not None else None,
                 near_duplicate_of=item.near_duplicate_of,
                 story_id=item.story_id,
                 ingested_at=now,
