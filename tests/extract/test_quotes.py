@@ -70,6 +70,7 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
         "wants a deal, said talks would resume.",
         [("Prime Minister Mark Carney", "he wants a deal", "indirect")],
     ),
+    ("The senator was quick to deny that she had met him.", [("The senator", "she had met him", "indirect")]),
     ("Smith found a job in the city.", []),
     ("The weather was fine and the match went ahead.", []),
     ("The “smart” phone sold well.", []),

@@ -206,8 +206,11 @@ def _subject(verb: Token) -> Token | None:
                     return objects[0]
         if current.dep_ == "advcl" and current.tag_ == "VBN":
             return None  # "Asked about the deal, Smith said ...": Smith was asked; who asked is not said
-        # "smiled and said", "told reporters, saying ...": the subject of the governing verb.
-        if current.dep_ in {"conj", "advcl", "xcomp"} and current.head is not current:
+        # "smiled and said", "told reporters, saying ...": the subject of the governing verb; "was quick to
+        # embrace", "is eager to say": the subject of the verb the adjective completes.
+        if current.dep_ in {"conj", "advcl", "xcomp"} or (current.dep_ == "acomp" and current is not verb):
+            if current.head is current:
+                return None
             current = current.head
             continue
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in {"VERB", "AUX"}:
