@@ -108,16 +108,27 @@ def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     """A lexicon verb's attribution; another verb's only where the lexicon's learned judge admits it."""
     if token.pos_ != "VERB":
         return None
-    if token.lemma_.lower() in lexicon.verbs:
-        return verb_attribution(token, lexicon)
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.verbs:
+        found = verb_attribution(token, lexicon)
+        if (found is not None and found.content) or lemma not in lexicon.clause_only_verbs or lexicon.judge is None:
+            return found
+        # A verb that attributes by rule only with a clause ('found that ...') may still report its object
+        # ('we have seen no sign of it'): the judge weighs that reading as it weighs any other verb's.
+        # Without it the cue stays as it was ('Cruz continued:' still introduces the next paragraph).
+        read = verb_attribution(token, lexicon, objects=True)
+        return read if read is not None and read.content and lexicon.judge.admits(token, read) else found
     if lexicon.judge is None:
         return None
     found = verb_attribution(token, lexicon)
     return found if found is not None and found.content and lexicon.judge.admits(token, found) else None
 
 
-def verb_attribution(token: Token, lexicon: CueLexicon) -> Found | None:
-    """The attribution ``token`` would make as a cue verb: its speaker and what it reports."""
+def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -> Found | None:
+    """The attribution ``token`` would make as a cue verb: its speaker and what it reports.
+
+    A clause-only verb of the lexicon reports no plain object unless ``objects`` is set.
+    """
     subject = _interjected_subject(token) or _subject(token) or _inverted_subject(token) or _stranded_subject(token)
     if subject is None or subject.lower_ == "that":
         # "a sign that read ...", "a policy that favors ...": 'that' mostly stands for a thing, rarely for
@@ -130,7 +141,7 @@ def verb_attribution(token: Token, lexicon: CueLexicon) -> Found | None:
         source, cue_first = _owner_range(owner), subject.i if subject.i < token.i else token.i
     content = _verb_content(
         token,
-        clause_only=token.lemma_.lower() in lexicon.clause_only_verbs,
+        clause_only=not objects and token.lemma_.lower() in lexicon.clause_only_verbs,
         head_is_cue=token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.verbs,
         cue_verbs=lexicon.verbs,
     )

@@ -8,7 +8,11 @@ Every verb of every parsed sentence is a candidate: the attribution ``verb_attri
 its source and its content. The judge is fitted on all candidates (lexicon ones teach it the shapes of
 attributions) and used only on verbs outside the lexicon. The figures printed are out of fold: no
 document is judged by a model that saw it. The threshold was chosen on the train split by the pipeline's
-pair F1 with out-of-fold judgements (0.4: 0.742 -> 0.755; 0.3 and 0.5 gave 0.755 and 0.753).
+pair F1 with out-of-fold judgements (0.4: 0.742 -> 0.755; 0.3 and 0.5 gave 0.755 and 0.753; with
+clause-only verbs read with their objects as candidates too, 0.4 gives 0.758 and 0.5 0.757).
+
+A clause-only verb of the lexicon ('see', 'find') with a plain object and no clause is a candidate as
+inference asks about it: read with its object, outside the lexicon.
 """
 
 from __future__ import annotations
@@ -68,6 +72,10 @@ def document_candidates(
             if token.pos_ != "VERB":
                 continue
             found = verb_attribution(token, lexicon)
+            in_lexicon = token.lemma_.lower() in lexicon.verbs
+            if (found is None or not found.content) and token.lemma_.lower() in lexicon.clause_only_verbs:
+                # As inference asks the judge: a clause-only verb read with its object, as if outside the lexicon.
+                found, in_lexicon = verb_attribution(token, lexicon, objects=True), False
             if found is None or not found.content:
                 continue
             cue: Spans = ((found.cue[0] + offset, found.cue[1] + offset),)
@@ -77,7 +85,6 @@ def document_candidates(
                 _shared(cue, g_cue) and _shared(source, g_source) and _shared(content, g_content)
                 for g_cue, g_source, g_content in gold
             )
-            in_lexicon = token.lemma_.lower() in lexicon.verbs
             candidates.append(Candidate(name, candidate_features(token, found, in_lexicon), right, in_lexicon))
     return candidates
 
