@@ -208,12 +208,24 @@ def _tokens(text: str) -> list[str]:
     return [token.lower().replace("’", "'") for token in _TOKEN.findall(text)]
 
 
-def _match(tokens: Sequence[str], position: int, phrases: Sequence[tuple[str, ...]]) -> int:
+def _match(tokens: Sequence[str], position: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length of the longest phrase starting at ``position`` (phrases come longest first), else 0."""
-    for phrase in phrases:
+    if position >= len(tokens):
+        return 0
+    for phrase in _by_first_word(phrases).get(tokens[position], ()):
         if tuple(tokens[position : position + len(phrase)]) == phrase:
             return len(phrase)
     return 0
+
+
+@cache
+def _by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases by their first word, each list still longest first: a token is checked against its own."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:  # an empty phrase matches nothing: it would give length 0
+            grouped.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(found) for word, found in grouped.items()}
 
 
 def _stem(word: str) -> str:

@@ -8,6 +8,7 @@ scikit-learn's own ``decision_function``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -15,6 +16,7 @@ import numpy.typing as npt
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+_CHUNK_ROWS = 1024
 
 
 @dataclass(frozen=True)
@@ -26,17 +28,6 @@ class Tree:
     left: IntArray
     right: IntArray
     value: FloatArray
-
-    def predict(self, features: FloatArray) -> FloatArray:
-        node = np.zeros(len(features), dtype=np.int64)
-        rows = np.arange(len(features))
-        while True:
-            inner = self.left[node] >= 0
-            if not inner.any():
-                return self.value[node]
-            # sklearn sends a sample left when its feature is <= the threshold.
-            go_left = features[rows, self.feature[node]] <= self.threshold[node]
-            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -59,6 +50,53 @@ class Tree:
 
 
 @dataclass(frozen=True)
+class _Forest:
+    """Every tree of a model in padded arrays (trees x nodes), walked for all trees and rows at once:
+    a model of hundreds of trees is a few numpy steps per level, not hundreds of small calls."""
+
+    feature: IntArray
+    threshold: FloatArray
+    left: IntArray
+    right: IntArray
+    value: FloatArray
+    column: IntArray  # the class column each tree adds to
+
+    @classmethod
+    def of(cls, trees: list[Tree], columns: list[int]) -> _Forest:
+        width = max(len(tree.left) for tree in trees)
+
+        def padded(arrays: list[npt.NDArray[Any]], fill: float, dtype: type) -> npt.NDArray[Any]:
+            out: npt.NDArray[Any] = np.full((len(arrays), width), fill, dtype=dtype)
+            for row, array in enumerate(arrays):
+                out[row, : len(array)] = array
+            return out
+
+        return cls(
+            feature=padded([t.feature for t in trees], 0, np.int64),
+            threshold=padded([t.threshold for t in trees], 0.0, np.float64),
+            left=padded([t.left for t in trees], -1, np.int64),
+            right=padded([t.right for t in trees], -1, np.int64),
+            value=padded([t.value for t in trees], 0.0, np.float64),
+            column=np.asarray(columns, dtype=np.int64),
+        )
+
+    def leaf_values(self, features: FloatArray) -> FloatArray:
+        """The value of the leaf each row reaches in each tree (trees x rows)."""
+        trees = np.arange(len(self.left))[:, None]
+        rows = np.arange(len(features))[None, :]
+        node = np.zeros((len(self.left), len(features)), dtype=np.int64)
+        while True:
+            inner = self.left[trees, node] >= 0
+            if not inner.any():
+                result: FloatArray = self.value[trees, node]
+                return result
+            # sklearn sends a sample left when its feature is <= the threshold (a leaf's feature is unused).
+            feature = np.where(inner, self.feature[trees, node], 0)
+            go_left = features[rows, feature] <= self.threshold[trees, node]
+            node = np.where(inner, np.where(go_left, self.left[trees, node], self.right[trees, node]), node)
+
+
+@dataclass(frozen=True)
 class BoostedTrees:
     """A gradient-boosting classifier: raw score = init + rate * sum of trees, one tree per class and round."""
 
@@ -70,10 +108,22 @@ class BoostedTrees:
     def raw_scores(self, features: FloatArray) -> FloatArray:
         """One raw score per class column (one column for a two-class model, as in scikit-learn)."""
         raw = np.tile(self.init, (len(features), 1))
-        for trees in self.rounds:
-            for column, tree in enumerate(trees):
-                raw[:, column] += self.learning_rate * tree.predict(features)
+        if not self.rounds or not len(features):
+            return raw
+        forest = self._forest
+        # Rows a chunk at a time: the walk holds a trees x rows array of nodes.
+        for first in range(0, len(features), _CHUNK_ROWS):
+            chunk = slice(first, first + _CHUNK_ROWS)
+            leaves = forest.leaf_values(features[chunk])
+            for column in range(raw.shape[1]):
+                raw[chunk, column] += self.learning_rate * leaves[forest.column == column].sum(axis=0)
         return raw
+
+    @cached_property
+    def _forest(self) -> _Forest:
+        return _Forest.of(
+            [tree for trees in self.rounds for tree in trees], [c for trees in self.rounds for c in range(len(trees))]
+        )
 
     def predict_proba(self, features: FloatArray) -> FloatArray:
         """Class probabilities, columns in the order of ``classes``."""
