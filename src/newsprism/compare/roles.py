@@ -64,18 +64,29 @@ class RoleReading:
     portfolio: frozenset[str]
 
 
+@cache
+def _alias_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Every body alias with its pattern, longest first (so 'european union' goes before 'union')."""
+    aliases = sorted(title_vocabulary().bodies, key=len, reverse=True)
+    return tuple((alias, re.compile(rf"(?<![\w.]){re.escape(alias)}(?![\w])")) for alias in aliases)
+
+
+@cache
+def _title_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Every title phrase with its pattern, longest first, then in alphabetical order (one choice every run)."""
+    phrases = sorted({p for c in title_vocabulary().classes for p in c}, key=lambda p: (-len(p), p))
+    return tuple((phrase, re.compile(rf"\b{re.escape(phrase)}\b")) for phrase in phrases)
+
+
 def read_role(text: str, actor: str | None = None) -> RoleReading:
     """Split a role into body, title and portfolio words."""
     vocabulary = title_vocabulary()
     lowered = " ".join(text.lower().replace("’", "'").split())
-    bodies = {
-        key for alias, key in vocabulary.bodies.items() if re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", lowered)
-    }
+    bodies = {vocabulary.bodies[alias] for alias, pattern in _alias_patterns() if pattern.search(lowered)}
     rest = lowered
-    for alias in sorted(vocabulary.bodies, key=len, reverse=True):
-        rest = re.sub(rf"(?<![\w.]){re.escape(alias)}(?![\w])", " ", rest)
-    phrases = sorted({p for c in vocabulary.classes for p in c}, key=len, reverse=True)
-    title = next((p for p in phrases if re.search(rf"\b{re.escape(p)}\b", rest)), "")
+    for _, pattern in _alias_patterns():
+        rest = pattern.sub(" ", rest)
+    title = next((phrase for phrase, pattern in _title_patterns() if pattern.search(rest)), "")
     if not title:
         heads = [w for w in _WORD.findall(rest) if w in role_heads()]
         title = heads[-1] if heads else ""
@@ -114,13 +125,22 @@ def role_conflicts(
     """Every person whose roles, across sources, fall into more than one compatible group."""
     by_article = {document.article.id: document for document in documents}
     conflicts = []
+    # Each role is read once: it is compared with every member of each group it might join.
+    readings: dict[tuple[str, str | None], RoleReading] = {}
+
+    def reading_of(role: RoleSpan) -> RoleReading:
+        key = (role.text, role.actor)
+        if key not in readings:
+            readings[key] = read_role(role.text, role.actor)
+        return readings[key]
+
     for person in people:
         groups: list[list[RoleSpan]] = []
         for role in person.roles:
             if role.article_id not in number_of:
                 continue
-            reading = read_role(role.text, role.actor)
-            home = next((g for g in groups if all(compatible(reading, read_role(r.text, r.actor)) for r in g)), None)
+            reading = reading_of(role)
+            home = next((g for g in groups if all(compatible(reading, reading_of(r)) for r in g)), None)
             if home is None:
                 groups.append([role])
             else:
