@@ -291,7 +291,7 @@ def _interjected_subject(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "acl"} or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
     name = doc[verb.i - 2]
-    if name.ent_type_ not in {"PERSON", "ORG"} or name.ent_iob_ == "" or name.i < verb.sent.start:
+    if name.ent_type_ not in {"PERSON", "ORG"} or name.i < verb.sent.start:
         return None
     # The name's last word: walk to the head of the name within its entity.
     while name.head is not name and name.head.ent_type_ == name.ent_type_ and name.head.i > name.i:

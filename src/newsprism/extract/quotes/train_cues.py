@@ -146,9 +146,7 @@ def cross_validate(candidates: Sequence[Candidate], options: TrainOptions) -> di
         for candidate in candidates:
             if fold_of[candidate.document] != fold or candidate.in_lexicon:
                 continue
-            # Scored as inference scores it: the verb is outside the lexicon.
-            outside = [f for f in candidate.features if not f.startswith("lexicon=")] + ["lexicon=False"]
-            if judge.probability(outside) >= options.threshold:
+            if judge.probability(candidate.features) >= options.threshold:
                 admitted += 1
                 right_admitted += candidate.right
     return {
