@@ -193,7 +193,8 @@ def _timeline(brief: Brief) -> str:
 def _disputed(claims: list[Claim]) -> str:
     blocks = ["## Disputed"]
     for claim in claims:
-        lines = [f"- **{escape_markdown(claim.claimant)}** claims: {_said(claim.text, claim.citations)}"]
+        # "(claim)", not "claims": the claimant may be one person or many ("Russian officials").
+        lines = [f"- **{escape_markdown(claim.claimant)}** (claim): {_said(claim.text, claim.citations)}"]
         lines += [
             f"  - disputed by **{escape_markdown(s.speaker)}**: {_said(s.text, s.citations)}" for s in claim.disputers
         ]
