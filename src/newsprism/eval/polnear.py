@@ -113,7 +113,8 @@ def _chars(spans: Spans, text: str) -> frozenset[int]:
     return frozenset(i for start, end in spans for i in range(start, min(end, len(text))) if not text[i].isspace())
 
 
-def _shared(first: Spans, second: Spans) -> int:
+def shared_characters(first: Spans, second: Spans) -> int:
+    """Characters two sets of spans have in common."""
     return sum(max(0, min(a[1], b[1]) - max(a[0], b[0])) for a in first for b in second)
 
 
@@ -123,7 +124,7 @@ def match_count(predicted: Sequence[Spans], gold: Sequence[Spans], text: str, ex
         wanted = {_chars(spans, text) for spans in gold}
         return len({_chars(spans, text) for spans in predicted} & wanted)
     candidates = sorted(
-        ((_shared(p, g), i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold)),
+        ((shared_characters(p, g), i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold)),
         reverse=True,
     )
     used_p: set[int] = set()
@@ -145,10 +146,10 @@ def match_pairs(predicted: Sequence[Pair], gold: Sequence[Pair], text: str, exac
         return len({_pair_key(p, text) for p in predicted} & {_pair_key(g, text) for g in gold})
     candidates = sorted(
         (
-            (_shared(p[0], g[0]) + _shared(p[1], g[1]), i, j)
+            (shared_characters(p[0], g[0]) + shared_characters(p[1], g[1]), i, j)
             for i, p in enumerate(predicted)
             for j, g in enumerate(gold)
-            if _shared(p[0], g[0]) and _shared(p[1], g[1])
+            if shared_characters(p[0], g[0]) and shared_characters(p[1], g[1])
         ),
         reverse=True,
     )

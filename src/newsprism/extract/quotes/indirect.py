@@ -106,22 +106,31 @@ def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
 
 def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     """A lexicon verb's attribution; another verb's only where the lexicon's learned judge admits it."""
-    if token.pos_ != "VERB":
+    if token.pos_ != "VERB" or (lexicon.judge is None and token.lemma_.lower() not in lexicon.verbs):
         return None
+    found, by_rule = verb_reading(token, lexicon)
+    if by_rule:
+        return found
+    if lexicon.judge is not None and found is not None and found.content and lexicon.judge.admits(token, found):
+        return found
+    # A clause-only cue the judge turns down keeps its cue without content ('Cruz continued:' still
+    # introduces the quotation of the next paragraph).
+    return verb_attribution(token, lexicon) if token.lemma_.lower() in lexicon.verbs else None
+
+
+def verb_reading(token: Token, lexicon: CueLexicon) -> tuple[Found | None, bool]:
+    """The attribution a verb would make, and whether the lexicon makes it by rule (else the judge weighs it).
+
+    A verb that attributes by rule only with a clause ('found that ...') may still report its object
+    ('we have seen no sign of it'): without a clause, that reading goes to the judge like any other verb's.
+    """
     lemma = token.lemma_.lower()
-    if lemma in lexicon.verbs:
+    if lemma in lexicon.clause_only_verbs:
         found = verb_attribution(token, lexicon)
-        if (found is not None and found.content) or lemma not in lexicon.clause_only_verbs or lexicon.judge is None:
-            return found
-        # A verb that attributes by rule only with a clause ('found that ...') may still report its object
-        # ('we have seen no sign of it'): the judge weighs that reading as it weighs any other verb's.
-        # Without it the cue stays as it was ('Cruz continued:' still introduces the next paragraph).
-        read = verb_attribution(token, lexicon, objects=True)
-        return read if read is not None and read.content and lexicon.judge.admits(token, read) else found
-    if lexicon.judge is None:
-        return None
-    found = verb_attribution(token, lexicon)
-    return found if found is not None and found.content and lexicon.judge.admits(token, found) else None
+        if found is not None and found.content:
+            return found, True
+        return verb_attribution(token, lexicon, objects=True), False
+    return verb_attribution(token, lexicon), lemma in lexicon.verbs
 
 
 def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -> Found | None:

@@ -5,7 +5,7 @@ a long tail no lexicon covers: added to the lexicon by frequency, such verbs cos
 they bring recall, because most of their uses report nothing. The judge looks at the attribution a verb
 would form (its lemma with the shape of its subject and of what it governs) and admits it when a
 logistic model, trained on PolNeAR's train split by ``train_cues``, finds it likely enough. Lexicon
-verbs never ask it: the judge only adds.
+verbs never ask it (but for a clause-only one read with a plain object): the judge only adds.
 
 The model file is plain JSON: a bias, feature weights and the admission threshold.
 """
@@ -42,7 +42,7 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     def admits(self, verb: Token, found: Found) -> bool:
-        """Whether the attribution ``found`` formed by ``verb`` (not a lexicon cue) is kept."""
+        """Whether the attribution ``found`` formed by ``verb`` (not a cue by the lexicon's rule) is kept."""
         return self.probability(candidate_features(verb, found, in_lexicon=False)) >= self.threshold
 
 

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsprism.eval.polnear import read_ann, shared_characters
 from newsprism.extract.quotes.article import ParsedParagraph, parse_paragraphs
 from newsprism.extract.quotes.cues import CueLexicon, load_cues
-from newsprism.extract.quotes.indirect import verb_attribution
+from newsprism.extract.quotes.indirect import verb_reading
 from newsprism.extract.quotes.learned import FORMAT, CueModel, candidate_features
 
 if TYPE_CHECKING:
@@ -58,10 +59,6 @@ class TrainOptions:
     smallest_weight: float = 0.05  # smaller weights left out: 837 KB, not 2 MB (dev pair F1 0.7716 -> 0.7711)
 
 
-def _shared(first: Spans, second: Spans) -> bool:
-    return any(min(a[1], b[1]) > max(a[0], b[0]) for a in first for b in second)
-
-
 def document_candidates(
     name: str, docs: Sequence[ParsedParagraph], gold: Sequence[tuple[Spans, Spans, Spans]], lexicon: CueLexicon
 ) -> list[Candidate]:
@@ -71,18 +68,17 @@ def document_candidates(
         for token in doc:
             if token.pos_ != "VERB":
                 continue
-            found = verb_attribution(token, lexicon)
-            in_lexicon = token.lemma_.lower() in lexicon.verbs
-            if (found is None or not found.content) and token.lemma_.lower() in lexicon.clause_only_verbs:
-                # As inference asks the judge: a clause-only verb read with its object, as if outside the lexicon.
-                found, in_lexicon = verb_attribution(token, lexicon, objects=True), False
+            # The reading inference takes: by rule (a lexicon cue) or for the judge to weigh.
+            found, in_lexicon = verb_reading(token, lexicon)
             if found is None or not found.content:
                 continue
             cue: Spans = ((found.cue[0] + offset, found.cue[1] + offset),)
             source: Spans = ((found.source[0] + offset, found.source[1] + offset),) if found.source else ()
             content: Spans = tuple((start + offset, end + offset) for start, end in found.content)
             right = any(
-                _shared(cue, g_cue) and _shared(source, g_source) and _shared(content, g_content)
+                shared_characters(cue, g_cue)
+                and shared_characters(source, g_source)
+                and shared_characters(content, g_content)
                 for g_cue, g_source, g_content in gold
             )
             candidates.append(Candidate(name, candidate_features(token, found, in_lexicon), right, in_lexicon))
@@ -91,8 +87,6 @@ def document_candidates(
 
 def split_candidates(split_dir: Path, nlp: Language, lexicon: CueLexicon) -> list[Candidate]:
     """Candidates of every annotated document of a PolNeAR split."""
-    from newsprism.eval.polnear import read_ann
-
     candidates: list[Candidate] = []
     for path in sorted((split_dir / "text").glob("*.txt")):
         gold = [
