@@ -224,7 +224,9 @@ def _subject(verb: Token) -> Token | None:
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        if current.dep_ == "advcl" and current.tag_ == "VBN":
+        if current.dep_ == "advcl" and current.tag_ in {"VBN", "VBD"}:
+            # The tagger often reads a participle opening the sentence as a past tense ("Asked ..., Smith
+            # joked"); either way, with no subject of its own it is passive.
             return None  # "Asked about the deal, Smith said ...": Smith was asked; who asked is not said
         # "smiled and said", "told reporters, saying ...": the subject of the governing verb; "was quick to
         # embrace", "is eager to say": the subject of the verb the adjective completes.
@@ -340,10 +342,12 @@ def _before_reporting_clause(verb: Token, subject: Token) -> list[Range]:
 
 
 def _source_range(subject: Token, relative: bool) -> Range | None:
+    # Quotation marks at a speaker's edges belong to a quotation: in '“But why?” Smith asked' the parser
+    # hangs the closing mark on the speaker, which would hide the quotation from its cue.
     if relative and any(child.dep_ == "relcl" for child in subject.children):
         # "Smith, who said ...": the noun phrase up to its head, not the relative clause holding the cue.
-        return token_range(subject.doc, subject.left_edge.i, subject.i)
-    return subtree_range(subject)
+        return token_range(subject.doc, subject.left_edge.i, subject.i, keep_quotes=False)
+    return subtree_range(subject, keep_quotes=False)
 
 
 def _possessor(subject: Token, lexicon: CueLexicon) -> Token | None:
