@@ -38,13 +38,23 @@ def test_denial_of_a_claim_by_another_actor_is_a_dispute() -> None:
         quote("Kremlin", "Russia", "troops are returning to their bases after the exercises", 3),
     ]
     claims = claims_and_counterclaims(quotes, HashingEncoder(), SureModel())  # type: ignore[arg-type]
-    by_claimant = {claim.claimant: claim for claim in claims}
-    # Each quarrel is read once, the assertion as the claim: NATO's denial disputes both Russian voices,
-    # and is not itself listed as a claim that they dispute.
-    assert sorted(by_claimant) == ["Defense Ministry", "Kremlin"]
-    assert [side.speaker for side in by_claimant["Defense Ministry"].disputers] == ["Stoltenberg"]
-    assert [side.speaker for side in by_claimant["Kremlin"].disputers] == ["Stoltenberg"]
+    # Each quarrel is read once, the assertion as the claim; NATO's denial answers Russia once, under the
+    # Russian statement closest to it, and is not itself listed as a claim that Russia disputes.
+    assert [(claim.claimant, [side.speaker for side in claim.disputers]) for claim in claims] == [
+        ("Defense Ministry", ["Stoltenberg"])
+    ]
     assert all(side.actor != claim.actor for claim in claims for side in [*claim.disputers, *claim.supporters])
+
+
+def test_each_party_answered_keeps_its_own_rebuttal() -> None:
+    quotes = [
+        quote("Defense Ministry", "Russia", "troops are returning to their bases after the drills"),
+        quote("Stoltenberg", "NATO", "troops are not returning to their bases after the drills", 2),
+        quote("Blinken", "United States", "troops are not returning to their bases after the exercises", 3),
+    ]
+    claims = claims_and_counterclaims(quotes, HashingEncoder(), SureModel())  # type: ignore[arg-type]
+    disputed = [(c.claimant, sorted(side.speaker for side in c.disputers)) for c in claims if c.disputers]
+    assert disputed == [("Defense Ministry", ["Blinken", "Stoltenberg"])]
 
 
 def test_one_actor_never_disputes_itself() -> None:

@@ -14,6 +14,7 @@ confirmation.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -130,8 +131,23 @@ def claims_and_counterclaims(
         for pair, one, other in zip(denials, forth, back, strict=True):
             if max(one[disagree], other[disagree]) < options.min_disagree_denial:
                 reasons[pair] = None
+    # A rebuttal answers a party once: under that party's most contested claim (the most rebuttals,
+    # then the most sources), and of those the closest. "We have not verified that units are returning"
+    # disputes each of Russia's six statements about the units; shown under all six it would fill the
+    # section with one quarrel.
+    rebuttals = Counter(i for (i, _), reason in reasons.items() if reason)
+
+    def weight(i: int, j: int) -> tuple[int, int, float]:
+        return rebuttals[i], len(quotes[i].citations), similarity[(i, j)]
+
+    answered: dict[tuple[int, str], int] = {}
     for (i, j), reason in reasons.items():
         if reason:
+            kept = answered.get((j, actors[i]))
+            if kept is None or weight(i, j) > weight(kept, j):
+                answered[(j, actors[i])] = i
+    for (i, j), reason in reasons.items():
+        if reason and answered[(j, actors[i])] == i:
             sides.setdefault(i, {"support": [], "dispute": []})["dispute"].append(j)
 
     # Supports: alike statements of the same polarity that the stance model is sure agree.
@@ -144,7 +160,7 @@ def claims_and_counterclaims(
         if similarity[pair] >= options.min_similarity
         and _dice(words[pair[0]], words[pair[1]]) >= options.min_word_overlap
         and negated[pair[0]] == negated[pair[1]]
-        and pair[1] not in sides.get(pair[0], {}).get("dispute", [])
+        and not reasons[pair]
     ]
     pairs = sorted(pairs, key=lambda pair: -similarity[pair])[: options.max_pairs]
     if pairs:
