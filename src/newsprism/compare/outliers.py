@@ -34,15 +34,16 @@ def find_outliers(
     """Sentences of one source opposing a statement that at least ``min_majority`` other sources make."""
     options = options or OutlierOptions()
     outliers = []
+    negated = [is_negated(sentence.text) for sentence in pool.sentences]  # once, not once per statement
     for statement, rows in zip(groups.statements, groups.member_rows, strict=True):
         if statement.support < options.min_majority:
             continue
         majority_sources = {originals.get(pool.sentences[r].article_id, pool.sentences[r].article_id) for r in rows}
-        polarity = is_negated(pool.sentences[rows[0]].text)
+        polarity = negated[rows[0]]
         best: tuple[float, int] | None = None
         for row, sentence in enumerate(pool.sentences):
             source = originals.get(sentence.article_id, sentence.article_id)
-            if source in majority_sources or is_negated(sentence.text) == polarity:
+            if source in majority_sources or negated[row] == polarity:
                 continue
             closeness = min(float(groups.similarity[row, member]) for member in rows)
             if closeness >= options.min_similarity and (best is None or closeness > best[0]):

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from newsprism.model import Person, PersonMention
 
@@ -33,14 +34,30 @@ class _Cluster:
 
 def name_parts(name: str) -> list[str]:
     """Lower-case, accent-free name words without honorifics ("Mr. Volodymyr Zelenskyy" -> [volodymyr, zelenskyy])."""
+    return list(_name_parts(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_parts(name: str) -> tuple[str, ...]:
+    # Asked for every person of a story for every quote of it: the same few names, many times over.
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
     words = ["".join(ch for ch in word if ch.isalnum() or ch == "-") for word in folded.split()]
-    return [word for word in words if word and word.rstrip(".") not in _HONORIFICS]
+    return tuple(word for word in words if word and word.rstrip(".") not in _HONORIFICS)
 
 
+@lru_cache(maxsize=1 << 16)
 def alike(first: str, second: str, threshold: float) -> bool:
-    """Whether two name words are the same up to a spelling variant."""
-    return first == second or SequenceMatcher(None, first, second).ratio() >= threshold
+    """Whether two name words are the same up to a spelling variant.
+
+    Every name is compared with every person found so far, so the cheap upper bounds of the ratio
+    (from the lengths, then from the letters) rule most pairs out before the real one is computed.
+    """
+    if first == second:
+        return True
+    matcher = SequenceMatcher(None, first, second)
+    return (
+        matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
+    )
 
 
 def _compatible_first(first: str | None, other: str | None, options: PeopleOptions) -> bool:

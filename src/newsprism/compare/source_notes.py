@@ -79,13 +79,13 @@ def _measures(documents: Sequence[ParsedArticle], pool: SentencePool) -> dict[st
             continue
         others = [r for r in range(len(pool.sentences)) if pool.sentences[r].article_id != article_id]
         matched = changed = 0
-        for row in rows:
-            if not others:
-                break
-            best = max(others, key=lambda other: float(semantic[row, other]))
-            if semantic[row, best] >= _SAME_MEANING:
-                matched += 1
-                changed += int(lexical[row, best] < 0.5)
+        if others:
+            # Each sentence's closest sentence of another source (the first of equals, as max() would take).
+            closest = np.asarray(others)[semantic[np.ix_(rows, others)].argmax(axis=1)]
+            for row, best in zip(rows, closest.tolist(), strict=True):
+                if semantic[row, best] >= _SAME_MEANING:
+                    matched += 1
+                    changed += int(lexical[row, best] < 0.5)
         if matched:
             reworded[article_id] = changed / matched
         fragments[article_id] = sum(not stands_alone(pool.sentences[r].text) for r in rows) / len(rows)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.number_records import Approximation, Quantity, QuantityKind
 from newsprism.model import Sentence
-from newsprism.nlp.analyze import AnalyzedArticle
+from newsprism.nlp.analyze import AnalyzedArticle, doc_text
 
 _UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen".split()
 _UNITS += "seventeen eighteen nineteen".split()
@@ -72,7 +72,7 @@ def extract_quantities(analyzed: AnalyzedArticle) -> list[Quantity]:
     found: list[Quantity] = []
     text = analyzed.parsed.article.text
     for paragraph in analyzed.paragraphs:
-        for start, end in _figure_spans(paragraph.doc.text):
+        for start, end in _figure_spans(doc_text(paragraph.doc)):
             quantity = _quantity(analyzed, paragraph.doc, paragraph.offset, start, end, text)
             if quantity is not None:
                 found.append(quantity)
@@ -123,9 +123,9 @@ def _figure_spans(text: str) -> Iterator[tuple[int, int]]:
 def _quantity(
     analyzed: AnalyzedArticle, doc: Doc, offset: int, start: int, end: int, article_text: str
 ) -> Quantity | None:
-    numeral = doc.text[start:end]
+    numeral = doc_text(doc)[start:end]
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or _PHONE.match(doc.text[start : end + 9]):
+    if span is None or _PHONE.match(doc_text(doc)[start : end + 9]):
         return None
     if any(token.ent_type_ in _NOT_QUANTITIES for token in span):
         return None
@@ -135,7 +135,7 @@ def _quantity(
         return None
     low, high = min(v[0] for v in values if v), max(v[1] for v in values if v)
     sentence = span.sent
-    before = doc.text[sentence.start_char : start]
+    before = doc_text(doc)[sentence.start_char : start]
     unit = None
     if currency := _CURRENCY.search(before):
         unit = _CURRENCY_CODES[currency.group(1)]
@@ -153,7 +153,7 @@ def _quantity(
     elif len(parts) == 2 and (between := re.search(r"\bbetween\s+$", before, re.IGNORECASE)):
         before = before[: between.start()]  # the range's bounds are as stated: exact
         start = sentence.start_char + len(before)
-    if percent := _PERCENT.match(doc.text[end:]):
+    if percent := _PERCENT.match(doc_text(doc)[end:]):
         unit, end = "%", end + percent.end()
     if unit is None and _YEAR.match(numeral) and len(parts) == 1:
         return None  # a bare four-digit number from 1500 to 2099 is a year far more often than a count
@@ -163,7 +163,7 @@ def _quantity(
     if unit is None and noun is None and not any(ch.isdigit() for ch in numeral):
         return None  # "one" without a noun is a pronoun far more often than a count
     kind: QuantityKind = "total"
-    after = doc.text[end:]
+    after = doc_text(doc)[end:]
     if _CHANGE_AFTER.match(after) or _CHANGE_BEFORE.search(before):
         kind = "change"
     event = _event(noun) if noun is not None else None

@@ -12,7 +12,7 @@ from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.extract.records import Quote
 from newsprism.model import ParsedArticle
-from newsprism.nlp.analyze import paragraph_windows
+from newsprism.nlp.analyze import doc_text, paragraph_windows
 from newsprism.nlp.paragraphs import split_paragraphs
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def attribute_article(
     quotes = find_quotes(text, paragraphs)
     found: list[Found] = []
     for offset, doc in docs:
-        bounds = (offset, offset + len(doc.text))
+        bounds = (offset, offset + len(doc_text(doc)))
         local = [_shift_quote(q, -offset) for q in quotes if any(overlaps(p, bounds) for p in q.pieces)]
         found.extend(_shift(item, offset) for item in find_in_doc(doc, local, lexicon))
     _colon_paragraphs(text, paragraphs, quotes, found)

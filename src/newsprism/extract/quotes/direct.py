@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from newsprism.extract.quotes.found import Found, Range, overlaps
 from newsprism.extract.quotes.marks import QuotedSpan
+from newsprism.nlp.analyze import doc_text
 
 # A quote of fewer words is a scare quote or a title, not a statement standing alone.
 _MIN_ORPHAN_WORDS = 3
@@ -28,7 +29,7 @@ def _covers(quote: QuotedSpan, span: Range) -> bool:
 
 
 def _words(doc: Doc, start: int, end: int) -> int:
-    return len(doc.text[max(start, 0) : max(end, 0)].split())
+    return len(doc_text(doc)[max(start, 0) : max(end, 0)].split())
 
 
 def attach_quotes(doc: Doc, sentences: Sequence[Span], found: list[list[Found]], quotes: Sequence[QuotedSpan]) -> None:
@@ -102,11 +103,11 @@ def _attach_orphans(
         opening = _first_word(doc, quote)
         first = next((n for n, s in enumerate(sentences) if s.end_char > opening), None)
         last = next((n for n in range(len(sentences) - 1, -1, -1) if sentences[n].start_char < quote.end), None)
-        if first is None or last is None or doc.text[sentences[first].start_char : max(quote.start, 0)].strip():
+        if first is None or last is None or doc_text(doc)[sentences[first].start_char : max(quote.start, 0)].strip():
             continue  # the quote does not open its sentence: part of a sentence no cue covers
         before = [item for item in found[first - 1] if item.source is not None] if first > 0 else []
         after = [item for item in found[last + 1] if item.source is not None] if last + 1 < len(sentences) else []
-        if before and (before[-1].quoted or doc.text[: sentences[first - 1].end_char].rstrip().endswith(":")):
+        if before and (before[-1].quoted or doc_text(doc)[: sentences[first - 1].end_char].rstrip().endswith(":")):
             target = before[-1]
             target.content = sorted({*target.content, *quote.pieces})
             target.quoted = True
@@ -125,7 +126,8 @@ def _attach_orphans(
 def _first_word(doc: Doc, quote: QuotedSpan) -> int:
     """Where the first letter or digit of a quote lies in ``doc`` (its start if it has none in the doc)."""
     start = max(quote.start, 0)
-    for position in range(start, min(quote.end, len(doc.text))):
-        if doc.text[position].isalnum():
+    text = doc_text(doc)
+    for position in range(start, min(quote.end, len(text))):
+        if text[position].isalnum():
             return position
     return start

@@ -15,16 +15,18 @@ from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.extract.records import Quote, QuoteKind, TextSpan
 from newsprism.model import Mention
+from newsprism.nlp.analyze import doc_text
 from newsprism.nlp.paragraphs import split_paragraphs
 
 
 def extract_quotes(doc: Doc, article_id: str, offset: int = 0, lexicon: CueLexicon | None = None) -> list[Quote]:
     """Every attributed statement of ``doc``, whose text starts at ``offset`` in its article."""
     lexicon = lexicon or load_cues()
-    paragraphs = [(p.start, p.end) for p in split_paragraphs(doc.text)]
-    quoted = find_quotes(doc.text, paragraphs)
+    text = doc_text(doc)
+    paragraphs = [(p.start, p.end) for p in split_paragraphs(text)]
+    quoted = find_quotes(text, paragraphs)
     found = outermost(find_in_doc(doc, quoted, lexicon), quoted)
-    quotes = build_quotes(found, doc.text, article_id, shift=offset)
+    quotes = build_quotes(found, text, article_id, shift=offset)
     return resolve_speakers(quotes, doc_mentions(doc, article_id, offset), lexicon)
 
 
@@ -39,7 +41,7 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
         found[0].append(label)
     kept: list[Found] = []
     seen: set[tuple[Range, Range]] = set()
-    introduces = doc.text.rstrip().endswith(":")
+    introduces = doc_text(doc).rstrip().endswith(":")
     for item in (item for per_sentence in found for item in per_sentence):
         if not item.content:
             # 'Cruz continued:' closing a paragraph: kept without content for the quotation that follows it.
@@ -58,9 +60,15 @@ def _give_dangling_cues_the_sentence_before(doc: Doc, sentences: Sequence[Span],
     for number in range(1, len(sentences)):
         sentence = sentences[number]
         for item in found[number]:
-            if item.content or item.source is None or doc.text[sentence.start_char : item.source[0]].strip(" ,\"'”’"):
+            if (
+                item.content
+                or item.source is None
+                or doc_text(doc)[sentence.start_char : item.source[0]].strip(" ,\"'”’")
+            ):
                 continue
-            if any(character.isalnum() for character in doc.text[max(item.cue[1], item.source[1]) : sentence.end_char]):
+            if any(
+                character.isalnum() for character in doc_text(doc)[max(item.cue[1], item.source[1]) : sentence.end_char]
+            ):
                 continue  # "Economists expect to save $2 billion": words after the cue, so not a cut-off "he said"
             if any(other.content for other in found[number - 1]):
                 continue

@@ -6,6 +6,7 @@ from spacy.tokens import Span, Token
 
 from newsprism.extract.quotes.cues import CueLexicon
 from newsprism.extract.quotes.found import Found, Range, minus, subtree_range, token_range
+from newsprism.nlp.analyze import doc_text
 
 # Dependents of a cue verb that carry what was said when there is no clausal complement.
 _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "acomp"})
@@ -95,7 +96,7 @@ def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
             # The first content ends at the ', and' joining the two reports.
             joiners = [c.idx for c in verb.head.children if c.dep_ in {"cc", "punct"} and verb.head.i < c.i < verb.i]
             cut = min([verb.left_edge.idx, *joiners])
-            kept = [_trim(verb.doc.text, (start, min(end, cut))) for start, end in outer.content if start < cut]
+            kept = [_trim(doc_text(verb.doc), (start, min(end, cut))) for start, end in outer.content if start < cut]
             kept = [part for part in kept if part[1] > part[0]]
             if not kept:
                 continue
@@ -162,12 +163,12 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
         content = _before_reporting_clause(token, subject)
     if source is not None:
         # An inverted speaker hangs inside the clause it reports: what it says is the clause without it.
-        text = token.doc.text
+        text = doc_text(token.doc)
         content = [_trim(text, part) for piece in content for part in minus(piece, source) if _has_words(text, part)]
     cue = token_range(token.doc, cue_first, _particle_end(token))
     if cue is None:
         return None
-    text = token.doc.text
+    text = doc_text(token.doc)
     content = [_close_quotation(text, piece) for piece in content]
     return Found(cue=cue, source=_close_source(text, source) if source else None, content=content)
 
@@ -389,7 +390,9 @@ def _verb_content(
             if verb.dep_ == "parataxis":
                 # "This campaign, he says, is different": the cue sits inside what it reports, on both sides.
                 own = _parenthesis(verb) or own
-                return [_trim(verb.doc.text, part) for part in minus(head, own) if _has_words(verb.doc.text, part)]
+                return [
+                    _trim(doc_text(verb.doc), part) for part in minus(head, own) if _has_words(doc_text(verb.doc), part)
+                ]
     if clause_only:
         return []  # a quotation may still be snapped on later
     objects = [
@@ -470,7 +473,7 @@ def _framing_phrase(noun: Token, owner: Token) -> Found | None:
     source = _owner_range(owner)
     if clause is None or phrase is None or source is None:
         return None
-    text = noun.doc.text
+    text = doc_text(noun.doc)
     content = [_trim(text, part) for part in minus(clause, phrase) if _has_words(text, part)]
     if not content:
         return None
@@ -500,8 +503,8 @@ def _phrase_cue(token: Token, lexicon: CueLexicon, sentence: Span) -> Found | No
         if source is None or whole is None:
             return None
         phrase_span = (token.idx, max(source[1], cue[1]))
-        content = [part for part in minus(whole, phrase_span) if doc.text[part[0] : part[1]].strip(" ,;:—–-")]
-        content = [_trim(doc.text, part) for part in content]
+        content = [part for part in minus(whole, phrase_span) if doc_text(doc)[part[0] : part[1]].strip(" ,;:—–-")]
+        content = [_trim(doc_text(doc), part) for part in content]
         if not content:
             return None
         return Found(cue=cue, source=source, content=content)
@@ -524,7 +527,7 @@ def _poll_cue(token: Token, sentence: Span) -> Found | None:
     if source is None or clause is None or phrase is None:
         return None
     clause = (min(clause[0], phrase[0]), max(clause[1], phrase[1]))
-    content = [_trim(doc.text, part) for part in minus(clause, phrase) if _has_words(doc.text, part)]
+    content = [_trim(doc_text(doc), part) for part in minus(clause, phrase) if _has_words(doc_text(doc), part)]
     content = [part for part in content if part[1] > part[0]]
     if not content:
         return None
