@@ -6,8 +6,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from newsprism.compare.claims import claims_and_counterclaims
+from newsprism.compare.claims import ClaimOptions, _candidate_pairs, claims_and_counterclaims
 from newsprism.compare.stance import STANCES
 from newsprism.eval.divergence import dispute_pairs, load_labels, score_disputes
 from newsprism.model import Citation, QuoteEntry
@@ -108,3 +110,35 @@ def test_news_media_are_messengers_not_parties() -> None:
         quote("Stoltenberg", "NATO", "troops are not returning to their bases after the drills", 2),
     ]
     assert claims_and_counterclaims(quotes, HashingEncoder(), SureModel()) == []  # type: ignore[arg-type]
+
+
+_WORDS = st.frozensets(st.sampled_from("abcdef"), max_size=4)
+_PARTIES = st.sampled_from(["russia", "nato", "us"])
+
+
+@given(
+    st.lists(
+        st.tuples(_WORDS, _WORDS, _PARTIES, st.frozensets(_PARTIES, max_size=1), st.frozensets(_PARTIES, max_size=1)),
+        max_size=7,
+    )
+)
+def test_candidate_pairs_are_those_a_double_loop_finds(rows: list[tuple[frozenset[str], ...]]) -> None:
+    words, topics, actors, accused, doubted = ([row[k] for row in rows] for k in range(5))
+    options = ClaimOptions()
+
+    def dice(first: frozenset[str], second: frozenset[str]) -> float:
+        return 2 * len(first & second) / (len(first) + len(second)) if first and second else 0.0
+
+    expected = [
+        (i, j)
+        for i in range(len(rows))
+        for j in range(len(rows))
+        if actors[i] != actors[j]
+        and (
+            dice(words[i], words[j]) >= options.min_word_overlap
+            or len(topics[i] & topics[j]) >= options.min_shared_words
+            or ((accused[i] or accused[j]) and len(topics[i] & topics[j]) >= options.min_shared_accusation)
+            or actors[i] in doubted[j]
+        )
+    ]
+    assert _candidate_pairs(words, topics, actors, accused, doubted, options) == expected  # type: ignore[arg-type]

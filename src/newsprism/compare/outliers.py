@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
+
 from newsprism.compare.similarity import is_negated
 from newsprism.compare.statements import SentencePool, StatementGroups
 from newsprism.model import Conflict, ConflictValue
@@ -40,16 +42,19 @@ def find_outliers(
             continue
         majority_sources = {originals.get(pool.sentences[r].article_id, pool.sentences[r].article_id) for r in rows}
         polarity = negated[rows[0]]
-        best: tuple[float, int] | None = None
-        for row, sentence in enumerate(pool.sentences):
-            source = originals.get(sentence.article_id, sentence.article_id)
-            if source in majority_sources or negated[row] == polarity:
-                continue
-            closeness = min(float(groups.similarity[row, member]) for member in rows)
-            if closeness >= options.min_similarity and (best is None or closeness > best[0]):
-                best = (closeness, row)
-        if best is not None:
-            lone = pool.sentences[best[1]]
+        # Of the other sources' sentences of the opposite polarity, the one closest to every member.
+        eligible = np.array(
+            [
+                originals.get(sentence.article_id, sentence.article_id) not in majority_sources
+                and negated[row] != polarity
+                for row, sentence in enumerate(pool.sentences)
+            ],
+            dtype=bool,
+        )
+        closeness = np.where(eligible, groups.similarity[:, rows].min(axis=1), -np.inf)
+        best = int(closeness.argmax())  # the first of equals, as a scan in order would keep
+        if closeness[best] >= options.min_similarity:
+            lone = pool.sentences[best]
             majority = [pool.sentences[r] for r in rows]
             outliers.append(
                 Conflict(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -71,21 +72,36 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in (m.lower() for m in _WORD.findall(text)) if w not in STOP_WORDS and len(w) > 1)
 
 
-def lexical_matrix(texts: Sequence[str]) -> FloatMatrix:
-    """Dice overlap of content words for every pair of sentences."""
-    bags = [content_words(text) for text in texts]
-    vocabulary: dict[str, int] = {}
-    for bag in bags:
-        for word in bag:
-            vocabulary.setdefault(word, len(vocabulary))
-    incidence = np.zeros((len(bags), max(len(vocabulary), 1)), dtype=np.float32)
+def shared_counts(bags: Sequence[frozenset[str]]) -> npt.NDArray[np.float64]:
+    """How many words every pair of bags has in common (the diagonal: each bag's own size)."""
+    frequency = Counter(word for bag in bags for word in bag)
+    # A word of one bag only adds to that bag's size, never to an overlap: the product needs only the
+    # others, which keeps it small for a brief of hundreds of articles (most words occur once).
+    vocabulary = {word: column for column, word in enumerate(w for w in frequency if frequency[w] > 1)}
+    incidence = np.zeros((len(bags), max(len(vocabulary), 1)), dtype=np.float64)
     for row, bag in enumerate(bags):
         for word in bag:
-            incidence[row, vocabulary[word]] = 1.0
-    shared = incidence @ incidence.T
-    sizes = incidence.sum(axis=1)
+            if (column := vocabulary.get(word)) is not None:
+                incidence[row, column] = 1.0
+    shared: npt.NDArray[np.float64] = incidence @ incidence.T
+    np.fill_diagonal(shared, [float(len(bag)) for bag in bags])
+    return shared
+
+
+def dice_matrix(bags: Sequence[frozenset[str]]) -> npt.NDArray[np.float64]:
+    """Dice overlap of every pair of bags of words (0 where either is empty)."""
+    shared = shared_counts(bags)
+    sizes = np.diagonal(shared).copy()
     total = sizes[:, None] + sizes[None, :]
-    dice: FloatMatrix = np.where(total > 0, 2.0 * shared / np.maximum(total, 1.0), 0.0).astype(np.float32)
+    dice: npt.NDArray[np.float64] = np.where(
+        (sizes[:, None] > 0) & (sizes[None, :] > 0), 2.0 * shared / np.maximum(total, 1.0), 0.0
+    )
+    return dice
+
+
+def lexical_matrix(texts: Sequence[str]) -> FloatMatrix:
+    """Dice overlap of content words for every pair of sentences."""
+    dice: FloatMatrix = dice_matrix([content_words(text) for text in texts]).astype(np.float32)
     return dice
 
 
