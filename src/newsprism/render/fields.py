@@ -59,3 +59,13 @@ def agreed_points(brief: Brief) -> list[KeyPoint]:
     if independent < 3:
         return []
     return [point for point in brief.key_points if point.support * 2 > independent]
+
+
+def cue_words(cue: str | None) -> str:
+    """The cue as it reads after a speaker's name: "According to" and "Asked" open their sentences in
+    the source, and keep their capital only there ("NATO According to:" reads as a slip)."""
+    if not cue:
+        return "said"
+    if cue[:1].isupper() and cue[1:2].islower():
+        return cue[:1].lower() + cue[1:]
+    return cue

@@ -15,7 +15,14 @@ from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined
 
 from newsprism.errors import VerificationError
 from newsprism.model import Brief, Citation, KeyPoint, ParsedArticle, RemovedLine, SourceEntry
-from newsprism.render.fields import actor_groups, agreed_points, published_text, roles_by_source, web_url
+from newsprism.render.fields import (
+    actor_groups,
+    agreed_points,
+    cue_words,
+    published_text,
+    roles_by_source,
+    web_url,
+)
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,7 @@ def _who_said_what(brief: Brief, links: _CitationLinker) -> list[ActorView]:
                     anchor,
                     entry.speaker,
                     entry.role,
-                    entry.cue or "said",
+                    cue_words(entry.cue),
                     entry.kind != "direct",
                     entry.text,
                     citations,

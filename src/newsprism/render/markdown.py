@@ -13,7 +13,14 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from newsprism.model import Brief, Citation, Claim, KeyPoint, OnlyIn, SourceEntry
-from newsprism.render.fields import actor_groups, agreed_points, published_text, roles_by_source, web_url
+from newsprism.render.fields import (
+    actor_groups,
+    agreed_points,
+    cue_words,
+    published_text,
+    roles_by_source,
+    web_url,
+)
 
 # Backslash escapes cover CommonMark; "<", ">" and "&" become entities instead because older
 # flavours (Markdown.pl) do not honour "\<", and an entity is text in every flavour.
@@ -124,7 +131,7 @@ def _who_said_what(brief: Brief) -> str:
             who = f"**{escape_markdown(entry.speaker)}**"
             if entry.role:
                 who += f" ({escape_markdown(entry.role)})"
-            cue = escape_markdown(entry.cue or "said")
+            cue = escape_markdown(cue_words(entry.cue))
             said = cue if entry.kind == "direct" else f"{cue} (reported)"
             lines.append(f"- {who} {said}: {escape_markdown(entry.text)} {_citations(entry.citations)}")
         blocks.append(f"### {escape_markdown(actor)}\n\n" + "\n".join(lines))

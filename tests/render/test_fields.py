@@ -1,0 +1,29 @@
+"""Fields shown the same way in every format."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.render.fields import cue_words, web_url
+
+
+@pytest.mark.parametrize(
+    ("cue", "shown"),
+    [
+        ("According to", "according to"),  # it opened its sentence in the source
+        ("Asked", "asked"),
+        ("said", "said"),
+        (":", ":"),  # a speaker label's colon
+        ("UN", "UN"),  # not a capital of position
+        (None, "said"),
+        ("", "said"),
+    ],
+)
+def test_a_cue_after_a_speakers_name_loses_only_its_sentence_capital(cue: str | None, shown: str) -> None:
+    assert cue_words(cue) == shown
+
+
+def test_only_absolute_web_urls_become_links() -> None:
+    assert web_url("https://example.org/a b") is None
+    assert web_url("javascript:alert(1)") is None
+    assert web_url("https://example.org/x?y=1") == "https://example.org/x?y=1"
