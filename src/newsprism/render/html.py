@@ -15,14 +15,7 @@ from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined
 
 from newsprism.errors import VerificationError
 from newsprism.model import Brief, Citation, KeyPoint, ParsedArticle, RemovedLine, SourceEntry
-from newsprism.render.fields import (
-    actor_groups,
-    agreed_points,
-    cue_words,
-    published_text,
-    roles_by_source,
-    web_url,
-)
+from newsprism.render.fields import actor_groups, agreed_points, cue_words, published_text, roles_by_source, web_url
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from newsprism.model import Brief, Citation, Claim, KeyPoint, OnlyIn, SourceEntry
-from newsprism.render.fields import (
-    actor_groups,
-    agreed_points,
-    cue_words,
-    published_text,
-    roles_by_source,
-    web_url,
-)
+from newsprism.render.fields import actor_groups, agreed_points, cue_words, published_text, roles_by_source, web_url
 
 # Backslash escapes cover CommonMark; "<", ">" and "&" become entities instead because older
 # flavours (Markdown.pl) do not honour "\<", and an entity is text in every flavour.
