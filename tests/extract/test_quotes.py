@@ -249,6 +249,16 @@ def test_a_closing_mark_the_parser_hangs_on_the_speaker_stays_with_the_quotation
     assert [(q.speaker.text if q.speaker else None, q.content_text) for q in quotes] == [("reporter Lee", "“But why?”")]
 
 
+def test_when_an_according_to_source_spoke_is_not_what_it_said() -> None:
+    quotes = _parsed(
+        "Prices have not fallen in the region, according to central bank governor Ann Weber,"
+        " speaking to reporters at a conference in Vienna."
+    )
+    assert [(q.speaker.text if q.speaker else None, q.content_text) for q in quotes] == [
+        ("central bank governor Ann Weber", "Prices have not fallen in the region")
+    ]
+
+
 def test_an_attribution_inside_a_dropped_one_is_kept() -> None:
     # a reports (0, 50), which holds b's cue; b, dropped for it, reported (40, 90), which holds c's cue.
     a = Found(cue=(100, 104), source=(105, 110), content=[(0, 50)])

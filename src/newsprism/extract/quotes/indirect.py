@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.quotes.cues import CueLexicon
 from newsprism.extract.quotes.found import Found, Range, minus, subtree_range, token_range
@@ -502,13 +502,29 @@ def _phrase_cue(token: Token, lexicon: CueLexicon, sentence: Span) -> Found | No
         cue = (token.idx, last.idx + len(last))
         if source is None or whole is None:
             return None
-        phrase_span = (token.idx, max(source[1], cue[1]))
+        occasion = _speaking_occasion_end(doc, objects[0].right_edge.i + 1)
+        phrase_span = (token.idx, max(source[1], occasion or 0, cue[1]))
         content = [part for part in minus(whole, phrase_span) if doc_text(doc)[part[0] : part[1]].strip(" ,;:—–-")]
         content = [_trim(doc_text(doc), part) for part in content]
         if not content:
             return None
         return Found(cue=cue, source=source, content=content)
     return None
+
+
+def _speaking_occasion_end(doc: Doc, after_source: int) -> int | None:
+    """'according to Stoltenberg, speaking to reporters before the meeting': where the participle phrase
+    right after a source (``after_source`` is the token after it) ends; it tells when the source spoke,
+    not what was said."""
+    if after_source + 1 >= len(doc) or doc[after_source].text != ",":
+        return None
+    participle = doc[after_source + 1]
+    if participle.tag_ != "VBG" or participle.dep_ not in {"advcl", "acl"} or participle.left_edge.i != participle.i:
+        return None
+    if any(child.dep_ in _OWN_SUBJECT_DEPS for child in participle.children):
+        return None
+    last = participle.right_edge
+    return last.idx + len(last)
 
 
 def _poll_cue(token: Token, sentence: Span) -> Found | None:
