@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsprism.compare.claims import ClaimOptions, _candidate_pairs, claims_and_counterclaims
+from newsprism.compare.similarity import dice_matrix
 from newsprism.compare.stance import STANCES
 from newsprism.eval.divergence import dispute_pairs, load_labels, score_disputes
 from newsprism.model import Citation, QuoteEntry
@@ -141,4 +142,5 @@ def test_candidate_pairs_are_those_a_double_loop_finds(rows: list[tuple[frozense
             or actors[i] in doubted[j]
         )
     ]
-    assert _candidate_pairs(words, topics, actors, accused, doubted, options) == expected  # type: ignore[arg-type]
+    found = _candidate_pairs(dice_matrix(words), topics, actors, accused, doubted, options)  # type: ignore[arg-type]
+    assert found == expected

@@ -36,21 +36,16 @@ def find_outliers(
     """Sentences of one source opposing a statement that at least ``min_majority`` other sources make."""
     options = options or OutlierOptions()
     outliers = []
-    negated = [is_negated(sentence.text) for sentence in pool.sentences]  # once, not once per statement
+    # Each sentence's source and polarity once, not once per statement.
+    sources = [originals.get(sentence.article_id, sentence.article_id) for sentence in pool.sentences]
+    negated = np.array([is_negated(sentence.text) for sentence in pool.sentences], dtype=bool)
     for statement, rows in zip(groups.statements, groups.member_rows, strict=True):
         if statement.support < options.min_majority:
             continue
-        majority_sources = {originals.get(pool.sentences[r].article_id, pool.sentences[r].article_id) for r in rows}
+        majority_sources = {sources[r] for r in rows}
         polarity = negated[rows[0]]
         # Of the other sources' sentences of the opposite polarity, the one closest to every member.
-        eligible = np.array(
-            [
-                originals.get(sentence.article_id, sentence.article_id) not in majority_sources
-                and negated[row] != polarity
-                for row, sentence in enumerate(pool.sentences)
-            ],
-            dtype=bool,
-        )
+        eligible = np.array([source not in majority_sources for source in sources], dtype=bool) & (negated != polarity)
         closeness = np.where(eligible, groups.similarity[:, rows].min(axis=1), -np.inf)
         best = int(closeness.argmax())  # the first of equals, as a scan in order would keep
         if closeness[best] >= options.min_similarity:

@@ -57,9 +57,7 @@ def alike(first: str, second: str, threshold: float) -> bool:
     if 2.0 * min(len(first), len(second)) / (len(first) + len(second)) < threshold:
         return False  # the bound real_quick_ratio() gives, without building a matcher
     matcher = SequenceMatcher(None, first, second)
-    return (
-        matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
-    )
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
 def _compatible_first(first: str | None, other: str | None, options: PeopleOptions) -> bool:

@@ -123,9 +123,10 @@ def _figure_spans(text: str) -> Iterator[tuple[int, int]]:
 def _quantity(
     analyzed: AnalyzedArticle, doc: Doc, offset: int, start: int, end: int, article_text: str
 ) -> Quantity | None:
-    numeral = doc_text(doc)[start:end]
+    text = doc_text(doc)
+    numeral = text[start:end]
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or _PHONE.match(doc_text(doc)[start : end + 9]):
+    if span is None or _PHONE.match(text[start : end + 9]):
         return None
     if any(token.ent_type_ in _NOT_QUANTITIES for token in span):
         return None
@@ -135,7 +136,7 @@ def _quantity(
         return None
     low, high = min(v[0] for v in values if v), max(v[1] for v in values if v)
     sentence = span.sent
-    before = doc_text(doc)[sentence.start_char : start]
+    before = text[sentence.start_char : start]
     unit = None
     if currency := _CURRENCY.search(before):
         unit = _CURRENCY_CODES[currency.group(1)]
@@ -153,7 +154,7 @@ def _quantity(
     elif len(parts) == 2 and (between := re.search(r"\bbetween\s+$", before, re.IGNORECASE)):
         before = before[: between.start()]  # the range's bounds are as stated: exact
         start = sentence.start_char + len(before)
-    if percent := _PERCENT.match(doc_text(doc)[end:]):
+    if percent := _PERCENT.match(text[end:]):
         unit, end = "%", end + percent.end()
     if unit is None and _YEAR.match(numeral) and len(parts) == 1:
         return None  # a bare four-digit number from 1500 to 2099 is a year far more often than a count
@@ -163,7 +164,7 @@ def _quantity(
     if unit is None and noun is None and not any(ch.isdigit() for ch in numeral):
         return None  # "one" without a noun is a pronoun far more often than a count
     kind: QuantityKind = "total"
-    after = doc_text(doc)[end:]
+    after = text[end:]
     if _CHANGE_AFTER.match(after) or _CHANGE_BEFORE.search(before):
         kind = "change"
     event = _event(noun) if noun is not None else None

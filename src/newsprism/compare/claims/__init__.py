@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from newsprism.compare.claims.reading import (
     accused_parties,
@@ -90,14 +91,14 @@ def claims_and_counterclaims(
         return []
     texts = [stance_text(q) for q in quotes]
     actors = [party_key(q) for q in quotes]
-    words = [content_words(q.text) for q in quotes]
+    overlap = dice_matrix([content_words(q.text) for q in quotes])
     topics = [topic_words(q.text) for q in quotes]
     accused = [accused_parties(q) for q in quotes]
     doubted = [
         doubted_parties(text, options.negation_window) - {actor} for text, actor in zip(texts, actors, strict=True)
     ]
     # The word tests are cheap and the encoder is not: only statements in a pair that passes one are embedded.
-    candidates = _candidate_pairs(words, topics, actors, accused, doubted, options)
+    candidates = _candidate_pairs(overlap, topics, actors, accused, doubted, options)
     if not candidates:
         return []
     embedded = sorted({index for pair in candidates for index in pair})
@@ -152,7 +153,7 @@ def claims_and_counterclaims(
         pair
         for pair in candidates
         if similarity[pair] >= options.min_similarity
-        and _dice(words[pair[0]], words[pair[1]]) >= options.min_word_overlap
+        and overlap[pair] >= options.min_word_overlap
         and negated[pair[0]] == negated[pair[1]]
         and not reasons[pair]
     ]
@@ -230,7 +231,7 @@ def _disputes(
 
 
 def _candidate_pairs(
-    words: Sequence[frozenset[str]],
+    overlap: npt.NDArray[np.float64],
     topics: Sequence[frozenset[str]],
     actors: Sequence[str],
     accused: Sequence[frozenset[str]],
@@ -239,6 +240,7 @@ def _candidate_pairs(
 ) -> list[tuple[int, int]]:
     """Ordered pairs of statements of different parties that share enough words to be one matter, or
     where the second names the first's party in doubt; row by row, as a double loop would give them.
+    ``overlap`` is the Dice overlap of the statements' content words (``dice_matrix``).
 
     As matrices: a brief of 250 articles has some 1,800 statements, three million pairs.
     """
@@ -252,19 +254,13 @@ def _candidate_pairs(
         if parties:
             doubts[:, j] = np.isin(party_of, [party[p] for p in parties if p in party])
     related = (
-        (dice_matrix(words) >= options.min_word_overlap)
+        (overlap >= options.min_word_overlap)
         | (shared_topics >= options.min_shared_words)
         | ((charged[:, None] | charged[None, :]) & (shared_topics >= options.min_shared_accusation))
         | doubts
     )
     related &= party_of[:, None] != party_of[None, :]
     return [(int(i), int(j)) for i, j in np.argwhere(related)]
-
-
-def _dice(first: frozenset[str], second: frozenset[str]) -> float:
-    if not first or not second:
-        return 0.0
-    return 2 * len(first & second) / (len(first) + len(second))
 
 
 def _side(quote: QuoteEntry) -> ClaimSide:

@@ -57,18 +57,13 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
 
 def _give_dangling_cues_the_sentence_before(doc: Doc, sentences: Sequence[Span], found: list[list[Found]]) -> None:
     """'..., he said.' cut off by the sentence splitter: the cue reports the sentence before it."""
+    text = doc_text(doc)
     for number in range(1, len(sentences)):
         sentence = sentences[number]
         for item in found[number]:
-            if (
-                item.content
-                or item.source is None
-                or doc_text(doc)[sentence.start_char : item.source[0]].strip(" ,\"'”’")
-            ):
+            if item.content or item.source is None or text[sentence.start_char : item.source[0]].strip(" ,\"'”’"):
                 continue
-            if any(
-                character.isalnum() for character in doc_text(doc)[max(item.cue[1], item.source[1]) : sentence.end_char]
-            ):
+            if any(character.isalnum() for character in text[max(item.cue[1], item.source[1]) : sentence.end_char]):
                 continue  # "Economists expect to save $2 billion": words after the cue, so not a cut-off "he said"
             if any(other.content for other in found[number - 1]):
                 continue
