@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -88,3 +89,26 @@ def test_a_verb_outside_the_lexicon_is_admitted_when_it_reports(text: str, speak
 )
 def test_a_verb_outside_the_lexicon_that_reports_nothing_is_not_admitted(text: str) -> None:
     assert extract_quotes(load_spacy()(text), "a") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["You know, the match went ahead.", "I waited to see if Obama would appoint him."],
+)
+def test_a_lexicon_verb_reading_that_reports_nothing_is_vetoed(text: str) -> None:
+    lexicon = load_cues()
+    assert lexicon.judge is not None
+    assert lexicon.judge.veto > 0
+    without_veto = dataclasses.replace(lexicon, judge=dataclasses.replace(lexicon.judge, veto=0.0))
+    assert extract_quotes(load_spacy()(text), "a", lexicon=without_veto)  # the lexicon alone reads one
+    assert extract_quotes(load_spacy()(text), "a") == []
+
+
+def test_the_veto_reads_from_the_file_and_defaults_to_none(tmp_path: Path) -> None:
+    path = tmp_path / "cue_model.json"
+    path.write_text(json.dumps({"format": FORMAT, "bias": 0.0, "weights": {}, "threshold": 0.4}))
+    assert read_cue_model(path).veto == 0.0
+    judge = CueModel(bias=0.0, weights={}, threshold=0.4, veto=0.2)
+    path.write_text(json.dumps(model_json(judge)))
+    assert read_cue_model(path).veto == 0.2

@@ -56,7 +56,7 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("Lott", '"We will have to live with it,"', "direct")],
     ),
     ("Smith referred to the deal as a disaster.", [("Smith", "the deal", "indirect")]),
-    ("I think the match went ahead.", [("I", "the match went ahead", "indirect")]),
+    ("Smith thinks the match went ahead.", [("Smith", "the match went ahead", "indirect")]),
     (
         "The plant is under pressure from imports, said the company's chief executive, John Smith.",
         [("the company's chief executive, John Smith", "The plant is under pressure from imports", "indirect")],

@@ -111,6 +111,8 @@ def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
         return None
     found, by_rule = verb_reading(token, lexicon)
     if by_rule:
+        if lexicon.judge is not None and found is not None and found.content and lexicon.judge.vetoes(token, found):
+            return None
         return found
     if lexicon.judge is not None and found is not None and found.content and lexicon.judge.admits(token, found):
         return found

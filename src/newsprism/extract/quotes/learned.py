@@ -1,13 +1,16 @@
-"""A learned judge of verb cues outside the lexicon: does the attribution such a verb forms look like one?
+"""A learned judge of verb cues: does the attribution such a verb forms look like one?
 
 PolNeAR counts far more than speech verbs as cues ('criticized', 'backs', 'believes', 'made it clear'),
 a long tail no lexicon covers: added to the lexicon by frequency, such verbs cost as much precision as
 they bring recall, because most of their uses report nothing. The judge looks at the attribution a verb
-would form (its lemma with the shape of its subject and of what it governs) and admits it when a
-logistic model, trained on PolNeAR's train split by ``train_cues``, finds it likely enough. Lexicon
-verbs never ask it (but for a clause-only one read with a plain object): the judge only adds.
+would form (its lemma with the shape of its subject, of what it governs and of its sentence) and admits
+it when a logistic model, trained on PolNeAR's train split by ``train_cues``, finds it likely enough.
 
-The model file is plain JSON: a bias, feature weights and the admission threshold.
+Lexicon verbs ask it only to be vetoed: a reading the model finds very unlikely (below ``veto``) is
+dropped, such as 'who support charters' or 'you know' where the lexicon verb reports nothing. A clause-only
+verb of the lexicon read with a plain object is judged like a verb outside it.
+
+The model file is plain JSON: a bias, feature weights, the admission threshold and the veto.
 """
 
 from __future__ import annotations
@@ -31,11 +34,15 @@ FORMAT = "newsprism-cues/1"
 
 @dataclass(frozen=True)
 class CueModel:
-    """Weights of a logistic model over ``candidate_features``; ``threshold`` admits a candidate."""
+    """Weights of a logistic model over ``candidate_features``.
+
+    ``threshold`` admits a verb outside the lexicon; a lexicon verb's reading below ``veto`` is dropped.
+    """
 
     bias: float
     weights: dict[str, float] = field(repr=False)
     threshold: float = 0.5
+    veto: float = 0.0
 
     def probability(self, features: Sequence[str]) -> float:
         score = self.bias + sum(self.weights.get(feature, 0.0) for feature in features)
@@ -44,6 +51,10 @@ class CueModel:
     def admits(self, verb: Token, found: Found) -> bool:
         """Whether the attribution ``found`` formed by ``verb`` (not a cue by the lexicon's rule) is kept."""
         return self.probability(candidate_features(verb, found, in_lexicon=False)) >= self.threshold
+
+    def vetoes(self, verb: Token, found: Found) -> bool:
+        """Whether the attribution ``found`` of a lexicon verb looks so unlike one that it is dropped."""
+        return self.veto > 0 and self.probability(candidate_features(verb, found, in_lexicon=True)) < self.veto
 
 
 @cache
@@ -62,6 +73,7 @@ def read_cue_model(location: Traversable | Path) -> CueModel:
             bias=float(raw["bias"]),
             weights={str(key): float(value) for key, value in raw["weights"].items()},
             threshold=float(raw["threshold"]),
+            veto=float(raw.get("veto", 0.0)),  # files written before the veto existed veto nothing
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise InputError(str(location), f"not a cue model: {error}") from error
@@ -78,6 +90,8 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
             features += [f"prep={child.lower_}", f"lemma|prep={lemma}|{child.lower_}"]
         elif child.dep_ == "mark":
             features.append(f"mark={child.lower_}")
+        elif child.dep_ in ("aux", "neg", "advmod") and child.i < verb.i:
+            features.append(f"{child.dep_}={child.lower_}")  # 'would', 'not', 'also' before the verb
     if verb.head is not verb:
         features += [f"head|dep={verb.head.lemma_.lower()}|{verb.dep_}", f"head_pos|dep={verb.head.pos_}|{verb.dep_}"]
     doc = verb.doc
@@ -85,6 +99,10 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
         features.append(f"before={doc[verb.i - 1].lower_}")
     if verb.i + 1 < len(doc):
         features.append(f"after={doc[verb.i + 1].lower_}")
+    sentence = verb.sent
+    if any(token.text in '"“”' for token in sentence):
+        features.append("sentence_quoted")
+    features.append(f"sentence_first={verb.i - sentence.start < 3}")
     features += _source_features(doc, lemma, found)
     features += _content_features(verb, lemma, found.content)
     return features
@@ -110,7 +128,18 @@ def _source_features(doc: Doc, lemma: str, found: Found) -> list[str]:
         f"source_head={head.lemma_.lower()}",
         f"source_words={_bucket(len(span))}",
         f"source_first={found.source[0] < found.cue[0]}",
+        f"source_dep={head.dep_}",
+        f"source_antecedent={_antecedent_kind(head)}",
     ]
+
+
+def _antecedent_kind(head: Token) -> str:
+    """What a relative pronoun speaker stands for ('Emanuel, who fired ...'): the named type of its noun."""
+    if head.lower_ not in ("who", "which", "that"):
+        return "none"
+    clause = head.head
+    noun = clause.head if clause.dep_ in ("relcl", "acl") else None
+    return (noun.ent_type_ or noun.pos_) if noun is not None else "unknown"
 
 
 def _content_features(verb: Token, lemma: str, content: Sequence[Range]) -> list[str]:
@@ -127,6 +156,13 @@ def _content_features(verb: Token, lemma: str, content: Sequence[Range]) -> list
         if root.i < verb.i:
             how += "<"
         features += [f"content={how}", f"lemma|content={lemma}|{how}", f"content_pos={root.pos_}"]
+        features += [
+            f"content_tag={root.tag_}",
+            f"content_first={span[0].lower_}",
+            f"content_root={root.lemma_.lower()}",
+        ]
+        if any(token.dep_ in ("nsubj", "nsubjpass") for token in root.children):
+            features.append("content_clause")  # a clause with its own subject: what was said, not what was done
         if any(token.text in '"“”' for token in span):
             features.append("content_quoted")
         if span[0].lower_ == "that":
