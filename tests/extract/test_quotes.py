@@ -71,6 +71,16 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("Prime Minister Mark Carney", "he wants a deal", "indirect")],
     ),
     ("The senator was quick to deny that she had met him.", [("The senator", "she had met him", "indirect")]),
+    (
+        "Republicans, as the Washington Post observed, now control both chambers.",
+        [("the Washington Post", "now control both chambers", "indirect")],
+    ),
+    (
+        "The super PAC started reserving ad time this week, as first reported by the New York Times.",
+        [("the New York Times", "The super PAC started reserving ad time this week", "indirect")],
+    ),
+    ("Rubio's response was that the tax code is unfair.", [("Rubio", "the tax code is unfair", "indirect")]),
+    ("The problem is that nobody came.", []),
     ("Smith found a job in the city.", []),
     ("The weather was fine and the match went ahead.", []),
     ("The “smart” phone sold well.", []),

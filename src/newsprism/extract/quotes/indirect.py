@@ -63,6 +63,7 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
             or _poll_cue(token, sentence)
             or _verb_cue(token, lexicon)
             or _noun_cue(token, lexicon)
+            or _copular_cue(token)
             or _attitude_cue(token)
         )
         if hit is not None:
@@ -395,6 +396,9 @@ def _verb_content(
                 return [
                     _trim(doc_text(verb.doc), part) for part in minus(head, own) if _has_words(doc_text(verb.doc), part)
                 ]
+    aside = _as_aside(verb)
+    if aside:
+        return aside
     if clause_only:
         return []  # a quotation may still be snapped on later
     objects = [
@@ -413,6 +417,28 @@ def _verb_content(
         first = objects[0].i + 1
     content = token_range(verb.doc, first, objects[-1].right_edge.i)
     return [content] if content is not None else []
+
+
+def _as_aside(verb: Token) -> list[Range]:
+    """'Republicans, as the Post observed, control both chambers', 'as first reported by the Times', 'as he
+    put it': an 'as' clause reporting nothing of its own reports the clause it hangs on."""
+    if (
+        verb.dep_ != "advcl"
+        or verb.head is verb
+        or not any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children)
+    ):
+        return []
+    if any(child.dep_ in {"ccomp", "xcomp", "acomp", "attr"} for child in verb.children):
+        return []  # "as he tried to win": the clause says what he did, not what he reported
+    if any(child.dep_ == "dobj" and child.lower_ != "it" for child in verb.children):
+        return []  # "as she took the stage" (but "as he put it")
+    # The parser hangs the aside on any word of the clause ('reserving', 'Republicans'): the clause it
+    # qualifies is the rest of its sentence.
+    sentence, own = token_range(verb.doc, verb.sent.start, verb.sent.end - 1), subtree_range(verb)
+    if sentence is None or own is None:
+        return []
+    text = doc_text(verb.doc)
+    return [_trim(text, part) for part in minus(sentence, own) if _has_words(text, part)]
 
 
 def _parenthesis(verb: Token) -> Range | None:
@@ -459,6 +485,30 @@ def _noun_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     if content is None or source is None:
         return None
     cue = (token.idx, token.idx + len(token))
+    return Found(cue=cue, source=source, content=[content])
+
+
+def _copular_cue(verb: Token) -> Found | None:
+    """'Rubio's response was that ...', 'His message has long been that ...': a possessed noun said to be a
+    'that' clause is its owner's statement; the noun with the copula is the cue."""
+    if verb.lemma_ != "be" or verb.pos_ != "AUX" or any(child.dep_ in {"acomp", "attr"} for child in verb.children):
+        return None  # "His aides were adamant that ...": a stance, read by the adjective
+    subject = next((child for child in verb.children if child.dep_ == "nsubj" and child.pos_ == "NOUN"), None)
+    owner = next((child for child in subject.children if child.dep_ == "poss"), None) if subject is not None else None
+    clause = next(
+        (
+            child
+            for child in verb.rights
+            if child.dep_ == "ccomp" and any(mark.dep_ == "mark" and mark.lower_ == "that" for mark in child.children)
+        ),
+        None,
+    )
+    if subject is None or owner is None or clause is None:
+        return None
+    source, content = _owner_range(owner), subtree_range(clause)
+    cue = token_range(verb.doc, subject.i, verb.i)
+    if source is None or content is None or cue is None:
+        return None
     return Found(cue=cue, source=source, content=[content])
 
 
