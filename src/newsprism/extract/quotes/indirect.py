@@ -64,7 +64,7 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
             or _verb_cue(token, lexicon)
             or _noun_cue(token, lexicon)
             or _copular_cue(token)
-            or _attitude_cue(token)
+            or _attitude_cue(token, lexicon)
         )
         if hit is not None:
             found.append(hit)
@@ -270,18 +270,28 @@ def _inverted_subject(verb: Token) -> Token | None:
     return candidate
 
 
-def _attitude_cue(adjective: Token) -> Found | None:
+def _attitude_cue(adjective: Token, lexicon: CueLexicon) -> Found | None:
     """'Aides were adamant that ...', 'He is deeply mistrustful of the establishment', 'She is a fervent
-    supporter of Trump': a stance taken."""
+    supporter of Trump': a stance taken. Adjectives of the stance list read by rule (unless vetoed); any
+    other ('pleased with', 'cagey about') only where the learned judge admits it."""
+    found, by_rule = attitude_reading(adjective)
+    if found is None or lexicon.judge is None:
+        return found if by_rule else None
+    if by_rule:
+        return None if lexicon.judge.vetoes(adjective, found) else found
+    return found if lexicon.judge.admits(adjective, found) else None
+
+
+def attitude_reading(adjective: Token) -> tuple[Found | None, bool]:
+    """The stance an adjective (or a partisan noun) would report, and whether the stance list makes it by rule."""
     noun = adjective.pos_ == "NOUN" and adjective.dep_ == "attr" and adjective.lemma_.lower() in _PARTISANS
-    if not noun and (
-        adjective.pos_ != "ADJ" or adjective.dep_ != "acomp" or adjective.lemma_.lower() not in _ATTITUDES
-    ):
-        return None
+    if not noun and (adjective.pos_ != "ADJ" or adjective.dep_ != "acomp"):
+        return None, False
+    by_rule = noun or adjective.lemma_.lower() in _ATTITUDES
     verb = adjective.head
     subject = _subject(verb)
     if subject is None or subject.pos_ not in _NOMINAL or subject.lower_ in {"it", "that", "this", "which"}:
-        return None
+        return None, False
     content: list[Range] = []
     # 'were adamant that ...': the parser hangs the clause on the verb as often as on the adjective.
     clauses = [child for child in verb.children if child.dep_ == "ccomp" and child.i > adjective.i]
@@ -295,8 +305,8 @@ def _attitude_cue(adjective: Token) -> Found | None:
     source = _source_range(subject, relative=False)
     cue = token_range(adjective.doc, min(verb.i, adjective.i), adjective.i)
     if not content or source is None or cue is None:
-        return None
-    return Found(cue=cue, source=source, content=content)
+        return None, False
+    return Found(cue=cue, source=source, content=content), by_rule
 
 
 def _interjected_subject(verb: Token) -> Token | None:

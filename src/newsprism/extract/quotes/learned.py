@@ -8,7 +8,8 @@ it when a logistic model, trained on PolNeAR's train split by ``train_cues``, fi
 
 Lexicon verbs ask it only to be vetoed: a reading the model finds very unlikely (below ``veto``) is
 dropped, such as 'who support charters' or 'you know' where the lexicon verb reports nothing. A clause-only
-verb of the lexicon read with a plain object is judged like a verb outside it.
+verb of the lexicon read with a plain object is judged like a verb outside it. Adjectives of a stance
+('pleased with', 'cagey about') go the same way: those of the stance list read by rule, others by the judge.
 
 The model file is plain JSON: a bias, feature weights, the admission threshold and the veto.
 """
