@@ -111,15 +111,23 @@ def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     if token.pos_ != "VERB" or (lexicon.judge is None and token.lemma_.lower() not in lexicon.verbs):
         return None
     found, by_rule = verb_reading(token, lexicon)
+    if found is not None and _judged_kept(token, found, by_rule, lexicon):
+        return found
     if by_rule:
-        if lexicon.judge is not None and found is not None and found.content and lexicon.judge.vetoes(token, found):
-            return None
-        return found
-    if lexicon.judge is not None and found is not None and found.content and lexicon.judge.admits(token, found):
-        return found
+        return None
     # A clause-only cue the judge turns down keeps its cue without content ('Cruz continued:' still
     # introduces the quotation of the next paragraph).
     return verb_attribution(token, lexicon) if token.lemma_.lower() in lexicon.verbs else None
+
+
+def _judged_kept(cue: Token, found: Found, by_rule: bool, lexicon: CueLexicon) -> bool:
+    """Whether a reading stays: one made by rule unless the judge vetoes it, another only if it admits it.
+
+    A reading without content is not judged ('Cruz continued:' waits for the quotation that follows).
+    """
+    if lexicon.judge is None or not found.content:
+        return by_rule
+    return not lexicon.judge.vetoes(cue, found) if by_rule else lexicon.judge.admits(cue, found)
 
 
 def verb_reading(token: Token, lexicon: CueLexicon) -> tuple[Found | None, bool]:
@@ -166,8 +174,7 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
         content = _before_reporting_clause(token, subject)
     if source is not None:
         # An inverted speaker hangs inside the clause it reports: what it says is the clause without it.
-        text = doc_text(token.doc)
-        content = [_trim(text, part) for piece in content for part in minus(piece, source) if _has_words(text, part)]
+        content = [part for piece in content for part in _rest(token.doc, piece, source)]
     cue = token_range(token.doc, cue_first, _particle_end(token))
     if cue is None:
         return None
@@ -275,11 +282,7 @@ def _attitude_cue(adjective: Token, lexicon: CueLexicon) -> Found | None:
     supporter of Trump': a stance taken. Adjectives of the stance list read by rule (unless vetoed); any
     other ('pleased with', 'cagey about') only where the learned judge admits it."""
     found, by_rule = attitude_reading(adjective)
-    if found is None or lexicon.judge is None:
-        return found if by_rule else None
-    if by_rule:
-        return None if lexicon.judge.vetoes(adjective, found) else found
-    return found if lexicon.judge.admits(adjective, found) else None
+    return found if found is not None and _judged_kept(adjective, found, by_rule, lexicon) else None
 
 
 def attitude_reading(adjective: Token) -> tuple[Found | None, bool]:
@@ -403,9 +406,7 @@ def _verb_content(
             if verb.dep_ == "parataxis":
                 # "This campaign, he says, is different": the cue sits inside what it reports, on both sides.
                 own = _parenthesis(verb) or own
-                return [
-                    _trim(doc_text(verb.doc), part) for part in minus(head, own) if _has_words(doc_text(verb.doc), part)
-                ]
+                return _rest(verb.doc, head, own)
     aside = _as_aside(verb)
     if aside:
         return aside
@@ -447,8 +448,7 @@ def _as_aside(verb: Token) -> list[Range]:
     sentence, own = token_range(verb.doc, verb.sent.start, verb.sent.end - 1), subtree_range(verb)
     if sentence is None or own is None:
         return []
-    text = doc_text(verb.doc)
-    return [_trim(text, part) for part in minus(sentence, own) if _has_words(text, part)]
+    return _rest(verb.doc, sentence, own)
 
 
 def _parenthesis(verb: Token) -> Range | None:
@@ -535,11 +535,16 @@ def _framing_phrase(noun: Token, owner: Token) -> Found | None:
     source = _owner_range(owner)
     if clause is None or phrase is None or source is None:
         return None
-    text = doc_text(noun.doc)
-    content = [_trim(text, part) for part in minus(clause, phrase) if _has_words(text, part)]
+    content = _rest(noun.doc, clause, phrase)
     if not content:
         return None
     return Found(cue=(noun.idx, noun.idx + len(noun)), source=source, content=content)
+
+
+def _rest(doc: Doc, whole: Range, cut: Range) -> list[Range]:
+    """The pieces of ``whole`` outside ``cut`` that hold words, trimmed: what a clause says without its cue."""
+    text = doc_text(doc)
+    return [_trim(text, part) for part in minus(whole, cut) if _has_words(text, part)]
 
 
 def _has_words(text: str, part: Range) -> bool:
@@ -605,7 +610,7 @@ def _poll_cue(token: Token, sentence: Span) -> Found | None:
     if source is None or clause is None or phrase is None:
         return None
     clause = (min(clause[0], phrase[0]), max(clause[1], phrase[1]))
-    content = [_trim(doc_text(doc), part) for part in minus(clause, phrase) if _has_words(doc_text(doc), part)]
+    content = _rest(doc, clause, phrase)
     content = [part for part in content if part[1] > part[0]]
     if not content:
         return None
