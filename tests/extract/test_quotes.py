@@ -379,3 +379,15 @@ def test_an_adjective_of_stance_with_a_dummy_subject_is_no_attribution() -> None
 def test_a_supporter_of_someone_takes_a_stance_towards_them() -> None:
     quotes = _parsed("Rhonda Hughes is a fervent supporter of Donald Trump in the primary.")
     assert [(_speaker_text(q), q.content_text) for q in quotes] == [("Rhonda Hughes", "Donald Trump")]
+
+
+def test_quotation_goes_to_the_cue_that_governs_it_not_to_a_waiting_one() -> None:
+    # 'attack' in the opening clause has nothing of its own to report; the quotation is what 'joked' governs.
+    text = "Asked whether the rebels would attack on Monday, Mayor Ann Lee joked: “Wars rarely start. Mondays.”"
+    speakers = {q.speaker.text for q in _parsed(text) if q.speaker is not None and "rarely" in q.content_text}
+    assert speakers == {"Mayor Ann Lee"}
+
+
+def test_participle_relaying_a_report_is_neither_speaker_nor_report() -> None:
+    text = "“The units are going back to base,” said the Defense Ministry, quoted by state news agencies."
+    assert [(q.speaker and q.speaker.text, q.cue.text) for q in _parsed(text)] == [("the Defense Ministry", "said")]

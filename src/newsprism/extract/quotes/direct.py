@@ -38,11 +38,16 @@ def attach_quotes(doc: Doc, sentences: Sequence[Span], found: list[list[Found]],
     ``found[n]`` holds the attributions of ``sentences[n]``; they are changed in place and new ones appended.
     """
     claimed: set[int] = set()
-    for number, sentence in enumerate(sentences):
-        bounds = (sentence.start_char, sentence.end_char)
-        nearby = [k for k, quote in enumerate(quotes) if _touches(quote, bounds)]
-        for item in found[number]:
-            _snap(doc, item, quotes, nearby, claimed)
+    # Cues whose parse reaches a quotation claim it first; a cue with nothing of its own to report ('said:')
+    # takes only a quotation left over: in 'Asked whether Russia would attack, Chizhov joked: "..."' the
+    # quotation is what 'joked' governs, not what 'attack' waits for.
+    for with_content in (True, False):
+        for number, sentence in enumerate(sentences):
+            bounds = (sentence.start_char, sentence.end_char)
+            nearby = [k for k, quote in enumerate(quotes) if _touches(quote, bounds)]
+            for item in found[number]:
+                if bool(item.content) == with_content:
+                    _snap(doc, item, quotes, nearby, claimed)
     _attach_orphans(doc, sentences, found, quotes, claimed)
 
 

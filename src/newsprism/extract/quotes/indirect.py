@@ -150,6 +150,8 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
 
     A clause-only verb of the lexicon reports no plain object unless ``objects`` is set.
     """
+    if _relays_a_report(token, lexicon):
+        return None
     subject = _interjected_subject(token) or _subject(token) or _inverted_subject(token) or _stranded_subject(token)
     if subject is None or subject.lower_ == "that":
         # "a sign that read ...", "a policy that favors ...": 'that' mostly stands for a thing, rarely for
@@ -181,6 +183,17 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
     text = doc_text(token.doc)
     content = [_close_quotation(text, piece) for piece in content]
     return Found(cue=cue, source=_close_source(text, source) if source else None, content=content)
+
+
+def _relays_a_report(participle: Token, lexicon: CueLexicon) -> bool:
+    """'the ministry, quoted by Russian agencies, said ...': a passive participle on the speaker of a
+    report tells how that report came out; it is no report of its own."""
+    return (
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBN"
+        and participle.head.dep_ in _SUBJECT_DEPS
+        and participle.head.head.lemma_.lower() in lexicon.verbs
+    )
 
 
 def _close_quotation(text: str, piece: Range) -> Range:
@@ -361,6 +374,15 @@ def _before_reporting_clause(verb: Token, subject: Token) -> list[Range]:
 def _source_range(subject: Token, relative: bool) -> Range | None:
     # Quotation marks at a speaker's edges belong to a quotation: in '“But why?” Smith asked' the parser
     # hangs the closing mark on the speaker, which would hide the quotation from its cue.
+    described = [
+        child
+        for child in subject.rights
+        if child.dep_ == "acl" and child.tag_ in {"VBN", "VBG"} and subject.doc[child.left_edge.i - 1].text == ","
+    ]
+    if described:
+        # "the Russian Defense Ministry, quoted by Russian agencies even though ...": the speaker is the
+        # noun phrase; the participle clause set off after it says how its words came out.
+        return token_range(subject.doc, subject.left_edge.i, described[0].left_edge.i - 2, keep_quotes=False)
     if relative and any(child.dep_ == "relcl" for child in subject.children):
         # "Smith, who said ...": the noun phrase up to its head, not the relative clause holding the cue.
         return token_range(subject.doc, subject.left_edge.i, subject.i, keep_quotes=False)
@@ -560,6 +582,8 @@ def _phrase_cue(token: Token, lexicon: CueLexicon, sentence: Span) -> Found | No
         # The cheap test first: this runs for every token of every article.
         if phrase[0] != word or end > sentence.end or any(doc[token.i + k].lower_ != w for k, w in enumerate(phrase)):
             continue
+        if _relays_a_report(token, lexicon):
+            return None
         last = doc[end - 1]
         objects = [child for child in last.children if child.dep_ == "pobj"]
         if not objects:
