@@ -414,6 +414,8 @@ def _verb_content(
         # "... no divide among Millennials: 89% endorse background checks" parses the clause before the
         # colon as this verb's complement; a verb with its own object reports that object instead.
         clauses = [child for child in clauses if child.i > verb.i]
+    if not clauses:
+        clauses = _clause_of_medium(verb, cue_verbs)
     if clauses:
         return [r for r in (subtree_range(child) for child in clauses) if r is not None]
     # When the head is itself a cue ("Sanders says he will continue ..."), this verb sits inside what the
@@ -443,13 +445,49 @@ def _verb_content(
     if verb.lemma_.lower() in _ADDRESSEE_VERBS:
         objects = [child for child in objects if child.dep_ != "dobj"]
     if not objects:
-        return []
+        return _object_outside_clause(verb)
     first = objects[0].left_edge.i
     if objects[0].dep_ == "prep" and objects[0].lower_ != "that" and objects[0].i + 1 < len(verb.doc):
         # "talked about the economy": PolNeAR counts the preposition as part of the cue, not the content.
         first = objects[0].i + 1
     content = token_range(verb.doc, first, objects[-1].right_edge.i)
     return [content] if content is not None else []
+
+
+def _clause_of_medium(verb: Token, cue_verbs: frozenset[str]) -> list[Token]:
+    """'Weaver says in a statement that the race ...': the parser hangs the reported clause on the medium."""
+    if verb.lemma_.lower() not in cue_verbs:
+        return []
+    return [
+        clause
+        for prep in verb.rights
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "on", "during"}
+        for medium in prep.children
+        if medium.dep_ == "pobj"
+        for clause in medium.rights
+        if clause.dep_ in {"acl", "ccomp"}
+        and any(mark.lower_ == "that" and mark.i == clause.left_edge.i for mark in clause.children)
+    ]
+
+
+def _object_outside_clause(verb: Token) -> list[Range]:
+    """What a verb reports when its object stands outside its clause: the relative pronoun of 'a proposal
+    that Manchin pushed', the noun of 'the issues they care about' or of 'the e-mails provided by Clinton'."""
+    noun = verb.head
+    if verb.dep_ not in {"relcl", "acl"} or noun is verb or noun.pos_ not in {"NOUN", "PROPN"} or noun.i > verb.i:
+        return []
+    if verb.dep_ == "acl" and not (verb.tag_ == "VBN" and any(child.dep_ == "agent" for child in verb.children)):
+        return []  # only the passive participle of 'provided by Clinton' reports the noun it describes
+    pronoun = next((child for child in verb.children if child.dep_ == "dobj" and child.tag_ in {"WDT", "WP"}), None)
+    if pronoun is not None:
+        found = token_range(verb.doc, pronoun.i, pronoun.i)
+    elif verb.dep_ == "relcl" and any(
+        child.dep_ in {"nsubj", "nsubjpass"} and child.tag_ in {"WDT", "WP"} for child in verb.children
+    ):
+        return []  # 'someone who demonstrated ...': the pronoun is the speaker, not what is reported
+    else:
+        found = token_range(verb.doc, noun.left_edge.i, noun.i)
+    return [found] if found is not None else []
 
 
 def _as_aside(verb: Token) -> list[Range]:
