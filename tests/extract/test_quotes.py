@@ -83,6 +83,11 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("The plan, which Smith criticized, failed.", [("Smith", "which", "indirect")]),
     ("It was the plan that Smith endorsed.", [("Smith", "that", "indirect")]),
     ("Smith says in a statement that the race is over.", [("Smith", "the race is over", "indirect")]),
+    (
+        # The parser hangs the name on 'Columbus' as an apposition, leaving 'railed' without a subject.
+        "At a rally in Columbus, Ohio, 62-year-old Brenda Johnson also railed against immigrants.",
+        [("62-year-old Brenda Johnson", "immigrants", "indirect")],
+    ),
     ("The problem is that nobody came.", []),
     ("Smith found a job in the city.", []),
     ("The weather was fine and the match went ahead.", []),
@@ -394,3 +399,9 @@ def test_quotation_goes_to_the_cue_that_governs_it_not_to_a_waiting_one() -> Non
 def test_participle_relaying_a_report_is_neither_speaker_nor_report() -> None:
     text = "“The units are going back to base,” said the Defense Ministry, quoted by state news agencies."
     assert [(q.speaker and q.speaker.text, q.cue.text) for q in _parsed(text)] == [("the Defense Ministry", "said")]
+
+
+def test_that_clause_after_the_cue_is_its_report_not_the_clause_before() -> None:
+    text = "On the one hand, the army claims to have left the border, on the other, the mayor says that troops remain."
+    reports = [q.content_text for q in _parsed(text) if q.speaker is not None and q.speaker.text == "the mayor"]
+    assert reports == ["that troops remain"]

@@ -96,3 +96,48 @@ def test_a_nationality_that_is_the_whole_speaker_names_it() -> None:
     text = "Russians said they would stay."
     [quote] = resolve_speakers([_in(text, "Russians")], [_norp(text, "Russians")], load_cues())
     assert (quote.speaker_name, quote.resolution) == ("Russians", "named")
+
+
+def _name_of(speaker: str, names: list[tuple[str, str]]) -> tuple[str | None, str]:
+    """The name and resolution given to ``speaker`` standing alone, with ``names`` (text, label) inside it."""
+    cue = TextSpan(start=len(speaker) + 1, end=len(speaker) + 5, text="said")
+    quote = Quote(
+        article_id="a",
+        kind="indirect",
+        cue=cue,
+        content=[TextSpan(start=cue.end + 1, end=cue.end + 5, text="more")],
+        speaker=TextSpan(start=0, end=len(speaker), text=speaker),
+    )
+    mentions = [
+        Mention(article_id="a", start=speaker.index(n), end=speaker.index(n) + len(n), text=n, label=label)
+        for n, label in names
+    ]
+    [resolved] = resolve_speakers([quote], mentions, load_cues())
+    return resolved.speaker_name, resolved.resolution
+
+
+def test_speaker_is_the_name_that_heads_the_phrase() -> None:
+    assert _name_of("Clinton spokesman Brian Fallon", [("Clinton", "PERSON"), ("Brian Fallon", "PERSON")]) == (
+        "Brian Fallon",
+        "named",
+    )
+    assert (
+        _name_of("Jens Stoltenberg, a friend of Joe Smith,", [("Jens Stoltenberg", "PERSON"), ("Joe Smith", "PERSON")])[
+            0
+        ]
+        == "Jens Stoltenberg"
+    )
+    assert _name_of("the Kremlin", [("Kremlin", "ORG")]) == ("Kremlin", "named")
+
+
+def test_names_that_only_qualify_the_speaker_leave_it_as_written() -> None:
+    # The ministry speaks, not Russia; the spokesman, not the department.
+    assert _name_of("Russia's defence ministry", [("Russia", "GPE")]) == ("Russia's defence ministry", "as_written")
+    assert _name_of("Russia's defence ministry", [("Russia", "GPE"), ("defence ministry", "ORG")]) == (
+        "Russia's defence ministry",
+        "as_written",
+    )
+    assert _name_of("a spokesman for the State Department", [("the State Department", "ORG")]) == (
+        "a spokesman for the State Department",
+        "as_written",
+    )

@@ -152,7 +152,13 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
     """
     if _relays_a_report(token, lexicon):
         return None
-    subject = _interjected_subject(token) or _subject(token) or _inverted_subject(token) or _stranded_subject(token)
+    subject = (
+        _interjected_subject(token)
+        or _subject(token)
+        or _inverted_subject(token)
+        or _stranded_subject(token)
+        or _misattached_subject(token)
+    )
     if subject is None or subject.lower_ == "that":
         # "a sign that read ...", "a policy that favors ...": 'that' mostly stands for a thing, rarely for
         # a speaker (right 19% of the time on PolNeAR's train split).
@@ -358,6 +364,29 @@ def _stranded_subject(verb: Token) -> Token | None:
     return None
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _misattached_subject(verb: Token) -> Token | None:
+    """'At an event in Ohio, 62-year-old Brenda Johnson also railed against immigrants': a finite main verb
+    left without a subject because the parser hung the name before it elsewhere (here on 'in'); the noun
+    that ends right before the verb (and its auxiliaries and adverbs) is its subject."""
+    if verb.dep_ != "ROOT" or any(child.dep_ in _OWN_SUBJECT_DEPS for child in verb.children):
+        return None
+    before = [child for child in verb.lefts if child.dep_ in {"aux", "auxpass", "neg", "advmod"}]
+    if verb.tag_ not in _FINITE and not any(child.tag_ in _FINITE for child in before):
+        return None
+    first = verb.i
+    while first - 1 >= verb.sent.start and any(child.i == first - 1 for child in before):
+        first -= 1
+    if first - 1 < verb.sent.start:
+        return None
+    noun = verb.doc[first - 1]
+    if noun.pos_ != "PROPN" or noun.dep_ in _OWN_SUBJECT_DEPS or noun.dep_ in _OBJECT_DEPS:
+        return None
+    return noun
+
+
 def _before_reporting_clause(verb: Token, subject: Token) -> list[Range]:
     """'The plant is under pressure, said its chief executive.', 'Clinton marched in the parade, CNN
     reported.': a reporting clause closing the sentence after a comma reports what comes before it."""
@@ -414,6 +443,10 @@ def _verb_content(
         # "... no divide among Millennials: 89% endorse background checks" parses the clause before the
         # colon as this verb's complement; a verb with its own object reports that object instead.
         clauses = [child for child in clauses if child.i > verb.i]
+    if any(child.i > verb.i and _opens_with_that(child) for child in clauses):
+        # "On the one hand, Russia claims ..., on the other, the US says that ...": the parser hangs the
+        # clause before on this verb too; the 'that' clause after it is what it reports.
+        clauses = [child for child in clauses if child.i > verb.i]
     if not clauses:
         clauses = _clause_of_medium(verb, cue_verbs)
     if clauses:
@@ -452,6 +485,12 @@ def _verb_content(
         first = objects[0].i + 1
     content = token_range(verb.doc, first, objects[-1].right_edge.i)
     return [content] if content is not None else []
+
+
+def _opens_with_that(clause: Token) -> bool:
+    return any(
+        mark.dep_ == "mark" and mark.lower_ == "that" and mark.i == clause.left_edge.i for mark in clause.children
+    )
 
 
 def _clause_of_medium(verb: Token, cue_verbs: frozenset[str]) -> list[Token]:

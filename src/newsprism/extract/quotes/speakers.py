@@ -13,6 +13,8 @@ from newsprism.model import Mention
 Kind = Literal["person", "organisation"]
 _KINDS: dict[str, Kind] = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "organisation"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"})
+_POSSESSIVES = ("'s", "’s", "'", "’")
+_PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by"})
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,7 @@ def resolve_speakers(quotes: Sequence[Quote], mentions: Sequence[Mention], lexic
             kind: Kind = "person" if last in lexicon.person_titles and not last.endswith("s") else "organisation"
             named.append(_Named(speaker, speaker.text, kind))
             resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
-        elif inside:
-            best = next((m for m in inside if m.label == "PERSON"), inside[0])
+        elif inside and (best := _naming_mention(speaker, inside)) is not None:
             entry = _Named(speaker, best.text, _KINDS[best.label])
             named.append(entry)
             resolved.append(quote.model_copy(update={"speaker_name": best.text, "resolution": "named"}))
@@ -61,6 +62,42 @@ def resolve_speakers(quotes: Sequence[Quote], mentions: Sequence[Mention], lexic
             named.append(_Named(speaker, speaker.text, None))
             resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
     return resolved
+
+
+def _naming_mention(speaker: TextSpan, inside: Sequence[Mention]) -> Mention | None:
+    """The name that says who the speaker is, or None when every name only qualifies another word.
+
+    An English noun phrase ends in its head: in 'Clinton spokesman Brian Fallon' the speaker is Fallon,
+    in 'Jens Stoltenberg, NATO's secretary general,' the part before the apposition is; a person's
+    name wins over other names. Names that own ('Russia's defence ministry') or follow a preposition
+    ('a spokesman for the State Department') only qualify the head, so such a phrase is kept as written.
+    """
+    text = speaker.text
+    comma = text.find(",")
+    head_end = speaker.start + (comma if comma > 0 else len(text.rstrip(" ,")))
+    owners = [mention for mention in inside if text[mention.end - speaker.start :].startswith(_POSSESSIVES)]
+    heads = [
+        mention
+        for mention in inside
+        if mention.end <= head_end
+        and mention not in owners
+        and not _after_preposition(text[: mention.start - speaker.start])
+    ]
+    persons = [mention for mention in heads if mention.label == "PERSON"]
+    if persons:
+        return persons[-1]
+    if not heads:
+        return None
+    # 'the Kremlin', 'NATO defense ministers': the name is the head or the body the head belongs to;
+    # but 'Russia's defence ministry' is more than 'defence ministry', so it keeps its wording.
+    return None if any(owner.end <= heads[0].start for owner in owners) else heads[0]
+
+
+def _after_preposition(before: str) -> bool:
+    words = [word.lower() for word in before.split()]
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    return bool(words) and words[-1] in _PREPOSITIONS
 
 
 def _only_modifying_nationalities(speaker: TextSpan, inside: Sequence[Mention]) -> bool:
