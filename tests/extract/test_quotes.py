@@ -88,6 +88,10 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
         "At a rally in Columbus, Ohio, 62-year-old Brenda Johnson also railed against immigrants.",
         [("62-year-old Brenda Johnson", "immigrants", "indirect")],
     ),
+    (
+        "The network featured all-male panels discussing the senator's remark.",
+        [("all-male panels", "the senator's remark", "indirect")],
+    ),
     ("The problem is that nobody came.", []),
     ("Smith found a job in the city.", []),
     ("The weather was fine and the match went ahead.", []),

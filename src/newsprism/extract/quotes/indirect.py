@@ -265,6 +265,8 @@ def _subject(verb: Token) -> Token | None:
                 return None
             current = current.head
             continue
+        if current is verb and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return verb.head  # "a staff of dozens producing original content": the noun does what it reports
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in {"VERB", "AUX"}:
             current = current.head.head  # "sent a jab by suggesting ...": the one who sent it
             continue
@@ -412,7 +414,7 @@ def _source_range(subject: Token, relative: bool) -> Range | None:
         # "the Russian Defense Ministry, quoted by Russian agencies even though ...": the speaker is the
         # noun phrase; the participle clause set off after it says how its words came out.
         return token_range(subject.doc, subject.left_edge.i, described[0].left_edge.i - 2, keep_quotes=False)
-    if relative and any(child.dep_ == "relcl" for child in subject.children):
+    if relative and any(child.dep_ in {"relcl", "acl"} for child in subject.children):
         # "Smith, who said ...": the noun phrase up to its head, not the relative clause holding the cue.
         return token_range(subject.doc, subject.left_edge.i, subject.i, keep_quotes=False)
     return subtree_range(subject, keep_quotes=False)
