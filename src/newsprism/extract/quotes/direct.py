@@ -41,13 +41,15 @@ def attach_quotes(doc: Doc, sentences: Sequence[Span], found: list[list[Found]],
     # Cues whose parse reaches a quotation claim it first; a cue with nothing of its own to report ('said:')
     # takes only a quotation left over: in 'Asked whether Russia would attack, Chizhov joked: "..."' the
     # quotation is what 'joked' governs, not what 'attack' waits for.
+    nearby = [
+        [k for k, quote in enumerate(quotes) if _touches(quote, (sentence.start_char, sentence.end_char))]
+        for sentence in sentences
+    ]
     for with_content in (True, False):
-        for number, sentence in enumerate(sentences):
-            bounds = (sentence.start_char, sentence.end_char)
-            nearby = [k for k, quote in enumerate(quotes) if _touches(quote, bounds)]
-            for item in found[number]:
+        for number, items in enumerate(found):
+            for item in items:
                 if bool(item.content) == with_content:
-                    _snap(doc, item, quotes, nearby, claimed)
+                    _snap(doc, item, quotes, nearby[number], claimed)
     _attach_orphans(doc, sentences, found, quotes, claimed)
 
 

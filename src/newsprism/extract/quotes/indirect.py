@@ -506,8 +506,7 @@ def _clause_of_medium(verb: Token, cue_verbs: frozenset[str]) -> list[Token]:
         for medium in prep.children
         if medium.dep_ == "pobj"
         for clause in medium.rights
-        if clause.dep_ in {"acl", "ccomp"}
-        and any(mark.lower_ == "that" and mark.i == clause.left_edge.i for mark in clause.children)
+        if clause.dep_ in {"acl", "ccomp"} and _opens_with_that(clause)
     ]
 
 
