@@ -46,6 +46,20 @@ def test_same_kind_different_events_are_told_apart_by_entities(index: str) -> No
     assert sorted(clusterer.stories().values()) == [["a1", "a2"], ["b1"]]
 
 
+def test_an_article_of_few_names_is_placed_more_by_its_wording() -> None:
+    # One name the story lacks says little: the same lead still joins; three such names start a story.
+    quake = unit(1, 0.1, 0)
+    few, many = StoryClusterer(), StoryClusterer()
+    for clusterer in (few, many):
+        clusterer.assign(item("a1", quake, QUAKE_A))
+        clusterer.assign(item("a2", quake, QUAKE_A))
+    assert not few.assign(item("short", quake, {"pacific"})).new_story
+    assert many.assign(item("other", quake, QUAKE_B)).new_story
+    full_weight = StoryClusterer(StoryOptions(full_entities=1))
+    full_weight.assign(item("a1", quake, QUAKE_A))
+    assert full_weight.assign(item("short", quake, {"pacific"})).new_story
+
+
 def test_unrelated_article_starts_a_new_story() -> None:
     clusterer = StoryClusterer()
     clusterer.assign(item("a1", unit(1, 0, 0), QUAKE_A))
@@ -65,12 +79,12 @@ def test_stories_merge_when_they_converge() -> None:
     # joins the older, whose centroid then leans towards the other enough to merge.
     options = StoryOptions(threshold=0.8, merge_threshold=0.6, entity_weight=0.5)
     clusterer = StoryClusterer(options)
-    left = clusterer.assign(item("l1", unit(1, 0, 0), {"a", "b"}))
-    right = clusterer.assign(item("r1", unit(0, 1, 0), {"a", "b"}))
+    left = clusterer.assign(item("l1", unit(1, 0, 0), {"a", "b", "c"}))
+    right = clusterer.assign(item("r1", unit(0, 1, 0), {"a", "b", "c"}))
     assert right.new_story
     assert left.story_id != right.story_id
     assert not right.merged_into
-    bridge = clusterer.assign(item("bridge", unit(1, 1, 0), {"a", "b"}))
+    bridge = clusterer.assign(item("bridge", unit(1, 1, 0), {"a", "b", "c"}))
     assert bridge.merged_into == {right.story_id: left.story_id}
     assert (bridge.story_id, bridge.new_story) == (left.story_id, False)
     assert clusterer.stories() == {left.story_id: ["l1", "bridge", "r1"]}

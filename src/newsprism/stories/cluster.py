@@ -215,7 +215,11 @@ class StoryClusterer:
                 return None
             penalty = self.options.time_penalty * max(0.0, gap) / self.options.window.total_seconds()
         entity = self._entity_similarity(entities, size, story, other)
-        weight = self.options.entity_weight
+        # Names are evidence only as far as there are some: a side with one or two ("Ohio State
+        # University") scores a low entity cosine against any story, its own included, so there the
+        # wording of the lead carries more of the score.
+        names = min(len(entities), len(story.entities))
+        weight = self.options.entity_weight * min(1.0, names / max(1, self.options.full_entities))
         years_term = self._year_term(years, story.years)
         return (1.0 - weight) * cosine + weight * entity + years_term - penalty
 

@@ -17,6 +17,8 @@ class StoryOptions:
     vectors + entity_weight * weighted cosine of entity sets``, minus a time penalty that grows to
     ``time_penalty`` at ``window`` apart; past ``window`` a story is dormant and takes no articles.
     Without dates on either side there is no time term: nothing is known, so nothing is assumed.
+    When the side with fewer names has fewer than ``full_entities`` of them, ``entity_weight``
+    shrinks in proportion: a name or two say little about which story an article belongs to.
 
     The calendar years the two sides name are a second clue to time, the one left when articles
     carry no dates: two events of one kind (two earthquakes, two piracy raids) are often years
@@ -40,6 +42,9 @@ class StoryOptions:
     window: timedelta = timedelta(days=3)
     time_penalty: float = 0.1
     year_weight: float = 0.1
+    # Chosen on topics 1-11 by the mean over 20 orders (2: 0.9165, 3: 0.9165, 4: 0.9156; without the
+    # ramp 0.9135), checked on 12-22 (0.9544 against 0.9546 without): on all topics 0.9269 -> 0.9303.
+    full_entities: int = 3
     # Stories rescored per article: the vector index proposes them, entities and time decide.
     candidates: int = 16
     index: str = "exact"
@@ -49,6 +54,8 @@ class StoryOptions:
             raise ValueError(f"entity_weight must be in [0, 1], not {self.entity_weight}")
         if self.window <= timedelta(0):
             raise ValueError(f"window must be positive, not {self.window}")
+        if self.full_entities < 0:
+            raise ValueError(f"full_entities must not be negative, not {self.full_entities}")
         if self.year_weight < 0.0:
             raise ValueError(f"year_weight must not be negative, not {self.year_weight}")
 
