@@ -64,6 +64,29 @@ def test_unresolved_pronoun_speakers_are_left_out() -> None:
     assert who_said_what(quotes, [document("a", TEXT_A)], [PERSON], {"a": 1}) == []
 
 
+def test_a_description_named_only_by_its_day_is_left_out_and_one_with_a_name_kept() -> None:
+    text = "Earlier reports on Monday said that the talks had failed. Reuters on Monday said that the talks went on."
+
+    def described(speaker: str, content: str) -> Quote:
+        return Quote(
+            article_id="a",
+            kind="indirect",
+            cue=span(text, "said"),
+            content=[span(text, content)],
+            speaker=span(text, speaker),
+            resolution="as_written",
+        )
+
+    quotes = {
+        "a": [
+            described("reports on Monday", "that the talks had failed"),
+            described("Reuters on Monday", "that the talks went on"),
+        ]
+    }
+    entries = who_said_what(quotes, [document("a", text)], [], {"a": 1})
+    assert [entry.speaker for entry in entries] == ["Reuters on Monday"]
+
+
 def test_people_listed_are_those_with_a_role_a_voice_or_more_than_one_mention() -> None:
     def person(number: int, name: str, mentions: int, role: str | None = None) -> Person:
         roles = [RoleSpan(article_id="a", text=role, start=0, end=len(role))] if role else []
@@ -87,6 +110,20 @@ def test_parties_are_named_once_whatever_word_a_source_uses() -> None:
     assert names["United States"] == names["US"] == "US"
     assert names["German"] == "Germany"
     assert names["Reuters"] == "Reuters"
+
+
+def test_an_acronym_is_the_party_it_abbreviates_when_it_abbreviates_one() -> None:
+    from newsprism.brief.quotes import party_names
+
+    names = party_names(["WSJ", "The Wall Street Journal", "AP", "Associated Press", "DOD", "Department of Defense"])
+    assert names["WSJ"] == names["The Wall Street Journal"] == "The Wall Street Journal"
+    assert names["AP"] == names["Associated Press"] == "Associated Press"
+    assert names["DOD"] == "Department of Defense"
+    ambiguous = party_names(["UNHCR", "IAEA", "IMF", "International Monetary Fund", "Islamic Mission Front"])
+    assert ambiguous["IMF"] == "IMF"  # two expansions: left as written
+    assert ambiguous["IAEA"] == "IAEA"
+    # A known country keeps its name, whatever its letters spell.
+    assert party_names(["US", "Ukrainian Soldiers"])["US"] == "US"
 
 
 def test_the_same_words_given_twice_to_one_speaker_in_an_article_appear_once_under_the_nearest_cue() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprism.compare.people import alike, name_parts
-from newsprism.compare.roles import actor_key
+from newsprism.compare.roles import actor_key, title_vocabulary
 from newsprism.compare.similarity import content_words
 from newsprism.extract.people import role_heads
 from newsprism.extract.records import Quote
@@ -72,6 +72,7 @@ def party_names(names: Iterable[str]) -> dict[str, str]:
     by_key: dict[str, list[str]] = defaultdict(list)
     for name in names:
         by_key[actor_key(name)].append(name)
+    _join_acronyms(by_key)
     chosen: dict[str, str] = {}
     for key, members in by_key.items():
         exact = [m for m in members if " ".join(m.lower().replace("’", "'").split()) == key]
@@ -83,6 +84,38 @@ def party_names(names: Iterable[str]) -> dict[str, str]:
             display = Counter(members).most_common(1)[0][0]
         chosen.update((member, display) for member in members)
     return chosen
+
+
+# Small words an acronym may skip: "Department of Defense" is DoD or DD, "Wall Street Journal" WSJ.
+_ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "on", "in", "de", "&"})
+
+
+def _initials(key: str) -> set[str]:
+    """The acronyms a name of several words may go by: its initials with and without its small words."""
+    words = [word for word in key.split() if word[0].isalnum()]
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) < 2:
+        return set()
+    return {"".join(w[0] for w in words), "".join(w[0] for w in words if w not in _ACRONYM_SKIPS)}
+
+
+def _join_acronyms(by_key: dict[str, list[str]]) -> None:
+    """Fold a name written as an acronym ("WSJ") into the one name of this brief it abbreviates."""
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for key in by_key:
+        for initials in _initials(key):
+            expansions[initials].add(key)
+    known = set(title_vocabulary().bodies.values())  # "US" is a country, whatever else its letters spell
+    for key in list(by_key):
+        if key in known:
+            continue
+        written = [m for m in by_key[key] if m.isupper() and m.isalpha() and 2 <= len(m) <= 6]
+        full = expansions.get(key, set()) - {key}
+        # Only an acronym that stands alone and expands one way: "UN" beside "United Nations" and
+        # "Ukrainian Navy" is left as written.
+        if written and len(written) == len(by_key[key]) and len(full) == 1:
+            by_key[full.pop()].extend(by_key.pop(key))
 
 
 def _name_parties(entries: Sequence[QuoteEntry]) -> None:
@@ -97,6 +130,11 @@ def _name_parties(entries: Sequence[QuoteEntry]) -> None:
 # A speaker the brief can name: not a bare pronoun, and a description only when it names a body or a
 # role ("Western leaders", "the Defense Ministry"), not whatever noun the parse found ("this week").
 _PRONOUNS = frozenset("i you he she it we they me him her us them my your his its our their one".split())
+# Capitalised but naming no one: "reports on Monday" is as anonymous as "reports" ("May" may be a name).
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july"
+    " august september october november december".split()
+)
 
 
 def _nameable(name: str, resolution: str) -> bool:
@@ -110,7 +148,9 @@ def _nameable(name: str, resolution: str) -> bool:
         return False
     heads = role_heads()
     has_role = any(word.lower().rstrip("s") in heads or word.lower() in heads for word in words)
-    return has_role or any(word[:1].isupper() for word in words if word.lower() != "the")
+    return has_role or any(
+        word[:1].isupper() for word in words if word.lower() != "the" and word.lower() not in _CALENDAR_WORDS
+    )
 
 
 def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
