@@ -30,6 +30,19 @@ def quote(article_id: str, text: str, content: list[str], speaker: str, resoluti
     )
 
 
+def reported(text: str, speaker: str, content: str, article_id: str = "a") -> Quote:
+    """An indirect statement of a speaker as written, cued by the first "said" after the speaker."""
+    cue = text.index("said", text.index(speaker) + len(speaker))
+    return Quote(
+        article_id=article_id,
+        kind="indirect",
+        cue=TextSpan(start=cue, end=cue + 4, text="said"),
+        content=[span(text, content)],
+        speaker=span(text, speaker),
+        resolution="as_written",
+    )
+
+
 PERSON = Person(
     id=0,
     name="Jens Stoltenberg",
@@ -67,24 +80,43 @@ def test_unresolved_pronoun_speakers_are_left_out() -> None:
 def test_a_description_named_only_by_its_day_is_left_out_and_one_with_a_name_kept() -> None:
     text = "Earlier reports on Monday said that the talks had failed. Reuters on Monday said that the talks went on."
 
-    def described(speaker: str, content: str) -> Quote:
-        return Quote(
-            article_id="a",
-            kind="indirect",
-            cue=span(text, "said"),
-            content=[span(text, content)],
-            speaker=span(text, speaker),
-            resolution="as_written",
-        )
-
     quotes = {
         "a": [
-            described("reports on Monday", "that the talks had failed"),
-            described("Reuters on Monday", "that the talks went on"),
+            reported(text, "reports on Monday", "that the talks had failed"),
+            reported(text, "Reuters on Monday", "that the talks went on"),
         ]
     }
     entries = who_said_what(quotes, [document("a", text)], [], {"a": 1})
     assert [entry.speaker for entry in entries] == ["Reuters on Monday"]
+
+
+def test_an_office_named_bare_is_the_party_whose_office_the_sources_name_it() -> None:
+    text = (
+        "The Russian Defense Ministry said that units were returning to base."
+        " The Defense Ministry said that trains were leaving Crimea."
+        " Russian officials said that the drills were over."
+        " Officials said that talks would go on. officials said that nothing had changed."
+    )
+
+    quotes = {
+        "a": [
+            reported(text, "Russian Defense Ministry", "that units were returning to base"),
+            reported(text, "The Defense Ministry", "that trains were leaving Crimea"),
+            reported(text, "Russian officials", "that the drills were over"),
+            reported(text, "Officials", "that talks would go on"),
+        ]
+    }
+    actors = {e.speaker: e.actor for e in who_said_what(quotes, [document("a", text)], [], {"a": 1})}
+    assert actors["Defense Ministry"] == actors["Russian Defense Ministry"] == "Russia"
+    assert actors["Officials"] == "Officials"  # one word, capitalised only as its sentence opens
+    us_text = "The US Defense Ministry said that it had seen no sign of any withdrawal."
+    us_ministry = reported(us_text, "US Defense Ministry", "that it had seen no sign of any withdrawal", "b")
+    two_ministries = {"a": quotes["a"][:3], "b": [us_ministry]}
+    documents = [document("a", text), document("b", us_text)]
+    entries = who_said_what(two_ministries, documents, [], {"a": 1, "b": 2})
+    actors = {e.speaker: e.actor for e in entries}
+    assert actors["Defense Ministry"] == "Defense Ministry"
+    assert actors["US Defense Ministry"] == "US"  # "US" in capitals is no pronoun
 
 
 def test_people_listed_are_those_with_a_role_a_voice_or_more_than_one_mention() -> None:

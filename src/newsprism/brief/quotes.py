@@ -125,6 +125,37 @@ def _name_parties(entries: Sequence[QuoteEntry]) -> None:
         name = entry.actor or entry.speaker
         if entry.actor is not None or names[name] != name:
             entry.actor = names[name]
+    _qualify_bare_offices(entries)
+
+
+def _qualify_bare_offices(entries: Sequence[QuoteEntry]) -> None:
+    """An office named bare ("the Defense Ministry") is the one this brief's sources name with its
+    party ("Russian Defense Ministry", "Russia's defence ministry"), when they name it for one party only.
+
+    Written by one source for readers who know whose ministry it is, it would otherwise stand as a
+    party of its own; named for two parties it stays as written, and so does a description in lower
+    case ("officials"), which may be anyone's.
+    """
+    qualified = [(name_parts(e.speaker), e.actor) for e in entries if e.actor and e.actor != e.speaker]
+    for entry in entries:
+        # Only an institution's proper name: "officials" may be anyone's, whoever else said it.
+        # One capitalised word may only open its sentence ("Officials said").
+        words = [w for w in entry.speaker.split() if w.lower() not in ("the", "of", "for")]
+        proper = len(words) > 1 and all(w[:1].isupper() for w in words)
+        if entry.actor not in (None, entry.speaker) or not proper:
+            continue
+        bare = name_parts(entry.speaker)
+        if bare and bare[0] == "the":
+            bare = bare[1:]
+        if not bare:
+            continue
+        parties = {
+            actor
+            for words, actor in qualified
+            if len(words) > len(bare) and all(alike(a, b, 0.8) for a, b in zip(words[-len(bare) :], bare, strict=True))
+        }
+        if len(parties) == 1:
+            entry.actor = parties.pop()
 
 
 # A speaker the brief can name: not a bare pronoun, and a description only when it names a body or a
@@ -137,14 +168,18 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
+def _is_pronoun(word: str) -> bool:
+    # "US" in capitals is the country, not "us".
+    return word.lower() in _PRONOUNS and not (len(word) > 1 and word.isupper())
+
+
 def _nameable(name: str, resolution: str) -> bool:
     words = name.split()
-    if resolution == "unresolved" or not words or name.lower() in _PRONOUNS:
+    if resolution == "unresolved" or not words or _is_pronoun(name):
         return False
     if resolution != "as_written":
         return True
-    first = words[0]
-    if first.lower() in _PRONOUNS:
+    if _is_pronoun(words[0]):
         return False
     heads = role_heads()
     has_role = any(word.lower().rstrip("s") in heads or word.lower() in heads for word in words)
