@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsprism.extract import Quote, TextSpan, load_cues
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.model import Mention
@@ -141,3 +143,34 @@ def test_names_that_only_qualify_the_speaker_leave_it_as_written() -> None:
         "a spokesman for the State Department",
         "as_written",
     )
+
+
+def test_a_definite_description_with_a_nationality_takes_the_earlier_person_given_it() -> None:
+    text = (
+        "The Russian Foreign Minister said no. Russian Foreign Minister Sergei Lavrov said it again."
+        " US Secretary of State Antony Blinken said no. The Russian politician said more."
+        " The Ukrainian minister said less."
+    )
+    speakers = [
+        "The Russian Foreign Minister",
+        "Russian Foreign Minister Sergei Lavrov",
+        "US Secretary of State Antony Blinken",
+        "The Russian politician",
+        "The Ukrainian minister",
+    ]
+    quotes = [_in(text, speaker) for speaker in speakers]
+    names = [("Russian", "NORP"), ("Ukrainian", "NORP"), ("US", "GPE"), ("Sergei Lavrov", "PERSON")]
+    names.append(("Antony Blinken", "PERSON"))
+    mentions = [
+        Mention(article_id="a", start=found.start(), end=found.end(), text=word, label=label)
+        for word, label in names
+        for found in re.finditer(re.escape(word), text)
+    ]
+    resolved = resolve_speakers(quotes, mentions, load_cues())
+    assert [(q.speaker_name, q.resolution) for q in resolved] == [
+        ("The Russian Foreign Minister", "as_written"),  # before any name: kept as written
+        ("Sergei Lavrov", "named"),
+        ("Antony Blinken", "named"),
+        ("Sergei Lavrov", "title"),  # the nearest person the text called Russian, not Blinken
+        ("The Ukrainian minister", "as_written"),  # no Ukrainian named before it
+    ]

@@ -37,7 +37,11 @@ def resolve_speakers(quotes: Sequence[Quote], mentions: Sequence[Mention], lexic
         inside = [m for m in ordered if m.start >= speaker.start and m.end <= speaker.end and m.label in _KINDS]
         words = speaker.text.lower().split()
         wanted = _pronoun_kind(words) or _title_kind(speaker.text, lexicon)
-        if inside and _only_modifying_nationalities(speaker, inside):
+        described = bool(inside) and _only_modifying_nationalities(speaker, inside)
+        if described and (match := _described_antecedent(named, speaker, inside, lexicon)) is not None:
+            update = {"speaker_name": match.name, "resolution": "title", "resolved_from": match.span}
+            resolved.append(quote.model_copy(update=update))
+        elif described:
             # "The Russian Foreign Minister", "the Ukrainian army": the nationality says whose side the
             # speaker is on, not who it is; the phrase names the speaker.
             # A plural ('Russian officials') is a group: 'they' may take it, 'he' may not.
@@ -108,6 +112,31 @@ def _only_modifying_nationalities(speaker: TextSpan, inside: Sequence[Mention]) 
     for mention in inside:
         rest = rest.replace(mention.text, " ")
     return any(word.lower() not in _DETERMINERS and word[:1].isalpha() for word in rest.split())
+
+
+def _described_antecedent(
+    named: Sequence[_Named], speaker: TextSpan, nationalities: Sequence[Mention], lexicon: CueLexicon
+) -> _Named | None:
+    """For 'the Russian politician': the nearest earlier named person the text gave that nationality
+    ('Russian Foreign Minister Sergei Lavrov'), one also given the role word first; None when no
+    earlier speaker was, so a description that comes before any name keeps its wording.
+    """
+    words = speaker.text.split()
+    head = words[-1].lower().strip(".,")
+    if words[0].lower() != "the" or head not in lexicon.person_titles or head.endswith("s"):
+        return None
+    wanted = {mention.text.lower() for mention in nationalities}
+    earlier = [
+        entry
+        for entry in named
+        if entry.span.end <= speaker.start
+        and entry.kind == "person"
+        and wanted <= set(entry.span.text.lower().split())
+        and not wanted & set(entry.name.lower().split())  # a name, not another description kept as written
+    ]
+    titled = [entry for entry in earlier if head in entry.span.text.lower()]
+    chosen = titled or earlier
+    return chosen[-1] if chosen else None
 
 
 def _pronoun_kind(words: list[str]) -> Kind | None:
