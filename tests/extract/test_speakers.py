@@ -174,3 +174,17 @@ def test_a_definite_description_with_a_nationality_takes_the_earlier_person_give
         ("Sergei Lavrov", "title"),  # the nearest person the text called Russian, not Blinken
         ("The Ukrainian minister", "as_written"),  # no Ukrainian named before it
     ]
+
+
+def test_a_description_without_a_name_is_named_by_its_apposition() -> None:
+    belo = "East Timor's spiritual leader, Roman Catholic Bishop Carlos Belo,"
+    names = [("East Timor's", "GPE"), ("Roman Catholic Bishop", "PERSON"), ("Carlos Belo", "PERSON")]
+    assert _name_of(belo, names) == ("Carlos Belo", "named")
+    assert _name_of("the group's leader, John Smith,", [("John Smith", "PERSON")]) == ("John Smith", "named")
+    # A name heading the phrase still wins over the apposition's.
+    assert _name_of(
+        "Jens Stoltenberg, NATO's secretary general,", [("Jens Stoltenberg", "PERSON"), ("NATO", "ORG")]
+    ) == (
+        "Jens Stoltenberg",
+        "named",
+    )

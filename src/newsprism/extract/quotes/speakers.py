@@ -73,25 +73,39 @@ def _naming_mention(speaker: TextSpan, inside: Sequence[Mention]) -> Mention | N
 
     An English noun phrase ends in its head: in 'Clinton spokesman Brian Fallon' the speaker is Fallon,
     in 'Jens Stoltenberg, NATO's secretary general,' the part before the apposition is; a person's
-    name wins over other names. Names that own ('Russia's defence ministry') or follow a preposition
+    name wins over other names, and a description with no name of its own ('the group's leader, John
+    Smith,') is named by the person in its apposition. Names that own ('Russia's defence ministry') or follow a preposition
     ('a spokesman for the State Department') only qualify the head, so such a phrase is kept as written.
     """
     text = speaker.text
     comma = text.find(",")
     head_end = speaker.start + (comma if comma > 0 else len(text.rstrip(" ,")))
-    owners = [mention for mention in inside if text[mention.end - speaker.start :].startswith(_POSSESSIVES)]
-    heads = [
+    # The tagger may take the possessive into the name ("East Timor's").
+    owners = [
         mention
         for mention in inside
-        if mention.end <= head_end
-        and mention not in owners
-        and not _after_preposition(text[: mention.start - speaker.start])
+        if mention.text.endswith(_POSSESSIVES) or text[mention.end - speaker.start :].startswith(_POSSESSIVES)
     ]
+    named = [
+        mention
+        for mention in inside
+        if mention not in owners and not _after_preposition(text[: mention.start - speaker.start])
+    ]
+    heads = [mention for mention in named if mention.end <= head_end]
     persons = [mention for mention in heads if mention.label == "PERSON"]
     if persons:
         return persons[-1]
     if not heads:
-        return None
+        # A description named by its apposition: "East Timor's spiritual leader, Bishop Carlos Belo,".
+        # The apposition's own head is its last name ("Roman Catholic Bishop" then "Carlos Belo").
+        second = text.find(",", comma + 1) if comma > 0 else -1
+        apposition_end = speaker.start + (second if second > 0 else len(text))
+        appositions = [
+            mention
+            for mention in named
+            if head_end < mention.start and mention.end <= apposition_end and mention.label == "PERSON"
+        ]
+        return appositions[-1] if comma > 0 and appositions else None
     # 'the Kremlin', 'NATO defense ministers': the name is the head or the body the head belongs to;
     # but 'Russia's defence ministry' is more than 'defence ministry', so it keeps its wording.
     return None if any(owner.end <= heads[0].start for owner in owners) else heads[0]
