@@ -74,8 +74,9 @@ def _naming_mention(speaker: TextSpan, inside: Sequence[Mention]) -> Mention | N
     An English noun phrase ends in its head: in 'Clinton spokesman Brian Fallon' the speaker is Fallon,
     in 'Jens Stoltenberg, NATO's secretary general,' the part before the apposition is; a person's
     name wins over other names, and a description with no name of its own ('the group's leader, John
-    Smith,') is named by the person in its apposition. Names that own ('Russia's defence ministry') or follow a preposition
-    ('a spokesman for the State Department') only qualify the head, so such a phrase is kept as written.
+    Smith,') is named by the person in its apposition. Names that own ('Russia's defence ministry') or
+    follow a preposition ('a spokesman for the State Department') only qualify the head, so such a
+    phrase is kept as written.
     """
     text = speaker.text
     comma = text.find(",")
