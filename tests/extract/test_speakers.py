@@ -188,3 +188,7 @@ def test_a_description_without_a_name_is_named_by_its_apposition() -> None:
         "Jens Stoltenberg",
         "named",
     )
+
+
+def test_a_name_the_source_wrapped_is_given_on_one_line() -> None:
+    assert _name_of("Rebel commander Richard \nMondo", [("Richard \nMondo", "PERSON")]) == ("Richard Mondo", "named")

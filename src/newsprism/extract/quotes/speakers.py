@@ -65,7 +65,15 @@ def resolve_speakers(quotes: Sequence[Quote], mentions: Sequence[Mention], lexic
         else:
             named.append(_Named(speaker, speaker.text, None))
             resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
-    return resolved
+    return [_on_one_line(quote) for quote in resolved]
+
+
+def _on_one_line(quote: Quote) -> Quote:
+    """The speaker's name with single spaces, however the source wrapped it ("Richard\nMondo")."""
+    name = quote.speaker_name
+    if name is None or " ".join(name.split()) == name:
+        return quote
+    return quote.model_copy(update={"speaker_name": " ".join(name.split())})
 
 
 def _naming_mention(speaker: TextSpan, inside: Sequence[Mention]) -> Mention | None:
