@@ -192,3 +192,13 @@ def test_a_description_without_a_name_is_named_by_its_apposition() -> None:
 
 def test_a_name_the_source_wrapped_is_given_on_one_line() -> None:
     assert _name_of("Rebel commander Richard \nMondo", [("Richard \nMondo", "PERSON")]) == ("Richard Mondo", "named")
+
+
+def test_names_before_an_owner_do_not_name_what_it_owns() -> None:
+    party = "Cambodian leader Hun Sen's ruling party"
+    assert _name_of(party, [("Cambodian", "NORP"), ("Hun Sen", "PERSON")]) == (party, "as_written")
+    # An owner in the apposition leaves the head's name alone.
+    assert _name_of("the Kremlin, Russia's seat of power,", [("Kremlin", "ORG"), ("Russia", "GPE")]) == (
+        "Kremlin",
+        "named",
+    )

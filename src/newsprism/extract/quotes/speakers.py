@@ -116,8 +116,10 @@ def _naming_mention(speaker: TextSpan, inside: Sequence[Mention]) -> Mention | N
         ]
         return appositions[-1] if comma > 0 and appositions else None
     # 'the Kremlin', 'NATO defense ministers': the name is the head or the body the head belongs to;
-    # but 'Russia's defence ministry' is more than 'defence ministry', so it keeps its wording.
-    return None if any(owner.end <= heads[0].start for owner in owners) else heads[0]
+    # but 'Russia's defence ministry' is more than 'defence ministry', and in 'Cambodian leader Hun
+    # Sen's ruling party' the head is the party, whatever names come before the owner: such a phrase
+    # keeps its wording.
+    return None if any(owner.end <= head_end for owner in owners) else heads[0]
 
 
 def _after_preposition(before: str) -> bool:
