@@ -97,6 +97,17 @@ def test_a_denial_in_the_reporting_verb_disputes_the_claim() -> None:
     assert claim.supporters == []
 
 
+def test_statements_about_different_parties_do_not_support_each_other() -> None:
+    charge = quote("Ankara", "Turkey", "Syria is harboring Kurdish rebels in camps near the border")
+    countercharge = quote("Damascus", "Syria", "Turkey is harboring Kurdish rebels in camps near the border", 2)
+    ally = quote("Baghdad", "Iraq", "Syria is harboring Kurdish rebels in camps near the frontier", 3)
+    claims = claims_and_counterclaims([charge, countercharge, ally], HashingEncoder(), SureModel())  # type: ignore[arg-type]
+    supports = {(c.claimant, side.speaker) for c in claims for side in c.supporters}
+    # Worded alike, but one is about Syria and the other about Turkey; the ally's is about Syria too.
+    assert ("Ankara", "Damascus") not in supports and ("Damascus", "Ankara") not in supports
+    assert supports & {("Ankara", "Baghdad"), ("Baghdad", "Ankara")}
+
+
 def test_a_country_by_its_adjective_or_capital_is_one_actor() -> None:
     quotes = [
         quote("Lebanon", "Lebanon", "rebels are not based in the country"),

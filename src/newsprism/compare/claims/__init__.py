@@ -25,6 +25,7 @@ from newsprism.compare.claims.reading import (
     accused_parties,
     denies,
     doubted_parties,
+    first_party,
     is_claim,
     is_media,
     party_key,
@@ -148,7 +149,11 @@ def claims_and_counterclaims(
     # Supports: alike statements of the same polarity that the stance model is sure agree.
     # Polarity by both readings: a statement that doubts or refutes ("still have to see evidence of a
     # withdrawal") never supports one that asserts, whether or not the two share words.
+    # Two statements about different parties support nothing of each other, however alike their words:
+    # in a quarrel every statement names the same few, and "Turkey accuses Syria of harboring rebels"
+    # reads much like "Syria accuses Turkey of plotting with Israel".
     negated = [(is_negated(text), denies(text, frozenset(), options.negation_window)) for text in texts]
+    about = [first_party(text) for text in texts]
     pairs = [
         pair
         for pair in candidates
@@ -156,6 +161,7 @@ def claims_and_counterclaims(
         and overlap[pair] >= options.min_word_overlap
         and negated[pair[0]] == negated[pair[1]]
         and not reasons[pair]
+        and (None in (about[pair[0]], about[pair[1]]) or about[pair[0]] == about[pair[1]])
     ]
     pairs = sorted(pairs, key=lambda pair: -similarity[pair])[: options.max_pairs]
     if pairs:

@@ -107,10 +107,15 @@ def accused_parties(quote: QuoteEntry) -> frozenset[str]:
     cue = _tokens(quote.cue or "")
     if not cue or (cue[0],) not in claim_words()["accusations"]:
         return frozenset()
-    lowered = " ".join(quote.text.lower().replace("’", "'").split())
     # The first party named is the one charged ("Greece accused Turkey of ... its stand-off with Syria").
-    found = _bodies_pattern().search(lowered)
-    return frozenset({title_vocabulary().bodies[found.group(1)]}) if found else frozenset()
+    charged = first_party(quote.text)
+    return frozenset({charged}) if charged else frozenset()
+
+
+def first_party(text: str) -> str | None:
+    """The first country or body a statement names: what it is about ("Syria is harboring rebels" -> syria)."""
+    found = _bodies_pattern().search(" ".join(text.lower().replace("’", "'").split()))
+    return title_vocabulary().bodies[found.group(1)] if found else None
 
 
 def doubted_parties(text: str, window: int = 8) -> frozenset[str]:
