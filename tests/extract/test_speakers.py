@@ -181,6 +181,10 @@ def test_a_description_without_a_name_is_named_by_its_apposition() -> None:
     names = [("East Timor's", "GPE"), ("Roman Catholic Bishop", "PERSON"), ("Carlos Belo", "PERSON")]
     assert _name_of(belo, names) == ("Carlos Belo", "named")
     assert _name_of("the group's leader, John Smith,", [("John Smith", "PERSON")]) == ("John Smith", "named")
+    # Commas that set off a list name no one ("Unicef" tagged a person).
+    listed = "researchers from the World Food Program, Unicef and the European Union"
+    names = [("the World Food Program", "ORG"), ("Unicef", "PERSON"), ("the European Union", "ORG")]
+    assert _name_of(listed, names) == (listed, "as_written")
     # A name heading the phrase still wins over the apposition's.
     assert _name_of(
         "Jens Stoltenberg, NATO's secretary general,", [("Jens Stoltenberg", "PERSON"), ("NATO", "ORG")]

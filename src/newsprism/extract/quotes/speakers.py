@@ -109,10 +109,14 @@ def _naming_mention(speaker: TextSpan, inside: Sequence[Mention]) -> Mention | N
         # The apposition's own head is its last name ("Roman Catholic Bishop" then "Carlos Belo").
         second = text.find(",", comma + 1) if comma > 0 else -1
         apposition_end = speaker.start + (second if second > 0 else len(text))
+        # It must end the apposition: in "researchers from the World Food Program, Unicef and the
+        # European Union" the commas set off a list, not a name.
         appositions = [
             mention
             for mention in named
-            if head_end < mention.start and mention.end <= apposition_end and mention.label == "PERSON"
+            if head_end < mention.start
+            and mention.label == "PERSON"
+            and not text[mention.end - speaker.start : apposition_end - speaker.start].strip(" ,.")
         ]
         return appositions[-1] if comma > 0 and appositions else None
     # 'the Kremlin', 'NATO defense ministers': the name is the head or the body the head belongs to;
