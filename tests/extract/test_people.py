@@ -73,3 +73,16 @@ def test_an_apposition_ends_before_another_person_joined_to_it() -> None:
     roles = people_of(text).get("Osama bin Laden", [])
     assert any("leader" in role for role in roles)
     assert not any("Atef" in role or "commander" in role for role in roles)
+
+
+def test_a_past_role_gives_no_actor() -> None:
+    def actors(text: str) -> dict[str, list[str | None]]:
+        article = Article(id=content_id(text), source="s", text=text)
+        [analyzed] = parse_articles([article], load_spacy())
+        return {person.name: [role.actor for role in person.roles] for person in find_people(analyzed)}
+
+    past = actors('"They want peace," said Jamsheed Marker, a former Pakistani ambassador to the United Nations.')
+    assert past["Jamsheed Marker"]
+    assert set(past["Jamsheed Marker"]) == {None}
+    present = actors("German Chancellor Olaf Scholz arrived in Moscow on Tuesday.")
+    assert present["Olaf Scholz"] == ["German"]

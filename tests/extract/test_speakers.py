@@ -206,3 +206,10 @@ def test_names_before_an_owner_do_not_name_what_it_owns() -> None:
         "Kremlin",
         "named",
     )
+
+
+def test_of_several_names_the_last_heads_the_phrase_unless_it_only_modifies() -> None:
+    hrw = "The New York-based group Human Rights Watch"
+    assert _name_of(hrw, [("New York", "GPE"), ("Human Rights Watch", "ORG")]) == ("Human Rights Watch", "named")
+    department = "the U.S. State Department"
+    assert _name_of(department, [("U.S.", "GPE"), ("State Department", "ORG")]) == ("State Department", "named")

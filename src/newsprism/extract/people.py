@@ -127,8 +127,14 @@ def _is_role_word(token: Token, heads: frozenset[str]) -> bool:
     return token.lower_ in heads or token.lemma_.lower() in heads
 
 
+# A past role says whom someone spoke for, not whom they speak for now: "Marker, a former Pakistani
+# ambassador to the United Nations" is the U.N.'s envoy, not Pakistan's voice.
+_PAST = frozenset({"former", "ex", "onetime", "one-time", "erstwhile"})
+
+
 def _role_span(span: Span, article_id: str, offset: int) -> RoleSpan:
-    actor = next((entity.text for entity in span.ents if entity.label_ in _ACTOR_LABELS), None)
+    past = any(token.lower_ in _PAST or token.lower_.startswith("ex-") for token in span)
+    actor = None if past else next((e.text for e in span.ents if e.label_ in _ACTOR_LABELS), None)
     return RoleSpan(
         article_id=article_id,
         text=span.text,

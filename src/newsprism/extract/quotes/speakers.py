@@ -122,8 +122,12 @@ def _naming_mention(speaker: TextSpan, inside: Sequence[Mention]) -> Mention | N
     # 'the Kremlin', 'NATO defense ministers': the name is the head or the body the head belongs to;
     # but 'Russia's defence ministry' is more than 'defence ministry', and in 'Cambodian leader Hun
     # Sen's ruling party' the head is the party, whatever names come before the owner: such a phrase
-    # keeps its wording.
-    return None if any(owner.end <= head_end for owner in owners) else heads[0]
+    # keeps its wording. Of several names the last is the head ("U.S. State Department"), unless
+    # it only modifies ("the New York-based group Human Rights Watch").
+    if any(owner.end <= head_end for owner in owners):
+        return None
+    unmodifying = [m for m in heads if not text[m.end - speaker.start :].startswith(("-", "–"))]
+    return (unmodifying or heads)[-1]
 
 
 def _after_preposition(before: str) -> bool:
