@@ -112,3 +112,18 @@ def test_the_veto_reads_from_the_file_and_defaults_to_none(tmp_path: Path) -> No
     judge = CueModel(bias=0.0, weights={}, threshold=0.4, veto=0.2)
     path.write_text(json.dumps(model_json(judge)))
     assert read_cue_model(path).veto == 0.2
+
+
+@pytest.mark.slow
+def test_the_features_say_how_the_content_hangs_on_the_verb() -> None:
+    from newsprism.extract.quotes.indirect import verb_reading
+    from newsprism.extract.quotes.learned import candidate_features
+
+    doc = load_spacy()("Obama remembered that his father had worked there.")
+    verb = next(token for token in doc if token.lemma_ == "remember")
+    found, _ = verb_reading(verb, load_cues())
+    assert found is not None
+    features = candidate_features(verb, found, in_lexicon=False)
+    # Tokens are compared by position: spaCy makes a new Token object at every access.
+    assert "content=ccomp" in features
+    assert not any(feature.startswith("head|dep=") for feature in features)  # the root has no head

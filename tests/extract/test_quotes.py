@@ -116,6 +116,18 @@ def test_golden_attributions(text: str, expected: list[tuple[str, str, str]]) ->
         ), [(q.speaker and q.speaker.text, q.content_text, q.kind) for q in quotes]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The United Nations does not recognize Indonesian claims to East Timor.", "does not recognize"),
+        ("The ministry did not immediately say whether the troops had left.", "did not immediately say"),
+        ("The ministry said the troops had left.", "said"),
+    ],
+)
+def test_a_negated_cue_keeps_its_negation(text: str, cue: str) -> None:
+    assert [q.cue.text for q in _parsed(text)] == [cue]
+
+
 def _article(text: str) -> list[Quote]:
     parsed = ParsedArticle(article=Article(id="a", source="test", text=text), sentences=[])
     return attribute_article(parsed, load_spacy())

@@ -211,7 +211,7 @@ def _counted_noun(token: Token) -> Token | None:
                     return objects[0]
         if token.lower_ not in _SCALES:
             return None
-    while token.head is not token and token.head.like_num and token.dep_ in {"quantmod", "compound", "conj"}:
+    while token.head.i != token.i and token.head.like_num and token.dep_ in {"quantmod", "compound", "conj"}:
         token = token.head
     if token.dep_ in {"nummod", "quantmod", "amod", "compound"} and token.head.pos_ in {"NOUN", "PROPN"}:
         head = token.head

@@ -183,6 +183,8 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
     if source is not None:
         # An inverted speaker hangs inside the clause it reports: what it says is the clause without it.
         content = [part for piece in content for part in _rest(token.doc, piece, source)]
+    if cue_first == token.i:
+        cue_first = _negation_start(token)
     cue = token_range(token.doc, cue_first, _particle_end(token))
     if cue is None:
         return None
@@ -260,12 +262,12 @@ def _subject(verb: Token) -> Token | None:
             return None  # "Asked about the deal, Smith said ...": Smith was asked; who asked is not said
         # "smiled and said", "told reporters, saying ...": the subject of the governing verb; "was quick to
         # embrace", "is eager to say": the subject of the verb the adjective completes.
-        if current.dep_ in {"conj", "advcl", "xcomp"} or (current.dep_ == "acomp" and current is not verb):
-            if current.head is current:
+        if current.dep_ in {"conj", "advcl", "xcomp"} or (current.dep_ == "acomp" and current.i != verb.i):
+            if current.head.i == current.i:
                 return None
             current = current.head
             continue
-        if current is verb and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        if current.i == verb.i and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head  # "a staff of dozens producing original content": the noun does what it reports
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in {"VERB", "AUX"}:
             current = current.head.head  # "sent a jab by suggesting ...": the one who sent it
@@ -296,6 +298,22 @@ def _inverted_subject(verb: Token) -> Token | None:
     if any(ancestor.i == verb.i for ancestor in candidate.ancestors):
         return None  # "..., said he and others were alarmed": the subject of what is said, not the speaker
     return candidate
+
+
+def _negation_start(verb: Token) -> int:
+    """Where a negated cue begins: "does not recognize", "did not immediately say"; else the verb itself.
+
+    Shown without its negation the cue would report the opposite ("The United Nations recognize
+    Indonesian claims"), and claims read a cue's negation as the speaker's.
+    """
+    start = verb.i
+    while start > verb.sent.start:
+        before = verb.doc[start - 1]
+        if before.head.i != verb.i or before.dep_ not in ("aux", "neg", "advmod"):
+            break
+        start -= 1
+    words = verb.doc[start : verb.i]
+    return start if any(word.dep_ == "neg" for word in words) else verb.i
 
 
 def _attitude_cue(adjective: Token, lexicon: CueLexicon) -> Found | None:
@@ -343,7 +361,7 @@ def _interjected_subject(verb: Token) -> Token | None:
     if name.ent_type_ not in {"PERSON", "ORG"} or name.i < verb.sent.start:
         return None
     # The name's last word: walk to the head of the name within its entity.
-    while name.head is not name and name.head.ent_type_ == name.ent_type_ and name.head.i > name.i:
+    while name.head.i != name.i and name.head.ent_type_ == name.ent_type_ and name.head.i > name.i:
         name = name.head
     # Only a name the parser left without a clause of its own, joined to a verb as if it were one: in
     # "X attacked Clinton, saying ..." Clinton is the object, and X says it.
@@ -455,7 +473,7 @@ def _verb_content(
         return [r for r in (subtree_range(child) for child in clauses) if r is not None]
     # When the head is itself a cue ("Sanders says he will continue ..."), this verb sits inside what the
     # head reports; the head's words are that outer attribution, not this verb's content.
-    if verb.head is not verb and not head_is_cue:
+    if verb.head.i != verb.i and not head_is_cue:
         head = subtree_range(verb.head)
         own = subtree_range(verb)
         if head is not None and own is not None:
@@ -514,7 +532,7 @@ def _object_outside_clause(verb: Token) -> list[Range]:
     """What a verb reports when its object stands outside its clause: the relative pronoun of 'a proposal
     that Manchin pushed', the noun of 'the issues they care about' or of 'the e-mails provided by Clinton'."""
     noun = verb.head
-    if verb.dep_ not in {"relcl", "acl"} or noun is verb or noun.pos_ not in {"NOUN", "PROPN"} or noun.i > verb.i:
+    if verb.dep_ not in {"relcl", "acl"} or noun.i == verb.i or noun.pos_ not in {"NOUN", "PROPN"} or noun.i > verb.i:
         return []
     if verb.dep_ == "acl" and not (verb.tag_ == "VBN" and any(child.dep_ == "agent" for child in verb.children)):
         return []  # only the passive participle of 'provided by Clinton' reports the noun it describes
@@ -535,7 +553,7 @@ def _as_aside(verb: Token) -> list[Range]:
     put it': an 'as' clause reporting nothing of its own reports the clause it hangs on."""
     if (
         verb.dep_ != "advcl"
-        or verb.head is verb
+        or verb.head.i == verb.i
         or not any(child.dep_ == "mark" and child.lower_ == "as" for child in verb.children)
     ):
         return []
@@ -577,7 +595,7 @@ def _noun_cue(token: Token, lexicon: CueLexicon) -> Found | None:
         # "the outrage over her remarks about the judge": with a pronoun owner the phrase is mostly talk
         # about a statement, not its report (right 24% of the time on PolNeAR's train split).
         return None
-    if token.dep_ == "pobj" and token.head.lower_ in {"in", "by"} and token.head.head is not token.head:
+    if token.dep_ == "pobj" and token.head.lower_ in {"in", "by"} and token.head.head.i != token.head.i:
         # "In their view, Democrats could win": the clause the phrase hangs on is what the owner holds;
         # but in "In his remarks, Trump said ..." that clause's own cue verb makes the attribution.
         if token.head.head.lemma_.lower() in lexicon.verbs:

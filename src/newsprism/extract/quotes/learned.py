@@ -93,7 +93,8 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
             features.append(f"mark={child.lower_}")
         elif child.dep_ in ("aux", "neg", "advmod") and child.i < verb.i:
             features.append(f"{child.dep_}={child.lower_}")  # 'would', 'not', 'also' before the verb
-    if verb.head is not verb:
+    # spaCy makes a new Token object at every access: tokens are compared by position, never by identity.
+    if verb.head.i != verb.i:
         features += [f"head|dep={verb.head.lemma_.lower()}|{verb.dep_}", f"head_pos|dep={verb.head.pos_}|{verb.dep_}"]
     doc = verb.doc
     if verb.i > 0:
@@ -153,7 +154,7 @@ def _content_features(verb: Token, lemma: str, content: Sequence[Range]) -> list
         words += len(span)
         root = span.root
         # How the content hangs on the verb: the dependency of its root, or where it lies otherwise.
-        how = root.dep_ if root.head is verb else "head" if root is verb.head else "other"
+        how = root.dep_ if root.head.i == verb.i else "head" if root.i == verb.head.i else "other"
         if root.i < verb.i:
             how += "<"
         features += [f"content={how}", f"lemma|content={lemma}|{how}", f"content_pos={root.pos_}"]
