@@ -128,6 +128,13 @@ def test_a_negated_cue_keeps_its_negation(text: str, cue: str) -> None:
     assert [q.cue.text for q in _parsed(text)] == [cue]
 
 
+def test_the_one_quoted_as_saying_is_the_speaker_and_the_quoting_no_report() -> None:
+    quotes = _parsed("Interfax quoted Peskov as saying that the troops would return to their bases.")
+    assert [(q.speaker and q.speaker.text, q.cue.text, q.content_text) for q in quotes] == [
+        ("Peskov", "saying", "that the troops would return to their bases")
+    ]
+
+
 def _article(text: str) -> list[Quote]:
     parsed = ParsedArticle(article=Article(id="a", source="test", text=text), sentences=[])
     return attribute_article(parsed, load_spacy())

@@ -14,6 +14,8 @@ _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "to", "that", "against"}
 # Verbs whose object is the addressee, not the content ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "notify", "advise", "warn", "urge"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
+# Verbs that pass on another's words: "quoted the minister as saying ...".
+_RELAYING_VERBS = frozenset({"quote", "cite"})
 _OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Adjectives of a stance taken towards a claim or a person ('adamant that', 'skeptical of').
 _ATTITUDES = frozenset(
@@ -195,13 +197,33 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
 
 def _relays_a_report(participle: Token, lexicon: CueLexicon) -> bool:
     """'the ministry, quoted by Russian agencies, said ...': a passive participle on the speaker of a
-    report tells how that report came out; it is no report of its own."""
+    report tells how that report came out; it is no report of its own. Nor is 'the agency quoted the
+    minister as saying ...': the saying is the report, and the minister its speaker."""
+    if _quoted_speaker(participle) is not None:
+        return True
     return (
         participle.dep_ == "acl"
         and participle.tag_ == "VBN"
         and participle.head.dep_ in _SUBJECT_DEPS
         and participle.head.head.lemma_.lower() in lexicon.verbs
     )
+
+
+def _quoted_speaker(verb: Token) -> Token | None:
+    """The object of 'quoted X as saying ...', 'cited X as warning ...' (X), when ``verb`` is 'quoted'."""
+    if verb.lemma_.lower() not in _RELAYING_VERBS:
+        return None
+    says = [
+        grand
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ == "as"
+        for grand in child.children
+        if grand.dep_ == "pcomp" and grand.pos_ == "VERB"
+    ]
+    objects = [child for child in verb.children if child.dep_ == "dobj" and child.pos_ in _NOMINAL]
+    # The widest object: a name the parser cut into several objects ("al", "-", "Sharaa") has its words
+    # under the first.
+    return max(objects, key=lambda o: o.right_edge.i - o.left_edge.i) if says and objects else None
 
 
 def _close_quotation(text: str, piece: Range) -> Range:
@@ -269,6 +291,10 @@ def _subject(verb: Token) -> Token | None:
             continue
         if current.i == verb.i and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head  # "a staff of dozens producing original content": the noun does what it reports
+        if current.dep_ == "pcomp" and current.head.lower_ == "as":
+            quoted = _quoted_speaker(current.head.head)
+            if quoted is not None:
+                return quoted  # "the agency quoted the minister as saying ...": the minister says it
         if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in {"VERB", "AUX"}:
             current = current.head.head  # "sent a jab by suggesting ...": the one who sent it
             continue
