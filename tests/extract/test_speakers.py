@@ -213,3 +213,15 @@ def test_of_several_names_the_last_heads_the_phrase_unless_it_only_modifies() ->
     assert _name_of(hrw, [("New York", "GPE"), ("Human Rights Watch", "ORG")]) == ("Human Rights Watch", "named")
     department = "the U.S. State Department"
     assert _name_of(department, [("U.S.", "GPE"), ("State Department", "ORG")]) == ("State Department", "named")
+
+
+def test_a_speaker_cut_inside_a_name_is_named_by_the_whole_name() -> None:
+    text = "Syrian Foreign Minister Farouq al-Sharaa said the talks went well."
+    quote = _in(text, "Syrian Foreign Minister Farouq al")
+    mentions = [
+        _norp(text, "Syrian"),
+        Mention(article_id="a", start=24, end=40, text="Farouq al-Sharaa", label="PERSON"),
+    ]
+    [resolved] = resolve_speakers([quote], mentions, load_cues())
+    assert (resolved.speaker_name, resolved.resolution) == ("Farouq al-Sharaa", "named")
+    assert resolved.speaker == quote.speaker  # the span the parse gave is kept

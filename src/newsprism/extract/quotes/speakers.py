@@ -30,10 +30,10 @@ def resolve_speakers(quotes: Sequence[Quote], mentions: Sequence[Mention], lexic
     resolved: list[Quote] = []
     ordered = sorted(mentions, key=lambda mention: mention.start)
     for quote in sorted(quotes, key=lambda q: (q.speaker or q.cue).start):
-        speaker = quote.speaker
-        if speaker is None:
+        if quote.speaker is None:
             resolved.append(quote)
             continue
+        speaker = _with_whole_names(quote.speaker, ordered)
         inside = [m for m in ordered if m.start >= speaker.start and m.end <= speaker.end and m.label in _KINDS]
         words = speaker.text.lower().split()
         wanted = _pronoun_kind(words) or _title_kind(speaker.text, lexicon)
@@ -66,6 +66,18 @@ def resolve_speakers(quotes: Sequence[Quote], mentions: Sequence[Mention], lexic
             named.append(_Named(speaker, speaker.text, None))
             resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
     return [_on_one_line(quote) for quote in resolved]
+
+
+def _with_whole_names(speaker: TextSpan, mentions: Sequence[Mention]) -> TextSpan:
+    """The speaker's words running on to the end of a name they stop inside, to name it by: the parser
+    may cut a name into pieces ("Farouq al - Sharaa"), leaving the speaker "Syrian Foreign Minister
+    Farouq al". The quote keeps the span the parse gave."""
+    crossing = [m for m in mentions if speaker.start <= m.start < speaker.end < m.end and m.label in _KINDS]
+    if not crossing:
+        return speaker
+    last = max(crossing, key=lambda mention: mention.end)
+    text = speaker.text[: last.start - speaker.start] + last.text
+    return TextSpan(start=speaker.start, end=last.end, text=text)
 
 
 def _on_one_line(quote: Quote) -> Quote:
