@@ -225,3 +225,27 @@ def test_a_speaker_cut_inside_a_name_is_named_by_the_whole_name() -> None:
     [resolved] = resolve_speakers([quote], mentions, load_cues())
     assert (resolved.speaker_name, resolved.resolution) == ("Farouq al-Sharaa", "named")
     assert resolved.speaker == quote.speaker  # the span the parse gave is kept
+
+
+def test_a_capitalised_title_takes_the_earlier_speaker_given_that_title() -> None:
+    text = (
+        "British Prime Minister Boris Johnson said no. US Secretary of State Antony Blinken said no."
+        " The Prime Minister said more. The Foreign Secretary said less."
+    )
+    speakers = [
+        "British Prime Minister Boris Johnson",
+        "US Secretary of State Antony Blinken",
+        "The Prime Minister",
+        "The Foreign Secretary",
+    ]
+    names = [("Boris Johnson", "PERSON"), ("Antony Blinken", "PERSON"), ("US", "GPE"), ("British", "NORP")]
+    mentions = [
+        Mention(article_id="a", start=found.start(), end=found.end(), text=word, label=label)
+        for word, label in names
+        for found in re.finditer(re.escape(word), text)
+    ]
+    resolved = resolve_speakers([_in(text, speaker) for speaker in speakers], mentions, load_cues())
+    assert [(q.speaker_name, q.resolution) for q in resolved][2:] == [
+        ("Boris Johnson", "title"),  # the one given that title, not the nearest person (Blinken)
+        ("The Foreign Secretary", "as_written"),  # no one given it before: the title says who spoke
+    ]

@@ -53,6 +53,9 @@ def resolve_speakers(quotes: Sequence[Quote], mentions: Sequence[Mention], lexic
             entry = _Named(speaker, best.text, _KINDS[best.label])
             named.append(entry)
             resolved.append(quote.model_copy(update={"speaker_name": best.text, "resolution": "named"}))
+        elif not inside and (match := _titled_antecedent(named, speaker, lexicon)) is not None:
+            update = {"speaker_name": match.name, "resolution": "title", "resolved_from": match.span}
+            resolved.append(quote.model_copy(update=update))
         elif wanted is not None:
             head = words[-1] if _title_kind(speaker.text, lexicon) else None
             match = _antecedent(named, ordered, speaker.start, wanted, head)
@@ -66,6 +69,28 @@ def resolve_speakers(quotes: Sequence[Quote], mentions: Sequence[Mention], lexic
             named.append(_Named(speaker, speaker.text, None))
             resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
     return [_on_one_line(quote) for quote in resolved]
+
+
+def _titled_antecedent(named: Sequence[_Named], speaker: TextSpan, lexicon: CueLexicon) -> _Named | None:
+    """For 'The Prime Minister said': the nearest earlier named speaker given that very title ('British
+    Prime Minister Boris Johnson'). A capitalised title names one office, so only that title will do;
+    with none before it the description keeps its wording ('The Foreign Secretary' says who spoke)."""
+    words = speaker.text.split()
+    title = words[1:]
+    if len(words) < 2 or words[0].lower() != "the" or not all(word[:1].isupper() for word in title):
+        return None
+    if title[-1].lower().strip(".,") not in lexicon.person_titles:
+        return None
+    wanted = " ".join(title).lower().strip(".,")
+    earlier = [
+        entry
+        for entry in named
+        if entry.span.end <= speaker.start
+        and entry.kind == "person"
+        and wanted in " ".join(entry.span.text.lower().split())
+        and wanted not in entry.name.lower()  # a name, not the same description kept as written
+    ]
+    return earlier[-1] if earlier else None
 
 
 def _with_whole_names(speaker: TextSpan, mentions: Sequence[Mention]) -> TextSpan:
