@@ -211,6 +211,28 @@ def test_speaker_after_an_inverted_cue_is_not_taken_from_what_is_said() -> None:
     assert [piece.text for piece in quote.content] == ['"The risk,"', '"is that we lose jobs."']
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The tagger reads the lone name as an adverb ('Skelly ADV advmod'): still the speaker.
+        ("“Having access to the RNC file and two people who understand it is valuable,” said Skelly.", "Skelly"),
+        # The parser makes the name the subject of what follows the comma: the name still speaks.
+        (
+            "''I'm more skilled with my hands than I am with my brain,'' said Robin Maynard, half joking.",
+            "Robin Maynard",
+        ),
+    ],
+)
+def test_the_name_after_an_inverted_cue_speaks_whatever_the_parser_hangs_it_on(text: str, speaker: str) -> None:
+    assert [q.speaker.text if q.speaker else None for q in _parsed(text)] == [speaker]
+
+
+def test_an_inverted_cue_before_a_clause_keeps_its_pronoun_out_of_the_speaker() -> None:
+    # 'said he and others were alarmed': 'he' opens what is said; not a name closed by a comma.
+    quotes = _parsed('"It was a shock," said he and others were alarmed.')
+    assert all(q.speaker is None or q.speaker.text != "he" for q in quotes)
+
+
 def test_a_framing_phrase_gives_way_to_the_cue_verb_of_its_clause() -> None:
     quotes = _parsed("In his opening remarks, Trump said he was ideally suited for the presidency.")
     assert [q.speaker.text if q.speaker else None for q in quotes] == ["Trump"]

@@ -319,11 +319,38 @@ def _inverted_subject(verb: Token) -> Token | None:
         and candidate.head.pos_ in _NOMINAL
     ):
         candidate = candidate.head
-    if candidate.pos_ not in _NOMINAL or candidate.left_edge.i != verb.i + 1 or candidate.dep_ in _OBJECT_DEPS:
+    if candidate.pos_ not in _NOMINAL and not _mistagged_name(candidate):
         return None
-    if any(ancestor.i == verb.i for ancestor in candidate.ancestors):
+    if candidate.left_edge.i != verb.i + 1 or candidate.dep_ in _OBJECT_DEPS:
+        return None
+    closed = _mistagged_name(candidate) or _closed_name(candidate)
+    if any(ancestor.i == verb.i for ancestor in candidate.ancestors) and not closed:
         return None  # "..., said he and others were alarmed": the subject of what is said, not the speaker
     return candidate
+
+
+def _closed_name(token: Token) -> bool:
+    """A name that ends where a comma or the sentence does ('said Robin Maynard, half joking'): the parser
+    may make it the subject of what follows, but a clause needs its verb straight after its subject."""
+    last = token.right_edge.i
+    while last > token.i and token.doc[last].is_punct:
+        last -= 1  # the parser often hangs the comma that closes the name on it
+    after = last + 1
+    return token.pos_ == "PROPN" and (after >= token.sent.end or token.doc[after].text in {",", ".", ";"})
+
+
+def _mistagged_name(token: Token) -> bool:
+    """'“...,” said Skelly.': a lone capitalised word after an inverted cue, which the tagger took for an
+    adverb or adjective, is a name when nothing but punctuation follows it."""
+    after = token.i + 1
+    return (
+        token.is_title
+        and token.pos_ in {"ADV", "ADJ", "X", "INTJ"}
+        and token.ent_type_ not in {"DATE", "TIME"}
+        and token.n_lefts == 0
+        and token.n_rights == 0
+        and (after >= token.sent.end or token.doc[after].is_punct)
+    )
 
 
 def _negation_start(verb: Token) -> int:
