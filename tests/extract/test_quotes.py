@@ -57,6 +57,7 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ),
     ("Smith referred to the deal as a disaster.", [("Smith", "the deal", "indirect")]),
     ("Smith thinks the match went ahead.", [("Smith", "the match went ahead", "indirect")]),
+    ("Asked if he was ever bullied, the candidate said no.", [("the candidate", "no", "indirect")]),
     (
         "The plant is under pressure from imports, said the company's chief executive, John Smith.",
         [("the company's chief executive, John Smith", "The plant is under pressure from imports", "indirect")],

@@ -545,7 +545,11 @@ def _verb_content(
     objects = [
         child
         for child in verb.rights
-        if (child.dep_ in _OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS))
+        if (
+            child.dep_ in _OBJECT_DEPS
+            or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS)
+            or _answer_word(child)
+        )
         and not _is_time(child)
     ]
     if verb.lemma_.lower() in _ADDRESSEE_VERBS:
@@ -558,6 +562,11 @@ def _verb_content(
         first = objects[0].i + 1
     content = token_range(verb.doc, first, objects[-1].right_edge.i)
     return [content] if content is not None else []
+
+
+def _answer_word(token: Token) -> bool:
+    """'Asked whether ..., 75 percent said yes': the answer is what was said, though parsed as an interjection."""
+    return token.dep_ == "intj" and token.lower_ in {"yes", "no"} and token.i > token.head.i
 
 
 def _opens_with_that(clause: Token) -> bool:
