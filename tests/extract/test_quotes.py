@@ -58,6 +58,7 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Smith referred to the deal as a disaster.", [("Smith", "the deal", "indirect")]),
     ("Smith thinks the match went ahead.", [("Smith", "the match went ahead", "indirect")]),
     ("Asked if he was ever bullied, the candidate said no.", [("the candidate", "no", "indirect")]),
+    ("Smith is quoted as saying the war is over.", [("Smith", "the war is over", "indirect")]),
     (
         "The plant is under pressure from imports, said the company's chief executive, John Smith.",
         [("the company's chief executive, John Smith", "The plant is under pressure from imports", "indirect")],

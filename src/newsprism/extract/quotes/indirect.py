@@ -210,7 +210,8 @@ def _relays_a_report(participle: Token, lexicon: CueLexicon) -> bool:
 
 
 def _quoted_speaker(verb: Token) -> Token | None:
-    """The object of 'quoted X as saying ...', 'cited X as warning ...' (X), when ``verb`` is 'quoted'."""
+    """The object of 'quoted X as saying ...', 'cited X as warning ...' (X), or the subject of 'X is quoted as
+    saying ...', when ``verb`` is 'quoted'."""
     if verb.lemma_.lower() not in _RELAYING_VERBS:
         return None
     says = [
@@ -221,6 +222,8 @@ def _quoted_speaker(verb: Token) -> Token | None:
         if grand.dep_ == "pcomp" and grand.pos_ == "VERB"
     ]
     objects = [child for child in verb.children if child.dep_ == "dobj" and child.pos_ in _NOMINAL]
+    # "Smith is quoted as saying ...": in the passive the one quoted is the subject.
+    objects = objects or [child for child in verb.children if child.dep_ == "nsubjpass" and child.pos_ in _NOMINAL]
     # The widest object: a name the parser cut into several objects ("al", "-", "Sharaa") has its words
     # under the first.
     return max(objects, key=lambda o: o.right_edge.i - o.left_edge.i) if says and objects else None
