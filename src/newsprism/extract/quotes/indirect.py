@@ -322,12 +322,12 @@ def _inverted_subject(verb: Token) -> Token | None:
         and candidate.head.pos_ in _NOMINAL
     ):
         candidate = candidate.head
-    if candidate.pos_ not in _NOMINAL and not _mistagged_name(candidate):
+    mistagged = _mistagged_name(candidate)
+    if candidate.pos_ not in _NOMINAL and not mistagged:
         return None
     if candidate.left_edge.i != verb.i + 1 or candidate.dep_ in _OBJECT_DEPS:
         return None
-    closed = _mistagged_name(candidate) or _closed_name(candidate)
-    if any(ancestor.i == verb.i for ancestor in candidate.ancestors) and not closed:
+    if any(ancestor.i == verb.i for ancestor in candidate.ancestors) and not (mistagged or _closed_name(candidate)):
         return None  # "..., said he and others were alarmed": the subject of what is said, not the speaker
     return candidate
 
