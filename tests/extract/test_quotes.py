@@ -229,6 +229,17 @@ def test_the_name_after_an_inverted_cue_speaks_whatever_the_parser_hangs_it_on(t
     assert [q.speaker.text if q.speaker else None for q in _parsed(text)] == [speaker]
 
 
+def test_a_name_closed_by_a_comma_speaks_though_its_apposition_runs_into_a_misparsed_clause() -> None:
+    # The parser makes 'Brock' the subject of 'Correct (the Record)': the name's comma still closes it.
+    text = (
+        '"What\'s shaping up is a battle for the ages," said David Brock, a Clinton confidant who heads '
+        "the pro-Clinton super PAC Correct the Record."
+    )
+    speakers = [q.speaker.text if q.speaker else None for q in _parsed(text)]
+    assert len(speakers) == 1
+    assert (speakers[0] or "").startswith("David Brock")
+
+
 def test_an_inverted_cue_before_a_clause_keeps_its_pronoun_out_of_the_speaker() -> None:
     # 'said he and others were alarmed': 'he' opens what is said; not a name closed by a comma.
     quotes = _parsed('"It was a shock," said he and others were alarmed.')

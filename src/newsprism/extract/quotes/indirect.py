@@ -334,12 +334,14 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 def _closed_name(token: Token) -> bool:
     """A name that ends where a comma or the sentence does ('said Robin Maynard, half joking'): the parser
-    may make it the subject of what follows, but a clause needs its verb straight after its subject."""
+    may make it the subject of what follows, but a clause needs its verb straight after its subject. The
+    comma may close the name itself ('said David Brock, a Clinton confidant who ...'), before an apposition."""
     last = token.right_edge.i
     while last > token.i and token.doc[last].is_punct:
         last -= 1  # the parser often hangs the comma that closes the name on it
-    after = last + 1
-    return token.pos_ == "PROPN" and (after >= token.sent.end or token.doc[after].text in {",", ".", ";"})
+    return token.pos_ == "PROPN" and any(
+        after >= token.sent.end or token.doc[after].text in {",", ".", ";"} for after in (last + 1, token.i + 1)
+    )
 
 
 def _mistagged_name(token: Token) -> bool:
