@@ -20,3 +20,18 @@ def test_long_paragraphs_are_cut_into_windows_at_a_space() -> None:
     assert "".join(chunk for index, _, chunk in windows if index == 0) == text[: text.index("\n\n")].rstrip()
     assert all(len(chunk) <= 20_000 for _, _, chunk in windows)
     assert all(text[offset : offset + len(chunk)] == chunk for _, offset, chunk in windows)
+
+
+def test_the_paragraphs_parsed_keep_the_text_they_were_parsed_from() -> None:
+    from newsprism.model import Article
+    from newsprism.nlp.analyze import parse_articles
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "Troops  are returning,\tthe ministry said.\n\n“No sign,” NATO said .  \n\nÜber-long ﬁrst line"
+    analyzed = parse_articles([Article(id="a", source="s", text=text)], nlp)
+    docs = [paragraph.doc for paragraph in analyzed[0].paragraphs]
+    assert len(docs) == 3
+    assert all(doc_text(doc) == doc.text for doc in docs)
+    # The sentences read off those texts are the article's own characters at their offsets.
+    assert all(text[s.start : s.end] == s.text for s in analyzed[0].parsed.sentences)

@@ -125,6 +125,13 @@ class BertMeanEncoder:
             if name.startswith("encoder.layer.") and name.endswith(".weight") and "LayerNorm" not in name
         ]
         self._dense = {name: self._weights.pop(name).to(self._product_type) for name in dense}
+        # Query, key and value read the same input: one product of the three weights stacked casts that
+        # input once, not three times, and gives the matrix kernel one wider matrix (same figures).
+        for layer in range(shape.layers):
+            prefix = f"encoder.layer.{layer}.attention.self."
+            parts = [prefix + name for name in ("query", "key", "value")]
+            self._dense[prefix + "qkv.weight"] = torch.cat([self._dense.pop(p + ".weight") for p in parts])
+            self._weights[prefix + "qkv.bias"] = torch.cat([self._weights.pop(p + ".bias") for p in parts])
 
     @property
     def dimension(self) -> int:
@@ -177,12 +184,8 @@ class BertMeanEncoder:
         for layer in range(shape.layers):
             prefix = f"encoder.layer.{layer}."
 
-            query, key, value = (
-                self._linear(hidden, prefix + f"attention.self.{name}")
-                .view(batch, width, shape.heads, head_size)
-                .transpose(1, 2)
-                for name in ("query", "key", "value")
-            )
+            stacked = self._linear(hidden, prefix + "attention.self.qkv").view(batch, width, 3, shape.heads, head_size)
+            query, key, value = stacked.permute(2, 0, 3, 1, 4).unbind(0)  # each (batch, heads, width, head size)
             context = functional.scaled_dot_product_attention(
                 query, key, value, attn_mask=attend, scale=1.0 / math.sqrt(head_size)
             )

@@ -35,7 +35,7 @@ from newsprism.compare.claims.reading import (
 )
 from newsprism.compare.roles import actor_key
 from newsprism.compare.similarity import content_words, dice_matrix, is_negated, shared_counts
-from newsprism.compare.stance import STANCES, StanceModel
+from newsprism.compare.stance import STANCES, StanceModel, shipped_stance_model
 from newsprism.model import Claim, ClaimSide, QuoteEntry
 from newsprism.nlp.models import SentenceEncoder
 
@@ -120,7 +120,7 @@ def claims_and_counterclaims(
             reasons[max(named, key=lambda pair: similarity[pair])] = "referenced"
     denials = [pair for pair, reason in reasons.items() if reason == "denial"]
     if denials and options.min_disagree_denial > 0:
-        model = model or StanceModel.load()
+        model = model or shipped_stance_model()
         disagree = STANCES.index("disagree")
         forth = model.predict_proba([texts[i] for i, _ in denials], [texts[j] for _, j in denials], encoder)
         back = model.predict_proba([texts[j] for _, j in denials], [texts[i] for i, _ in denials], encoder)
@@ -165,7 +165,7 @@ def claims_and_counterclaims(
     ]
     pairs = sorted(pairs, key=lambda pair: -similarity[pair])[: options.max_pairs]
     if pairs:
-        model = model or StanceModel.load()
+        model = model or shipped_stance_model()
         proba = model.predict_proba([texts[i] for i, _ in pairs], [texts[j] for _, j in pairs], encoder)
         agree = STANCES.index("agree")
         for (i, j), row in zip(pairs, proba, strict=True):

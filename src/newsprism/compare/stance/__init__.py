@@ -2,7 +2,7 @@
 
 from newsprism.compare.stance.features import FEATURE_NAMES, FeatureOptions, Idf
 from newsprism.compare.stance.metrics import STANCES, per_class_f1, relative_fnc1_score
-from newsprism.compare.stance.model import Stance, StanceModel, pair_matrix, stance_between
+from newsprism.compare.stance.model import Stance, StanceModel, pair_matrix, shipped_stance_model, stance_between
 
 __all__ = [
     "FEATURE_NAMES",
@@ -14,5 +14,6 @@ __all__ = [
     "pair_matrix",
     "per_class_f1",
     "relative_fnc1_score",
+    "shipped_stance_model",
     "stance_between",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -57,6 +58,13 @@ def pair_matrix(
     text_views = dict(zip(distinct_texts, read_texts(distinct_texts, encoder, idf, lexicon, options), strict=True))
     rows = [pair_features(claim_views[c], text_views[t], idf, options) for c, t in zip(claims, texts, strict=True)]
     return np.vstack(rows) if rows else np.zeros((0, len(FEATURE_NAMES)))
+
+
+@cache
+def shipped_stance_model() -> StanceModel:
+    """The model shipped with the package, read once per process: parsing its JSON took 20 ms, and every
+    brief with a dispute to check asked for it again."""
+    return StanceModel.load()
 
 
 def stance_labels(proba: FloatArray, unrelated_threshold: float = 0.5) -> list[str]:
@@ -166,5 +174,5 @@ def stance_between(
         from newsprism.nlp.models import load_encoder
 
         encoder = load_encoder()
-    model = model or StanceModel.load()
+    model = model or shipped_stance_model()
     return _PLAIN_STANCE[model.predict([claim], [statement], encoder)[0]]
