@@ -32,6 +32,7 @@ from newsprism.ingest import IngestOptions, RawArticle, read_inputs
 from newsprism.model import Article, Brief, ParsedArticle
 from newsprism.nlp import ModelOptions, SentenceEncoder, load_encoder, load_spacy, parse_articles
 from newsprism.nlp.models import RememberingEncoder, reusing
+from newsprism.nlp.threads import one_blas_thread
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -126,7 +127,17 @@ def brief_from_raw(
     ``stored_vectors`` (text -> vector, e.g. what ingest stored for a story's sentences) spare the
     encoder the texts it has already embedded, when they came from the same model.
     """
-    options = options or PipelineOptions()
+    with one_blas_thread():  # see nlp/threads.py: numpy's thread pool would fight torch's
+        return _brief_from_raw(raw, models, options or PipelineOptions(), problems, stored_vectors)
+
+
+def _brief_from_raw(
+    raw: Sequence[RawArticle],
+    models: Models,
+    options: PipelineOptions,
+    problems: Sequence[InputError],
+    stored_vectors: Mapping[str, np.ndarray] | None,
+) -> BriefResult:
     timings: dict[str, float] = {}
     skipped = list(problems)
     with _timed(timings, "clean"):
