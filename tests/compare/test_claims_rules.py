@@ -49,6 +49,7 @@ def disputed_pairs(
         ("said", "rebels are based in the Bekaa Valley camps", True),
         ("called", "for a diplomatic dialogue to defuse the tension", False),
         ("urged", "both sides to exercise restraint at the border", False),
+        ("encouraged", "the government to show its willingness to negotiate", False),
         ("asked", "whether troops would attack on Wednesday", False),
         ("said", "Will the troops leave the border soon?", False),
         ("warned", "of war", False),

@@ -240,6 +240,35 @@ def test_a_name_closed_by_a_comma_speaks_though_its_apposition_runs_into_a_mispa
     assert (speakers[0] or "").startswith("David Brock")
 
 
+def test_a_participle_report_closing_another_report_is_the_same_speakers_second_report() -> None:
+    # The parser hangs 'claiming' on 'has expanded' (inside what Trump said): still Trump's own report.
+    quotes = _parsed(
+        "Donald Trump said that he has expanded the Republican party, claiming that he is responsible "
+        "for higher voter turnout."
+    )
+    assert [(q.cue.text, q.speaker.text if q.speaker else None, [p.text for p in q.content]) for q in quotes] == [
+        ("said", "Donald Trump", ["that he has expanded the Republican party"]),
+        ("claiming", "Donald Trump", ["that he is responsible for higher voter turnout"]),
+    ]
+
+
+def test_a_participle_joined_to_a_split_off_report_shares_its_speaker() -> None:
+    quotes = _parsed(
+        "The United States says that an invasion is still possible, stressing that any use of force would "
+        "lead to great suffering and thus urging Russia to choose a diplomatic path."
+    )
+    speakers = {q.cue.text: q.speaker.text if q.speaker else None for q in quotes}
+    assert speakers == {"says": "The United States", "stressing": "The United States", "urging": "The United States"}
+    stressing = next(q for q in quotes if q.cue.text == "stressing")
+    assert [p.text for p in stressing.content] == ["that any use of force would lead to great suffering"]
+
+
+def test_a_participle_inside_the_reported_clause_stays_part_of_it() -> None:
+    # 'saying' here runs on inside the clause ('... , saying so, and left'): not the content's last phrase.
+    quotes = _parsed("Smith said that the mayor, saying nothing, left the room.")
+    assert [q.cue.text for q in quotes] == ["said"]
+
+
 def test_an_inverted_cue_before_a_clause_keeps_its_pronoun_out_of_the_speaker() -> None:
     # 'said he and others were alarmed': 'he' opens what is said; not a name closed by a comma.
     quotes = _parsed('"It was a shock," said he and others were alarmed.')

@@ -71,7 +71,70 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
         if hit is not None:
             found.append(hit)
     _split_coordinated_reports(sentence, found)
+    _split_trailing_participles(sentence, found)
     return found
+
+
+def _split_trailing_participles(sentence: Span, found: list[Found]) -> None:
+    """'Trump said he has expanded the party, claiming that he raised turnout': the claim is Trump's too.
+
+    The parser often hangs a participle cue set off by a comma on the reported clause rather than on
+    the cue before it, so the second report lands inside the first one's content, under the clause's
+    subject. A participle cue with no subject of its own that closes another attribution's content is
+    that attribution's speaker's second report; the first content ends at the comma.
+    """
+    doc = sentence.doc
+    verbs = {token.idx: token for token in sentence}
+    for inner in found:
+        verb = verbs.get(inner.cue[0])
+        if verb is None or verb.tag_ != "VBG" or verb.dep_ != "advcl" or not inner.content:
+            continue
+        if any(c.dep_ in _OWN_SUBJECT_DEPS for c in verb.children):
+            continue
+        opening = verb.left_edge
+        if opening.i == 0 or doc[opening.i - 1].text != "," or (opening.i != verb.i and opening.dep_ != "mark"):
+            continue  # ', claiming ...', ', while stressing ...': a phrase of its own, set off by a comma
+        comma = doc[opening.i - 1].idx
+        phrase_end = verb.right_edge.idx + len(verb.right_edge)
+        for outer in found:
+            if outer is inner or outer.source is None or outer.quoted or outer.cue[1] > comma:
+                continue
+            piece = next(((start, end) for start, end in outer.content if start < comma and verb.idx < end), None)
+            if piece is None or phrase_end < piece[1] - 1:
+                continue  # the phrase must close the content it sits in, not run on inside it
+            kept = [_trim(doc_text(doc), (start, min(end, comma))) for start, end in outer.content if start < comma]
+            kept = [part for part in kept if part[1] > part[0]]
+            if not kept:
+                continue
+            outer.content = kept
+            inner.source = outer.source
+            _share_with_coordinated_participles(verb, inner, found, verbs)
+            break
+
+
+def _share_with_coordinated_participles(
+    verb: Token, report: Found, found: list[Found], verbs: dict[int, Token]
+) -> None:
+    """', stressing that ... and urging Russia to ...': a participle cue joined to a report split off by
+    ``_split_trailing_participles`` (or to the last verb of what it reports), closing it, is the same
+    speaker's; the first content ends before the 'and'."""
+    doc = verb.doc
+    for partner in found:
+        joined = verbs.get(partner.cue[0])
+        if partner is report or joined is None or joined.dep_ != "conj":
+            continue
+        if not any(ancestor.i == verb.i for ancestor in joined.ancestors):
+            continue  # joined to the participle, or to the last verb of what it reports
+        report_end = max(piece[1] for piece in report.content)
+        if joined.right_edge.idx + len(joined.right_edge) < report_end - 1:
+            continue  # a participle that runs on inside the report is part of it
+        if joined.tag_ != "VBG" or any(c.dep_ in _OWN_SUBJECT_DEPS for c in joined.children):
+            continue
+        first = joined.left_edge.i
+        cut = doc[first - 1].idx if first > 0 and doc[first - 1].pos_ == "CCONJ" else joined.left_edge.idx
+        kept = [_trim(doc_text(doc), (start, min(end, cut))) for start, end in report.content if start < cut]
+        report.content = [part for part in kept if part[1] > part[0]] or report.content
+        partner.source = report.source
 
 
 def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
