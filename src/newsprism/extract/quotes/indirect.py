@@ -102,8 +102,7 @@ def _split_trailing_participles(sentence: Span, found: list[Found]) -> None:
             piece = next(((start, end) for start, end in outer.content if start < comma and verb.idx < end), None)
             if piece is None or phrase_end < piece[1] - 1:
                 continue  # the phrase must close the content it sits in, not run on inside it
-            kept = [_trim(doc_text(doc), (start, min(end, comma))) for start, end in outer.content if start < comma]
-            kept = [part for part in kept if part[1] > part[0]]
+            kept = _content_before(doc, outer.content, comma)
             if not kept:
                 continue
             outer.content = kept
@@ -132,8 +131,7 @@ def _share_with_coordinated_participles(
             continue
         first = joined.left_edge.i
         cut = doc[first - 1].idx if first > 0 and doc[first - 1].pos_ == "CCONJ" else joined.left_edge.idx
-        kept = [_trim(doc_text(doc), (start, min(end, cut))) for start, end in report.content if start < cut]
-        report.content = [part for part in kept if part[1] > part[0]] or report.content
+        report.content = _content_before(doc, report.content, cut) or report.content
         partner.source = report.source
 
 
@@ -162,13 +160,18 @@ def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
             # The first content ends at the ', and' joining the two reports.
             joiners = [c.idx for c in verb.head.children if c.dep_ in {"cc", "punct"} and verb.head.i < c.i < verb.i]
             cut = min([verb.left_edge.idx, *joiners])
-            kept = [_trim(doc_text(verb.doc), (start, min(end, cut))) for start, end in outer.content if start < cut]
-            kept = [part for part in kept if part[1] > part[0]]
+            kept = _content_before(verb.doc, outer.content, cut)
             if not kept:
                 continue
             outer.content = kept
             inner.source = outer.source
             break
+
+
+def _content_before(doc: Doc, content: list[Range], cut: int) -> list[Range]:
+    """The pieces of ``content`` that lie before character ``cut``, cut there and trimmed; empty ones dropped."""
+    kept = [_trim(doc_text(doc), (start, min(end, cut))) for start, end in content if start < cut]
+    return [part for part in kept if part[1] > part[0]]
 
 
 def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
