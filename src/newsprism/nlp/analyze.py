@@ -49,9 +49,8 @@ def parse_articles(articles: Sequence[Article], nlp: Language) -> list[AnalyzedA
     sentences: list[list[Sentence]] = [[] for _ in articles]
     mentions: list[list[Mention]] = [[] for _ in articles]
     paragraphs: list[list[ParagraphDoc]] = [[] for _ in articles]
-    docs = nlp.pipe(job[3] for job in jobs)
-    for (number, paragraph_index, offset, chunk), doc in zip(jobs, docs, strict=True):
-        remember_text(doc, chunk)
+    docs = parse_texts(nlp, [job[3] for job in jobs])
+    for (number, paragraph_index, offset, _), doc in zip(jobs, docs, strict=True):
         article_id = articles[number].id
         paragraphs[number].append(ParagraphDoc(offset, doc))
         for start, end in _sentence_spans(doc):
@@ -112,11 +111,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def remember_text(doc: Doc, text: str) -> Doc:
-    """Keep the text a doc was parsed from as its ``doc_text``: spaCy's tokenizer loses no character, so
-    the two are equal, and joining the tokens again cost the example's brief 0.05 s."""
-    doc.user_data[_TEXT_KEY] = text
-    return doc
+def parse_texts(nlp: Language, texts: Sequence[str]) -> Iterator[Doc]:
+    """``nlp.pipe(texts)``, each doc keeping the text it was parsed from as its ``doc_text``: spaCy's
+    tokenizer loses no character, so the two are equal, and joining the tokens again cost the example's
+    brief 0.05 s."""
+    for text, doc in zip(texts, nlp.pipe(texts), strict=True):
+        doc.user_data[_TEXT_KEY] = text
+        yield doc
 
 
 def _sentence_spans(doc: Doc) -> Iterator[tuple[int, int]]:

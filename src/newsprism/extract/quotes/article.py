@@ -12,7 +12,7 @@ from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.extract.records import Quote
 from newsprism.model import ParsedArticle
-from newsprism.nlp.analyze import doc_text, paragraph_windows, remember_text
+from newsprism.nlp.analyze import doc_text, paragraph_windows, parse_texts
 from newsprism.nlp.paragraphs import split_paragraphs
 
 if TYPE_CHECKING:
@@ -30,8 +30,8 @@ def paragraph_texts(text: str) -> list[tuple[int, str]]:
 def parse_paragraphs(text: str, nlp: Language) -> list[ParsedParagraph]:
     """Parse an article paragraph by paragraph: (offset into the text, Doc)."""
     jobs = paragraph_texts(text)
-    docs = nlp.pipe(chunk for _, chunk in jobs)
-    return [(offset, remember_text(doc, chunk)) for (offset, chunk), doc in zip(jobs, docs, strict=True)]
+    docs = parse_texts(nlp, [chunk for _, chunk in jobs])
+    return list(zip((offset for offset, _ in jobs), docs, strict=True))
 
 
 def attribute_article(
@@ -68,8 +68,8 @@ def attribute_articles(articles: Sequence[ParsedArticle], nlp: Language) -> list
         for offset, chunk in paragraph_texts(a.article.text)
     ]
     docs: list[list[ParsedParagraph]] = [[] for _ in articles]
-    for (number, offset, chunk), doc in zip(jobs, nlp.pipe(job[2] for job in jobs), strict=True):
-        docs[number].append((offset, remember_text(doc, chunk)))
+    for (number, offset, _), doc in zip(jobs, parse_texts(nlp, [job[2] for job in jobs]), strict=True):
+        docs[number].append((offset, doc))
     return [attribute_article(article, docs=docs[n]) for n, article in enumerate(articles)]
 
 
