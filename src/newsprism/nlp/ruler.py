@@ -94,7 +94,6 @@ class FastRulerMatch:
 
         self._vocab = ruler.vocab
         self._rest = Matcher(ruler.vocab)
-        self._has_rest = False
         specs: list[tuple[_Test, ...]] = []
         self._rules: list[_Rule] = []
         for number in range(len(ruler.attrs)):
@@ -103,7 +102,6 @@ class FastRulerMatch:
             read = [[_token_tests(spec, ruler.vocab.strings) for spec in pattern] for pattern in patterns]
             if not read or any(not tokens or any(t is None for t in tokens) for tokens in read):
                 self._rest.add(key, patterns)
-                self._has_rest = True
                 continue
             for tokens in read:
                 numbers = []
@@ -111,8 +109,11 @@ class FastRulerMatch:
                     specs.append(tests)  # type: ignore[arg-type]
                     numbers.append(len(specs) - 1)
                 self._rules.append(_Rule(number, ruler.vocab.strings[key], tuple(numbers)))
-        self._attributes = sorted({test.attribute for tests in specs for test in tests})
-        self._column = {attribute: n for n, attribute in enumerate(self._attributes)}
+        from spacy.attrs import IDS  # type: ignore[import-not-found]
+
+        attributes = sorted({test.attribute for tests in specs for test in tests})
+        self._column = {attribute: n for n, attribute in enumerate(attributes)}
+        self._attribute_ids = [IDS[attribute] for attribute in attributes]  # the columns of a doc's rows
         self._specs = specs
         self._starting: dict[int, list[_Rule]] = {}
         for rule in self._rules:
@@ -158,11 +159,9 @@ class FastRulerMatch:
         return bool(value) and test.pattern.search(self._vocab.strings[value]) is not None
 
     def __call__(self, doc: Doc) -> list[Match]:
-        from spacy.attrs import IDS  # type: ignore[import-not-found]
-
         matches: list[Match] = []
         if self._rules and len(doc):
-            array = doc.to_array([IDS[attribute] for attribute in self._attributes]).reshape(len(doc), -1)
+            array = doc.to_array(self._attribute_ids).reshape(len(doc), -1)
             rows = cast("list[list[int]]", array.tolist())  # hashes: whole numbers, whatever numpy's stub says
             readings = [self._read(tuple(row)) for row in rows]
             longer: set[Match] = set()
@@ -175,7 +174,7 @@ class FastRulerMatch:
                     ):
                         longer.add((rule.number, rule.match_id, i, end))
             matches.extend(longer)
-        if self._has_rest:
+        if len(self._rest):
             for match_id, start, end in self._rest(doc, allow_missing=True, as_spans=False):
                 matches.append((int(self._vocab.strings[match_id]), match_id, start, end))
         matches.sort()
