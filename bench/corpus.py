@@ -9,7 +9,9 @@ The single-process run ingests it in three increments (a quarter, a quarter, a h
 articles at the default size) into one store, through ``ingest_inputs``, the library call of
 ``newsprism ingest``; each increment is timed, so the time per 1,000 articles shows how a run grows
 with the size of the store. The Dask run (``--dask local``: 2 local worker processes) ingests the
-first increment into a fresh store. Each run is its own process, so its peak RSS is its own: the
+first increment into a fresh store, and so does a single process with torch on one thread: the least
+CPU an article costs, so that the usable cores at that cost give the ceiling of any speed-up from
+parallel workers on this machine ("speedup_ceiling"). Each run is its own process, so its peak RSS is its own: the
 process's ``ru_maxrss``, and for Dask the sum over the process and its workers, sampled from /proc.
 Near-duplicates: every article after the first of its family (a base text and its copies) should be
 linked to an earlier member of it; a link across families counts as right when the two texts'
@@ -53,6 +55,7 @@ SEED = 7
 # Copies are made only of texts long enough to be linked at all (the index skips very short texts).
 MIN_COPY_WORDS = 80
 FILE_LINES = 500  # the reader refuses files over 20 MB
+DASK_WORKERS = 2
 TARGETS = {"articles_per_s": 60.0, "dask_speedup": 1.7, "peak_rss_gb": 3.0, "recall": 0.95, "precision": 0.99}
 
 
@@ -241,9 +244,22 @@ def child(kind: str, folder: Path, twins: bool) -> None:
         with RssSampler() as sampler:
             figures["increments"] = [_ingest(files, store, models, CorpusOptions()) for files in manifest["increments"]]
         store.close()
+    elif kind == "one-thread":
+        # The least CPU an article costs: torch on one thread spends none of it keeping a second core's
+        # thread in step. The machine's cores at this cost bound what any parallel scheme can reach.
+        if not twins:
+            import torch
+
+            torch.set_num_threads(1)
+        models.build(parse=False)
+        figures["model_load_s"] = round(time.perf_counter() - started, 1)
+        store = Store.open(f"sqlite:///{folder / 'one-thread.db'}")
+        with RssSampler() as sampler:
+            figures["increments"] = [_ingest(manifest["increments"][0], store, models, CorpusOptions())]
+        store.close()
     else:
         store = Store.open(f"sqlite:///{folder / 'dask.db'}")
-        options = CorpusOptions(dask=DaskOptions(address="local", workers=2))
+        options = CorpusOptions(dask=DaskOptions(address="local", workers=DASK_WORKERS))
         with RssSampler() as sampler:
             # Cluster start and the models' loading in each worker are part of this time.
             figures["increments"] = [_ingest(manifest["increments"][0], store, models, options)]
@@ -299,7 +315,9 @@ def per_thousand(increment: dict[str, Any]) -> float:
     return round(1000 * float(increment["seconds"]) / int(increment["articles"]), 1)
 
 
-def summarise(single: dict[str, Any], dask: dict[str, Any] | None, dedup: dict[str, Any]) -> dict[str, Any]:
+def summarise(
+    single: dict[str, Any], dask: dict[str, Any] | None, dedup: dict[str, Any], one_thread: dict[str, Any] | None = None
+) -> dict[str, Any]:
     steps = single["increments"]
     total = sum(step["articles"] for step in steps)
     rate = total / sum(step["seconds"] for step in steps)
@@ -334,6 +352,17 @@ def summarise(single: dict[str, Any], dask: dict[str, Any] | None, dedup: dict[s
             "dask_peak_rss_gb": round(dask["peak_rss_tree_mb"] / 1024, 2),
         }
         met["dask_speedup"] = figures["dask_speedup"] >= TARGETS["dask_speedup"]
+    if one_thread is not None:
+        first, slice_ = steps[0], one_thread["increments"][0]
+        single_rate = first["articles"] / (first["seconds"] + single["model_load_s"])
+        one_rate = slice_["articles"] / (slice_["seconds"] + one_thread["model_load_s"])
+        usable = min(DASK_WORKERS, os.cpu_count() or 1)
+        figures |= {
+            "one_thread_articles_per_s_same_slice": round(one_rate, 1),
+            # Every usable core busy at the least CPU an article costs, with no client, transport or
+            # store writes: the most any two-worker scheme can gain here over the single process.
+            "speedup_ceiling": round(usable * one_rate / single_rate, 2),
+        }
         met["peak_rss_gb"] = met["peak_rss_gb"] and figures["dask_peak_rss_gb"] <= TARGETS["peak_rss_gb"]
     return {"figures": figures, "targets": TARGETS, "met": met}
 
@@ -348,7 +377,7 @@ def main() -> None:
     parser.add_argument("--twins", action="store_true", help="model-free twins instead of the real models")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "corpus.json")
     parser.add_argument("--note", default="", help="recorded in the results (e.g. why this size was run)")
-    parser.add_argument("--child", choices=("single", "dask"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("single", "dask", "one-thread"), help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -364,8 +393,9 @@ def main() -> None:
         single = run_child("single", folder, args.twins) | {"sizes": manifest["sizes"]}
         console.print(f"single process: {json.dumps(single['increments'])}")
         dask = None if args.skip_dask else run_child("dask", folder, args.twins)
+        one_thread = None if args.skip_dask else run_child("one-thread", folder, args.twins)
         dedup = near_duplicates(folder, manifest)
-    summary = summarise(single, dask, dedup)
+    summary = summarise(single, dask, dedup, one_thread)
     table = Table(title=f"newsprism ingest, {len(items)} articles, {'twins' if args.twins else 'real models'}")
     for column in ("figure", "value", "target", "met"):
         table.add_column(column, justify="left" if column == "figure" else "right")
@@ -384,6 +414,7 @@ def main() -> None:
         **summary,
         "single": single,
         "dask": dask,
+        "one_thread": one_thread,
         "near_duplicates": dedup,
     }
     # Real models and twins are kept side by side: each run replaces only its own entry.

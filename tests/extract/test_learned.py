@@ -7,11 +7,21 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from newsprism.errors import InputError
 from newsprism.extract import extract_quotes, load_cues
 from newsprism.extract.quotes.learned import FORMAT, CueModel, load_cue_model, read_cue_model
-from newsprism.extract.quotes.train_cues import Candidate, TrainOptions, cross_validate, fit, model_json
+from newsprism.extract.quotes.train_cues import (
+    Candidate,
+    Document,
+    TrainOptions,
+    cross_validate,
+    fit,
+    model_json,
+    pipeline_cross_validate,
+    split_candidates,
+)
 from newsprism.nlp import load_spacy
 
 
@@ -127,3 +137,44 @@ def test_the_features_say_how_the_content_hangs_on_the_verb() -> None:
     # Tokens are compared by position: spaCy makes a new Token object at every access.
     assert "content=ccomp" in features
     assert not any(feature.startswith("head|dep=") for feature in features)  # the root has no head
+
+
+def _annotated(nlp: Language, number: int, gold_sentence: int) -> Document:
+    from newsprism.eval.polnear import Attribution
+    from newsprism.extract.quotes.article import parse_paragraphs
+
+    text = f"Smith{number} said the talks had failed. The workers built a house."
+    source, cue, content = (
+        (f"Smith{number}", "said", "the talks had failed")
+        if gold_sentence == 0
+        else ("The workers", "built", "a house")
+    )
+
+    def span(words: str) -> tuple[tuple[int, int], ...]:
+        return ((text.index(words), text.index(words) + len(words)),)
+
+    gold = Attribution(span(source), span(cue), span(content))
+    return Document(f"d{number}", text, parse_paragraphs(text, nlp), [[gold]])
+
+
+@pytest.mark.slow
+def test_pipeline_cross_validation_scores_each_document_by_a_judge_that_never_saw_it() -> None:
+    nlp = load_spacy()
+    documents = [_annotated(nlp, number, gold_sentence=0) for number in range(5)]
+    lexicon = dataclasses.replace(load_cues(), judge=None)
+    candidates = split_candidates(documents, lexicon)
+    assert {(c.in_lexicon, c.right) for c in candidates} == {(True, True), (False, False)}
+    options = TrainOptions(smallest_weight=0.0)
+    assert pipeline_cross_validate(documents, candidates, options, load_cues()) == {
+        "precision": 1.0,
+        "recall": 1.0,
+        "f1": 1.0,
+    }
+    # One document whose annotator marked the other sentence: its 'said' is a false find, its gold missed.
+    documents[0] = _annotated(nlp, 0, gold_sentence=1)
+    candidates = split_candidates(documents, lexicon)
+    assert pipeline_cross_validate(documents, candidates, options, load_cues()) == {
+        "precision": 0.8,
+        "recall": 0.8,
+        "f1": 0.8,
+    }
