@@ -19,6 +19,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from machine import machine
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = sorted(str(p) for p in (ROOT / "examples" / "russia-pullback").glob("*.txt"))
 
@@ -80,6 +82,7 @@ def main() -> None:
         "stage_seconds_median": stages,
         "encoder_sentences_per_second": encoder_rate,
         "targets": {"warm_seconds": 0.5, "cold_seconds": 6.0, "peak_rss_mb": 1536},
+        "machine": machine(),
     }
     table = Table(title="newsprism brief on examples/russia-pullback (5 articles)")
     table.add_column("measure")

@@ -43,6 +43,7 @@ from rich.console import Console
 from rich.table import Table
 
 from dedup import CREDITS, DATELINES, exact_containment
+from machine import machine
 from newsprism.corpus import CorpusOptions, DaskOptions, LoadedModels, TwinModels, ingest_inputs
 from newsprism.dedup.lsh import LshOptions
 from newsprism.model import content_id
@@ -410,6 +411,7 @@ def main() -> None:
         "seed": args.seed,
         "models": "twins" if args.twins else "real (LoadedModels)",
         "cpus": os.cpu_count(),
+        "machine": machine(),
         "note": args.note,
         **summary,
         "single": single,
