@@ -197,8 +197,9 @@ def pipeline_cross_validate(
 ) -> dict[str, float]:
     """Out-of-fold source+content pair figures (overlap) of the whole extraction, as the PolNeAR eval scores them.
 
-    Each document is read with a judge fitted on the candidates of the other folds' documents; folds are
-    those of ``cross_validate``, and a document without candidates is dealt a fold all the same.
+    Each document is read with a judge fitted on the candidates of the other folds' documents. Folds are
+    dealt as ``cross_validate`` deals them (by document, fixed seed), over every document: one without
+    candidates still has its attributions found and scored.
     """
     folds = fold_of([c.document for c in candidates] + [d.name for d in documents], options.folds)
     totals: dict[str, Counts] = defaultdict(Counts)
