@@ -25,6 +25,7 @@ from newsprism.errors import EvaluationError
 from newsprism.eval.report import EvalReport
 from newsprism.extract import Quote, attribute_article
 from newsprism.extract.quotes.article import ParsedParagraph, parse_paragraphs
+from newsprism.extract.quotes.cues import CueLexicon
 from newsprism.model import Article, ParsedArticle
 
 if TYPE_CHECKING:
@@ -98,6 +99,14 @@ def from_quote(quote: Quote) -> Attribution:
     """A predicted attribution from one of our quotes."""
     source = ((quote.speaker.start, quote.speaker.end),) if quote.speaker else None
     return Attribution(source, ((quote.cue.start, quote.cue.end),), tuple((c.start, c.end) for c in quote.content))
+
+
+def predict(
+    name: str, text: str, docs: Sequence[ParsedParagraph], lexicon: CueLexicon | None = None
+) -> list[Attribution]:
+    """Our attributions of one document from its parsed paragraphs (``lexicon``: the shipped one by default)."""
+    article = ParsedArticle(article=Article(id=name, source="polnear", text=text), sentences=[])
+    return [from_quote(quote) for quote in attribute_article(article, docs=docs, lexicon=lexicon)]
 
 
 def baseline(text: str) -> list[Attribution]:
@@ -234,9 +243,8 @@ def run_polnear(
         if not gold_files:
             continue
         text = path.read_text(encoding="utf-8")
-        article = ParsedArticle(article=Article(id=path.stem, source="polnear", text=text), sentences=[])
         docs = parsed[path.stem] if parsed is not None else parse_paragraphs(text, nlp)  # type: ignore[arg-type]
-        predicted = [from_quote(quote) for quote in attribute_article(article, docs=docs)]
+        predicted = predict(path.stem, text, docs)
         simple = baseline(text)
         for gold_file in gold_files:
             gold = read_ann(gold_file)

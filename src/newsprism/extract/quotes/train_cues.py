@@ -37,12 +37,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsprism.eval.polnear import Attribution, Counts, from_quote, read_ann, score_document, shared_characters
-from newsprism.extract.quotes.article import ParsedParagraph, attribute_article, parse_paragraphs
+from newsprism.eval.polnear import Attribution, Counts, predict, read_ann, score_document, shared_characters
+from newsprism.extract.quotes.article import ParsedParagraph, parse_paragraphs
 from newsprism.extract.quotes.cues import CueLexicon, load_cues
 from newsprism.extract.quotes.indirect import attitude_reading, verb_reading
 from newsprism.extract.quotes.learned import FORMAT, CueModel, candidate_features
-from newsprism.model import Article, ParsedArticle
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -208,11 +207,7 @@ def pipeline_cross_validate(
         for document in documents:
             if folds[document.name] != fold:
                 continue
-            article = ParsedArticle(
-                article=Article(id=document.name, source="polnear", text=document.text), sentences=[]
-            )
-            quotes = attribute_article(article, docs=document.paragraphs, lexicon=judged)
-            predicted = [from_quote(quote) for quote in quotes]
+            predicted = predict(document.name, document.text, document.paragraphs, judged)
             for gold in document.annotators:
                 score_document(predicted, gold, document.text, 1 / len(document.annotators), totals)
     return totals["pair/overlap"].figures()
