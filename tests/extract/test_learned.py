@@ -18,6 +18,7 @@ from newsprism.extract.quotes.train_cues import (
     TrainOptions,
     cross_validate,
     fit,
+    judge_ceiling,
     model_json,
     pipeline_cross_validate,
     split_candidates,
@@ -108,7 +109,7 @@ def test_a_verb_outside_the_lexicon_that_reports_nothing_is_not_admitted(text: s
 )
 def test_a_lexicon_verb_reading_that_reports_nothing_is_vetoed(text: str) -> None:
     lexicon = load_cues()
-    assert lexicon.judge is not None
+    assert isinstance(lexicon.judge, CueModel)
     assert lexicon.judge.veto > 0
     without_veto = dataclasses.replace(lexicon, judge=dataclasses.replace(lexicon.judge, veto=0.0))
     assert extract_quotes(load_spacy()(text), "a", lexicon=without_veto)  # the lexicon alone reads one
@@ -178,3 +179,14 @@ def test_pipeline_cross_validation_scores_each_document_by_a_judge_that_never_sa
         "recall": 0.8,
         "f1": 0.8,
     }
+
+
+@pytest.mark.slow
+def test_a_judge_that_knows_the_gold_keeps_exactly_the_marked_readings() -> None:
+    from newsprism.eval.polnear import predict
+
+    # The annotator marked 'The workers built a house', a verb outside the lexicon, and not Smith's 'said'.
+    [document] = [_annotated(load_spacy(), 0, gold_sentence=1)]
+    shipped = predict(document.name, document.text, document.paragraphs)
+    assert [document.text[a.cue[0][0] : a.cue[0][1]] for a in shipped if a.cue] == ["said"]
+    assert judge_ceiling([document], load_cues()) == {"precision": 1.0, "recall": 1.0, "f1": 1.0}

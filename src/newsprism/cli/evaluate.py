@@ -60,11 +60,14 @@ def polnear(
     / "dev",
     as_json: JsonFlag = False,
     out: Annotated[Path | None, typer.Option(help="Write predicted attributions as brat .ann files to DIR.")] = None,
+    misses: Annotated[
+        bool, typer.Option("--misses", help="Also break the missed and the extra pairs down by kind.")
+    ] = False,
 ) -> None:
     """Quote attribution: source, content and pair precision/recall/F1 (exact and overlap) on PolNeAR."""
     from newsprism.eval.polnear import run_polnear
 
-    _show(run_polnear(split, out_dir=out), as_json)
+    _show(run_polnear(split, out_dir=out, misses=misses), as_json)
 
 
 @eval_app.command("fnc1")

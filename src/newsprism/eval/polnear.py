@@ -153,6 +153,11 @@ def match_pairs(predicted: Sequence[Pair], gold: Sequence[Pair], text: str, exac
     """Pairs matched one-to-one; overlap needs both the source and the content to overlap."""
     if exact:
         return len({_pair_key(p, text) for p in predicted} & {_pair_key(g, text) for g in gold})
+    return len(matched_pairs(predicted, gold)[0])
+
+
+def matched_pairs(predicted: Sequence[Pair], gold: Sequence[Pair]) -> tuple[set[int], set[int]]:
+    """Indices of the predicted and of the gold pairs that overlap matching pairs one-to-one."""
     candidates = sorted(
         (
             (shared_characters(p[0], g[0]) + shared_characters(p[1], g[1]), i, j)
@@ -168,7 +173,7 @@ def match_pairs(predicted: Sequence[Pair], gold: Sequence[Pair], text: str, exac
         if i not in used_p and j not in used_g:
             used_p.add(i)
             used_g.add(j)
-    return len(used_p)
+    return used_p, used_g
 
 
 def _items(attributions: Iterable[Attribution]) -> dict[str, list[object]]:
@@ -219,11 +224,15 @@ def run_polnear(
     out_dir: Path | None = None,
     nlp: Language | None = None,
     parsed: Mapping[str, Sequence[ParsedParagraph]] | None = None,
+    misses: bool = False,
 ) -> EvalReport:
     """Score our attributions and the baseline on one PolNeAR split (``train/`` or ``dev/``).
 
-    ``parsed`` maps a document name to its paragraphs already parsed (to reuse a cached parse).
+    ``parsed`` maps a document name to its paragraphs already parsed (to reuse a cached parse). With
+    ``misses``, each system's figures also say where its pairs go wrong (``polnear_misses``).
     """
+    from newsprism.eval.polnear_misses import MissTally  # it builds on this module's matching
+
     texts = sorted((split_dir / "text").glob("*.txt"))
     if not texts:
         raise EvaluationError(f"{split_dir}: no PolNeAR texts in text/")
@@ -236,6 +245,7 @@ def run_polnear(
         annotations[ann.stem.rsplit("_", 1)[0]].append(ann)
     ours: dict[str, Counts] = defaultdict(Counts)
     peer: dict[str, Counts] = defaultdict(Counts)
+    our_misses, peer_misses = MissTally(), MissTally()
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     for path in texts:
@@ -250,15 +260,27 @@ def run_polnear(
             gold = read_ann(gold_file)
             score_document(predicted, gold, text, 1 / len(gold_files), ours)
             score_document(simple, gold, text, 1 / len(gold_files), peer)
+            if misses:
+                our_misses.add(predicted, gold, 1 / len(gold_files))
+                peer_misses.add(simple, gold, 1 / len(gold_files))
         if out_dir is not None:
             write_ann(out_dir / f"{path.stem}.ann", predicted, text)
     documents = sum(1 for path in texts if path.stem in annotations)
+    ours_figures, peer_figures = _figures(ours), _figures(peer)
+    notes = []
+    if misses:
+        ours_figures["misses"], peer_figures["misses"] = our_misses.figures(), peer_misses.figures()
+        notes.append(
+            "misses.missed: kinds of missed gold pairs, as shares of the gold pairs (they add up to 1 - pair "
+            "overlap recall); misses.extra: kinds of unmatched pairs of ours, as shares of ours (1 - precision)."
+        )
     return EvalReport(
         title=f"PolNeAR {split_dir.name}: attribution spans (precision / recall / F1)",
-        ours=_figures(ours),
-        peers={"quotes+said baseline": _figures(peer)},
+        ours=ours_figures,
+        peers={"quotes+said baseline": peer_figures},
         notes=[
-            f"{documents} documents; a document annotated twice counts each annotator at weight 1/2.",
+            *notes,
+            f"{documents} documents; a document annotated by n people counts each annotator at weight 1/n.",
             "exact: same characters, white space aside; overlap: any character in common (pairs: source and "
             "content both overlap); each gold item matched at most once.",
             "For scale, BBC Citron on PARC 3.0 (another corpus, overlap matching): F1 82.0 sources, 83.2 all spans.",

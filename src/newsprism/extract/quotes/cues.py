@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 
 from newsprism.errors import InputError
-from newsprism.extract.quotes.learned import CueModel, load_cue_model
+from newsprism.extract.quotes.learned import CueJudge, load_cue_model
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "who"})
 PRONOUNS_ORGANISATION = frozenset({"it"})
@@ -20,6 +20,7 @@ class CueLexicon:
     """Lemmas of attributing verbs and nouns, multi-word cue phrases, and role nouns of speakers.
 
     ``judge`` is the learned model that admits verbs outside ``verbs`` (see ``learned``); None: the lexicon alone.
+    ``train_cues`` puts other judges there to measure the extraction with them.
     """
 
     verbs: frozenset[str]
@@ -28,7 +29,7 @@ class CueLexicon:
     phrases: tuple[tuple[str, ...], ...]
     person_titles: frozenset[str]
     organisation_nouns: frozenset[str]
-    judge: CueModel | None = None
+    judge: CueJudge | None = None
 
 
 @cache

@@ -24,6 +24,7 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +32,14 @@ from newsprism.errors import InputError
 from newsprism.extract.quotes.found import Found, Range
 
 FORMAT = "newsprism-cues/1"
+
+
+class CueJudge(Protocol):
+    """What the extraction asks of a judge: keep a reading outside the lexicon? drop one inside it?"""
+
+    def admits(self, verb: Token, found: Found) -> bool: ...
+
+    def vetoes(self, verb: Token, found: Found) -> bool: ...
 
 
 @dataclass(frozen=True)

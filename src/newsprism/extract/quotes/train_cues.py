@@ -40,11 +40,13 @@ from typing import TYPE_CHECKING
 from newsprism.eval.polnear import Attribution, Counts, predict, read_ann, score_document, shared_characters
 from newsprism.extract.quotes.article import ParsedParagraph, parse_paragraphs
 from newsprism.extract.quotes.cues import CueLexicon, load_cues
+from newsprism.extract.quotes.found import Found
 from newsprism.extract.quotes.indirect import attitude_reading, verb_reading
 from newsprism.extract.quotes.learned import FORMAT, CueModel, candidate_features
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Token
 
 SEED = 13
 Spans = tuple[tuple[int, int], ...]
@@ -84,17 +86,21 @@ def document_candidates(
             found, in_lexicon = verb_reading(token, lexicon) if token.pos_ == "VERB" else attitude_reading(token)
             if found is None or not found.content:
                 continue
-            cue: Spans = ((found.cue[0] + offset, found.cue[1] + offset),)
-            source: Spans = ((found.source[0] + offset, found.source[1] + offset),) if found.source else ()
-            content: Spans = tuple((start + offset, end + offset) for start, end in found.content)
-            right = any(
-                shared_characters(cue, g_cue)
-                and shared_characters(source, g_source)
-                and shared_characters(content, g_content)
-                for g_cue, g_source, g_content in gold
-            )
+            right = confirmed(found, offset, gold)
             candidates.append(Candidate(name, candidate_features(token, found, in_lexicon), right, in_lexicon))
     return candidates
+
+
+def confirmed(found: Found, offset: int, gold: Sequence[tuple[Spans, Spans, Spans]]) -> bool:
+    """Whether one gold attribution shares characters with the cue, the source and the content of ``found``
+    (in the coordinates of a paragraph that starts at ``offset`` in its document)."""
+    cue: Spans = ((found.cue[0] + offset, found.cue[1] + offset),)
+    source: Spans = ((found.source[0] + offset, found.source[1] + offset),) if found.source else ()
+    content: Spans = tuple((start + offset, end + offset) for start, end in found.content)
+    return any(
+        shared_characters(cue, g_cue) and shared_characters(source, g_source) and shared_characters(content, g_content)
+        for g_cue, g_source, g_content in gold
+    )
 
 
 @dataclass(frozen=True)
@@ -213,12 +219,45 @@ def pipeline_cross_validate(
     return totals["pair/overlap"].figures()
 
 
+@dataclass(frozen=True)
+class GoldJudge:
+    """A judge that knows one document's gold: it keeps exactly the readings an annotator marked.
+
+    Reading the document with it gives what the extraction would reach with a perfect judge and the
+    candidates it has now: the ceiling of any judge, as against what better candidates could bring.
+    """
+
+    gold: Sequence[tuple[Spans, Spans, Spans]]
+    offsets: dict[int, int]  # id() of each paragraph's Doc (a token's .doc is that very object) -> its offset
+
+    def admits(self, verb: Token, found: Found) -> bool:
+        return confirmed(found, self.offsets[id(verb.doc)], self.gold)
+
+    def vetoes(self, verb: Token, found: Found) -> bool:
+        return not self.admits(verb, found)
+
+
+def judge_ceiling(documents: Sequence[Document], lexicon: CueLexicon) -> dict[str, float]:
+    """Source+content pair figures (overlap) of the whole extraction with each document read by its ``GoldJudge``."""
+    totals: dict[str, Counts] = defaultdict(Counts)
+    for document in documents:
+        judge = GoldJudge(document.gold(), {id(doc): offset for offset, doc in document.paragraphs})
+        judged = dataclasses.replace(lexicon, judge=judge)
+        predicted = predict(document.name, document.text, document.paragraphs, judged)
+        for gold in document.annotators:
+            score_document(predicted, gold, document.text, 1 / len(document.annotators), totals)
+    return totals["pair/overlap"].figures()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("split", type=Path, help="a PolNeAR split folder (text/ and attributions/)")
     parser.add_argument("--out", type=Path, required=True, help="where to write the model JSON")
     parser.add_argument(
         "--pipeline", action="store_true", help="also print the whole extraction's out-of-fold pair F1 (slower)"
+    )
+    parser.add_argument(
+        "--ceiling", action="store_true", help="also print the pair F1 the extraction would reach with a perfect judge"
     )
     args = parser.parse_args(argv)
 
@@ -235,6 +274,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             "out of fold, whole extraction, pair (overlap):",
             pipeline_cross_validate(documents, candidates, options, load_cues()),
         )
+    if args.ceiling:
+        print("with a judge that knows the gold, pair (overlap):", judge_ceiling(documents, load_cues()))
     args.out.write_text(json.dumps(model_json(fit(candidates, options)), indent=0) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 
