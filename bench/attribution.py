@@ -15,6 +15,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from machine import machine
+
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR_TRAIN = ROOT.parent / "shared" / "data" / "polnear" / "train" / "text"
 
@@ -61,6 +63,7 @@ def main() -> None:
         "articles_per_second_parse_and_extract": round(len(articles) / (parse_seconds + extract_seconds), 2),
         "parse_tokens_per_second": round(tokens / parse_seconds),
         "targets": {"extract_over_parse": 0.30},
+        "machine": machine(),
     }
     table = Table(title=f"attribution on {len(articles)} PolNeAR train texts ({tokens} tokens)")
     table.add_column("measure")
