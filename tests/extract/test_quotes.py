@@ -492,3 +492,20 @@ def test_that_clause_after_the_cue_is_its_report_not_the_clause_before() -> None
     text = "On the one hand, the army claims to have left the border, on the other, the mayor says that troops remain."
     reports = [q.content_text for q in _parsed(text) if q.speaker is not None and q.speaker.text == "the mayor"]
     assert reports == ["that troops remain"]
+
+
+def test_main_clause_subjects_are_the_people_a_sentence_is_about() -> None:
+    from newsprism.extract.quotes.document import main_clause_subjects
+
+    text = (
+        "Gen. Wesley Clark, a retired general, is a surrogate for Hillary Clinton's campaign. "
+        "Mr. Lou said Mr. Lew had his eyes on critics."
+    )
+    subjects = main_clause_subjects(load_spacy()(text), offset=100)
+    assert text.index("Wesley Clark") + 100 in subjects
+    assert text.index("Lou") + 100 in subjects or text.index("Mr. Lou") + 100 in subjects
+    assert text.index("Hillary Clinton") + 100 not in subjects  # an owner, not the subject
+    doc = load_spacy()(text)
+    assert any(entity.text.endswith("Lew") and entity.label_ == "PERSON" for entity in doc.ents)
+    assert text.index("Lew") + 100 not in subjects  # the subject of what Lou said, not of the sentence
+    assert text.index("Mr. Lew") + 100 not in subjects

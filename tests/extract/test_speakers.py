@@ -249,3 +249,31 @@ def test_a_capitalised_title_takes_the_earlier_speaker_given_that_title() -> Non
         ("Boris Johnson", "title"),  # the one given that title, not the nearest person (Blinken)
         ("The Foreign Secretary", "as_written"),  # no one given it before: the title says who spoke
     ]
+
+
+def _person(text: str, name: str) -> Mention:
+    start = text.index(name)
+    return Mention(article_id="a", start=start, end=start + len(name), text=name, label="PERSON")
+
+
+SUBJECT_TEXT = "Smith said the plan works. Jolly, elected in 2014, doubts it. Later he said it was wrong."
+
+
+def test_a_pronoun_takes_a_later_main_clause_subject_over_an_earlier_speaker() -> None:
+    quotes = [_in(SUBJECT_TEXT, "Smith"), _in(SUBJECT_TEXT, "he", SUBJECT_TEXT.index("Later"))]
+    mentions = [_person(SUBJECT_TEXT, "Smith"), _person(SUBJECT_TEXT, "Jolly")]
+    jolly = SUBJECT_TEXT.index("Jolly")
+    resolved = resolve_speakers(quotes, mentions, load_cues(), subjects={jolly})
+    assert (resolved[1].speaker_name, resolved[1].resolution) == ("Jolly", "pronoun")
+    assert resolved[1].resolved_from is not None
+    assert resolved[1].resolved_from.start == jolly
+    # Not a subject of a main clause: the last speaker, as before.
+    assert resolve_speakers(quotes, mentions, load_cues())[1].speaker_name == "Smith"
+
+
+def test_a_subject_before_the_last_speaker_does_not_take_the_pronoun() -> None:
+    text = "Jolly doubts it. Smith said the plan works. Later he said it was wrong."
+    quotes = [_in(text, "Smith"), _in(text, "he", text.index("Later"))]
+    mentions = [_person(text, "Jolly"), _person(text, "Smith")]
+    resolved = resolve_speakers(quotes, mentions, load_cues(), subjects={text.index("Jolly")})
+    assert resolved[1].speaker_name == "Smith"

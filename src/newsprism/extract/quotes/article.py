@@ -6,7 +6,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.extract.quotes.cues import CueLexicon, load_cues
-from newsprism.extract.quotes.document import build_quotes, doc_mentions, find_in_doc, outermost
+from newsprism.extract.quotes.document import (
+    build_quotes,
+    doc_mentions,
+    find_in_doc,
+    main_clause_subjects,
+    outermost,
+)
 from newsprism.extract.quotes.found import Found, overlaps
 from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
 from newsprism.extract.quotes.speakers import resolve_speakers
@@ -57,7 +63,8 @@ def attribute_article(
     _colon_paragraphs(text, paragraphs, quotes, found)
     records = build_quotes(outermost(found, quotes), text, parsed.article.id)
     mentions = parsed.mentions or [m for offset, doc in docs for m in doc_mentions(doc, parsed.article.id, offset)]
-    return resolve_speakers(records, mentions, lexicon)
+    subjects = {start for offset, doc in docs for start in main_clause_subjects(doc, offset)}
+    return resolve_speakers(records, mentions, lexicon, subjects)
 
 
 def attribute_articles(articles: Sequence[ParsedArticle], nlp: Language) -> list[list[Quote]]:

@@ -27,7 +27,7 @@ def extract_quotes(doc: Doc, article_id: str, offset: int = 0, lexicon: CueLexic
     quoted = find_quotes(text, paragraphs)
     found = outermost(find_in_doc(doc, quoted, lexicon), quoted)
     quotes = build_quotes(found, text, article_id, shift=offset)
-    return resolve_speakers(quotes, doc_mentions(doc, article_id, offset), lexicon)
+    return resolve_speakers(quotes, doc_mentions(doc, article_id, offset), lexicon, main_clause_subjects(doc, offset))
 
 
 def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> list[Found]:
@@ -136,3 +136,24 @@ def doc_mentions(doc: Doc, article_id: str, offset: int) -> list[Mention]:
         )
         for entity in doc.ents
     ]
+
+
+def main_clause_subjects(doc: Doc, offset: int) -> set[int]:
+    """Start offsets (moved by ``offset``) of the people the doc names as the subject of a main clause:
+    'Jolly, who was elected in 2014, doesn't see ...', 'Trump's running mate — Mike Pence — has thrown ...'."""
+    starts = set()
+    for entity in doc.ents:
+        if entity.label_ != "PERSON":
+            continue
+        noun = entity.root
+        # A name in apposition, compounded or joined to another noun stands where that noun stands.
+        while noun.dep_ in {"appos", "compound", "conj"} and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        verb = noun.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ == "ROOT":
+            starts.add(entity.start_char + offset)
+    return starts

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -24,9 +24,16 @@ class _Named:
     kind: Kind | None
 
 
-def resolve_speakers(quotes: Sequence[Quote], mentions: Sequence[Mention], lexicon: CueLexicon) -> list[Quote]:
-    """Name every speaker; pronouns and role nouns take the nearest earlier compatible speaker or mention."""
+def resolve_speakers(
+    quotes: Sequence[Quote], mentions: Sequence[Mention], lexicon: CueLexicon, subjects: Collection[int] = ()
+) -> list[Quote]:
+    """Name every speaker; pronouns and role nouns take the nearest earlier compatible speaker or mention.
+
+    ``subjects`` holds the start offsets of the person mentions that are the subject of a main clause
+    (``document.main_clause_subjects``): 'he' may take such a person even when nobody quoted it before.
+    """
     named: list[_Named] = []
+    subject_mentions = [m for m in mentions if m.start in subjects and _KINDS.get(m.label) == "person"]
     resolved: list[Quote] = []
     ordered = sorted(mentions, key=lambda mention: mention.start)
     for quote in sorted(quotes, key=lambda q: (q.speaker or q.cue).start):
@@ -58,7 +65,7 @@ def resolve_speakers(quotes: Sequence[Quote], mentions: Sequence[Mention], lexic
             resolved.append(quote.model_copy(update=update))
         elif wanted is not None:
             head = words[-1] if _title_kind(speaker.text, lexicon) else None
-            match = _antecedent(named, ordered, speaker.start, wanted, head)
+            match = _antecedent(named, ordered, speaker.start, wanted, head, subject_mentions)
             if match is None:
                 resolved.append(quote.model_copy(update={"resolution": "unresolved"}))
                 continue
@@ -233,14 +240,26 @@ def _title_kind(text: str, lexicon: CueLexicon) -> Kind | None:
 
 
 def _antecedent(
-    named: list[_Named], mentions: list[Mention], before: int, kind: Kind, head: str | None
+    named: list[_Named], mentions: list[Mention], before: int, kind: Kind, head: str | None, subjects: list[Mention]
 ) -> _Named | None:
-    """Nearest earlier speaker of the kind (one naming the role word first), else the nearest mention."""
+    """Nearest earlier speaker of the kind (one naming the role word first), else the nearest mention.
+
+    A pronoun takes the nearer of the last speaker and the last person who was the subject of a main
+    clause ('Jolly, who was elected in 2014, doesn't see ... "...," he said'): news writing brings a
+    new speaker in that way before quoting him. On 140 pronoun speakers of PolNeAR texts, labelled by
+    reading (``bench/pronouns.py``), this took the right person from 47 to 58 of the 70 the rule was made
+    on and from 50 to 56 of the other 70 (9 mended, 3 broken). Subjects of embedded clauses ('said Mr. Lew
+    had his eyes on critics') are left out: with them, the rule broke 5 of the first 70 to mend 10.
+    """
     earlier = [entry for entry in named if entry.span.start < before and entry.kind == kind]
     if head is not None:
         titled = [entry for entry in earlier if head in entry.span.text.lower()]
         if titled:
             return titled[-1]
+    if head is None and kind == "person":
+        subject = next((m for m in reversed(subjects) if m.end <= before), None)
+        if subject is not None and (not earlier or subject.start > earlier[-1].span.start):
+            return _Named(TextSpan(start=subject.start, end=subject.end, text=subject.text), subject.text, kind)
     if earlier:
         return earlier[-1]
     for mention in reversed(mentions):
