@@ -7,7 +7,7 @@ newsprism found as 'he' or 'she', sampled at random (seed 7) on 2026-12-05. A se
 session labelled each with the person it refers to, reading the 1,500 characters before it, never
 newsprism's answer; it marked one label of the 140 uncertain. The rule that a pronoun may take the
 last main-clause subject (``speakers._antecedent``) was made on the train half; the dev half was
-looked at only as totals, for three versions of it, the last of which shipped.
+looked at only as totals, for four versions of it, the last of which shipped.
 
 A resolution is right when its name and the label end in the same surname (titles aside). A quote the
 extraction no longer finds at that pronoun counts as 'not found'. Prints a table and writes

@@ -501,11 +501,26 @@ def test_main_clause_subjects_are_the_people_a_sentence_is_about() -> None:
         "Gen. Wesley Clark, a retired general, is a surrogate for Hillary Clinton's campaign. "
         "Mr. Lou said Mr. Lew had his eyes on critics."
     )
-    subjects = main_clause_subjects(load_spacy()(text), offset=100)
-    assert text.index("Wesley Clark") + 100 in subjects
-    assert text.index("Lou") + 100 in subjects or text.index("Mr. Lou") + 100 in subjects
-    assert text.index("Hillary Clinton") + 100 not in subjects  # an owner, not the subject
     doc = load_spacy()(text)
     assert any(entity.text.endswith("Lew") and entity.label_ == "PERSON" for entity in doc.ents)
-    assert text.index("Lew") + 100 not in subjects  # the subject of what Lou said, not of the sentence
-    assert text.index("Mr. Lew") + 100 not in subjects
+    subjects = [(m.start - 100, m.text) for m in main_clause_subjects(doc, "a", offset=100)]
+    assert (text.index("Wesley Clark"), "Wesley Clark") in subjects
+    assert any(name.endswith("Lou") for _, name in subjects)
+    assert not any("Clinton" in name for _, name in subjects)  # an owner, not the subject
+    assert not any(name.endswith("Lew") for _, name in subjects)  # the subject of what Lou said
+
+
+def test_a_main_clause_subject_the_ner_missed_is_a_person_for_he() -> None:
+    text = (
+        "Smith said the plan would fail.\n\n"
+        "Nakagiri, a delegate from Michigan, wore a prison outfit.\n\n"
+        '"I thought it would be funny," he said.'
+    )
+    nlp = load_spacy()
+    doc = nlp(text)
+    if any(entity.text == "Nakagiri" for entity in doc.ents):
+        pytest.skip("this model tags 'Nakagiri' itself; the case is a name the NER misses")
+    article = ParsedArticle(article=Article(id="a", source="s", text=text), sentences=[])
+    quotes = attribute_article(article, nlp=nlp)
+    [pronoun] = [q for q in quotes if q.speaker is not None and q.speaker.text == "he"]
+    assert (pronoun.speaker_name, pronoun.resolution) == ("Nakagiri", "pronoun")

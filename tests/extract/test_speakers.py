@@ -263,7 +263,7 @@ def test_a_pronoun_takes_a_later_main_clause_subject_over_an_earlier_speaker() -
     quotes = [_in(SUBJECT_TEXT, "Smith"), _in(SUBJECT_TEXT, "he", SUBJECT_TEXT.index("Later"))]
     mentions = [_person(SUBJECT_TEXT, "Smith"), _person(SUBJECT_TEXT, "Jolly")]
     jolly = SUBJECT_TEXT.index("Jolly")
-    resolved = resolve_speakers(quotes, mentions, load_cues(), subjects={jolly})
+    resolved = resolve_speakers(quotes, mentions, load_cues(), subjects=[mentions[1]])
     assert (resolved[1].speaker_name, resolved[1].resolution) == ("Jolly", "pronoun")
     assert resolved[1].resolved_from is not None
     assert resolved[1].resolved_from.start == jolly
@@ -275,5 +275,5 @@ def test_a_subject_before_the_last_speaker_does_not_take_the_pronoun() -> None:
     text = "Jolly doubts it. Smith said the plan works. Later he said it was wrong."
     quotes = [_in(text, "Smith"), _in(text, "he", text.index("Later"))]
     mentions = [_person(text, "Jolly"), _person(text, "Smith")]
-    resolved = resolve_speakers(quotes, mentions, load_cues(), subjects={text.index("Jolly")})
+    resolved = resolve_speakers(quotes, mentions, load_cues(), subjects=[mentions[0]])
     assert resolved[1].speaker_name == "Smith"

@@ -63,7 +63,7 @@ def attribute_article(
     _colon_paragraphs(text, paragraphs, quotes, found)
     records = build_quotes(outermost(found, quotes), text, parsed.article.id)
     mentions = parsed.mentions or [m for offset, doc in docs for m in doc_mentions(doc, parsed.article.id, offset)]
-    subjects = {start for offset, doc in docs for start in main_clause_subjects(doc, offset)}
+    subjects = [m for offset, doc in docs for m in main_clause_subjects(doc, parsed.article.id, offset)]
     return resolve_speakers(records, mentions, lexicon, subjects)
 
 
