@@ -47,7 +47,7 @@ def test_organisation_role_without_a_speaker_in_that_role_is_not_guessed() -> No
     quotes = [_quote("Dmitry Peskov, the Kremlin spokesman"), _quote("The ministry")]
     resolved = resolve_speakers(quotes, mentions, load_cues())
     # Nobody was called a ministry before: the nearest organisation (the Kremlin) is a guess, not a name.
-    assert (resolved[1].speaker_name, resolved[1].resolution) == (None, "unresolved")
+    assert (resolved[1].speaker_name, resolved[1].resolution) == ("The ministry", "as_written")
 
 
 def test_role_word_takes_the_speaker_given_that_role_even_abbreviated() -> None:
@@ -73,9 +73,9 @@ def test_pronoun_without_candidate_stays_unresolved() -> None:
     assert quote.speaker_name is None
 
 
-def test_role_without_earlier_candidate_stays_unresolved() -> None:
+def test_role_without_earlier_candidate_keeps_its_words() -> None:
     [quote] = resolve_speakers([_quote("The ministry")], [], load_cues())
-    assert quote.resolution == "unresolved"
+    assert (quote.speaker_name, quote.resolution) == ("The ministry", "as_written")
 
 
 def test_description_is_kept_as_written() -> None:

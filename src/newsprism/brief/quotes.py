@@ -201,9 +201,10 @@ def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
             role = next((r.text for r in person.roles if r.article_id == quote.article_id), None)
             role = role or (person.roles[0].text if person.roles else None)
             return _Speaker(person.name, role, person.actor, f"person:{person.id}")
-    # An organisation or office ("the Kremlin", "Russia's defence ministry") speaks for itself.
+    # An organisation or office ("the Kremlin", "Russia's defence ministry") speaks for itself. A role
+    # named by no one ("the commander") keeps its article: bare, it would read as a name.
     words = name.split()
-    if len(words) > 1 and words[0].lower() in {"the", "a", "an"}:
+    if len(words) > 1 and words[0].lower() in {"the", "a", "an"} and words[1][:1].isupper():
         name = " ".join(words[1:])
     return _Speaker(name, None, name, "as:" + " ".join(name_parts(name)))
 

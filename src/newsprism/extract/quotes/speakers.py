@@ -84,6 +84,12 @@ def resolve_speakers(
         elif wanted is not None:
             head = _title_head(speaker.text) if _title_kind(speaker.text, lexicon) else None
             match = _antecedent(named, ordered, speaker.start, wanted, head, subject_mentions)
+            if match is None and head is not None:
+                # 'The commander encouraged Moscow ...' with no commander named before: the role word
+                # still says who spoke, better than nothing and than a guessed name.
+                named.append(_Named(speaker, speaker.text, None))
+                resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
+                continue
             if match is None:
                 resolved.append(quote.model_copy(update={"resolution": "unresolved"}))
                 continue
