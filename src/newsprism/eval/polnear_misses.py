@@ -53,8 +53,14 @@ def _cues_meet(first: Sequence[Spans], second: Sequence[Spans]) -> bool:
 
 def pair_misses(predicted: Sequence[Attribution], gold: Sequence[Attribution]) -> tuple[Counter[str], Counter[str]]:
     """Kinds of the missed gold pairs and of the unmatched predicted pairs of one document, one annotator."""
-    ours, our_cues = _pairs_with_cues(predicted)
-    theirs, their_cues = _pairs_with_cues(gold)
+    return _kinds(_pairs_with_cues(predicted), _pairs_with_cues(gold))
+
+
+def _kinds(
+    predicted: tuple[list[Pair], dict[Pair, list[Spans]]], gold: tuple[list[Pair], dict[Pair, list[Spans]]]
+) -> tuple[Counter[str], Counter[str]]:
+    ours, our_cues = predicted
+    theirs, their_cues = gold
     used_ours, used_theirs = matched_pairs(ours, theirs)
     missed: Counter[str] = Counter()
     for j, pair in enumerate(theirs):
@@ -106,13 +112,14 @@ class MissTally:
         self.predicted = 0.0
 
     def add(self, predicted: Sequence[Attribution], gold: Sequence[Attribution], weight: float) -> None:
-        missed, extra = pair_misses(predicted, gold)
+        ours, theirs = _pairs_with_cues(predicted), _pairs_with_cues(gold)
+        missed, extra = _kinds(ours, theirs)
         for kind, count in missed.items():
             self.missed[kind] += weight * count
         for kind, count in extra.items():
             self.extra[kind] += weight * count
-        self.gold += weight * len(_pairs_with_cues(gold)[0])
-        self.predicted += weight * len(_pairs_with_cues(predicted)[0])
+        self.gold += weight * len(theirs[0])
+        self.predicted += weight * len(ours[0])
 
     def figures(self) -> Figures:
         return miss_figures(self.missed, self.extra, self.gold, self.predicted)

@@ -293,12 +293,12 @@ def _antecedent(
     critics') are left out: with them, an early version broke 5 of the first 70 to mend 10.
     """
     earlier = [entry for entry in named if entry.span.start < before and entry.kind == kind]
-    if head is not None and kind == "organisation":
-        # 'The campaign', 'the bank': an organisation's name, not a place's or a people's ('West
-        # Virginia', 'Republicans'); only a role of the state may stand for a country.
-        labels = {"ORG", "GPE"} if head in _STATE_NOUNS else {"ORG"}
-        earlier = [entry for entry in earlier if entry.label is None or entry.label in labels]
     if head is not None:
+        if kind == "organisation":
+            # 'The campaign', 'the bank': an organisation's name, not a place's or a people's ('West
+            # Virginia', 'Republicans'); only a role of the state may stand for a country.
+            labels = {"ORG", "GPE"} if head in _STATE_NOUNS else {"ORG"}
+            earlier = [entry for entry in earlier if entry.label is None or entry.label in labels]
         forms = {head, *_ABBREVIATIONS.get(head, ())}
         titled = [entry for entry in earlier if forms & _plain_words(entry.span.text)]
         # Only one given that very role. Guessing the nearest other name ('the senator' for a TV host,
