@@ -524,3 +524,27 @@ def test_a_main_clause_subject_the_ner_missed_is_a_person_for_he() -> None:
     quotes = attribute_article(article, nlp=nlp)
     [pronoun] = [q for q in quotes if q.speaker is not None and q.speaker.text == "he"]
     assert (pronoun.speaker_name, pronoun.resolution) == ("Nakagiri", "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("He shook hands and asked workers if they planned to attend the caucuses.", "they planned to attend"),
+        ("Cook said Carter stopped the practice, but Cook did not say whether he would run.", "whether he would run"),
+        ("Clinton is calling for the United States to take a stronger role.", "the United States to take"),
+    ],
+)
+def test_a_question_or_call_hung_on_the_cue_as_an_adverbial_clause_is_what_it_reports(text: str, content: str) -> None:
+    assert any(content in q.content_text and q.cue.text != "stopped" for q in _parsed(text)), [
+        (q.cue.text, q.content_text) for q in _parsed(text)
+    ]
+
+
+def test_a_condition_is_not_what_a_verb_reports() -> None:
+    quotes = _parsed("Smith will endorse Jones if he wins the nomination.")
+    assert all("wins the nomination" not in q.content_text for q in quotes if q.cue.text == "endorse")
+
+
+def test_the_object_of_the_governing_verb_does_what_the_infinitive_reports() -> None:
+    quotes = _parsed("The scandal prompted Smith to say that he would resign.")
+    assert [(q.speaker and q.speaker.text, q.content_text) for q in quotes] == [("Smith", "that he would resign")]

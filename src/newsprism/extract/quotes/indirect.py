@@ -14,6 +14,8 @@ _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "to", "that", "against"}
 # Verbs whose object is the addressee, not the content ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "notify", "advise", "warn", "urge"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
+# Verbs whose 'if' clause is a question put, not a condition ('asked if they would vote').
+_ASKING_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 # Verbs that pass on another's words: "quoted the minister as saying ...".
 _RELAYING_VERBS = frozenset({"quote", "cite"})
 _OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
@@ -356,6 +358,19 @@ def _subject(verb: Token) -> Token | None:
         if current.dep_ in {"conj", "advcl", "xcomp"} or (current.dep_ == "acomp" and current.i != verb.i):
             if current.head.i == current.i:
                 return None
+            if current.dep_ == "xcomp":
+                # "prompted Sanders to advocate ...", "leaving the party to wonder ...": the object of the
+                # governing verb does what the infinitive says, not its subject.
+                controller = next(
+                    (
+                        child
+                        for child in current.head.children
+                        if child.dep_ == "dobj" and child.pos_ in _NOMINAL and child.i < current.i
+                    ),
+                    None,
+                )
+                if controller is not None:
+                    return controller
             current = current.head
             continue
         if current.i == verb.i and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
@@ -593,6 +608,10 @@ def _verb_content(
         clauses = [child for child in clauses if child.i > verb.i]
     if not clauses:
         clauses = _clause_of_medium(verb, cue_verbs)
+    if not clauses:
+        questions = _question_clauses(verb)
+        if questions:
+            return questions
     if clauses:
         return [r for r in (subtree_range(child) for child in clauses) if r is not None]
     # When the head is itself a cue ("Sanders says he will continue ..."), this verb sits inside what the
@@ -633,6 +652,31 @@ def _verb_content(
         first = objects[0].i + 1
     content = token_range(verb.doc, first, objects[-1].right_edge.i)
     return [content] if content is not None else []
+
+
+def _question_clauses(verb: Token) -> list[Range]:
+    """'asked workers if they planned to attend', 'did not say whether ...', 'is calling for the US to step
+    up ...': the parser hangs such a complement as an adverbial clause. A conditional 'if' is no question
+    ('will back him if he wins'), so 'if' counts only after a verb of asking; 'for' only with a clause that
+    has its own subject (PolNeAR leaves 'for' in the cue, as with 'called for the ban')."""
+    found: list[Range] = []
+    for child in verb.rights:
+        if child.dep_ != "advcl":
+            continue
+        mark = next((grand for grand in child.children if grand.dep_ == "mark" and grand.i == child.left_edge.i), None)
+        if mark is None:
+            continue
+        word = mark.lower_
+        asking = verb.lemma_.lower() in _ASKING_VERBS
+        if word == "whether" or (word == "if" and asking):
+            part = subtree_range(child)
+        elif word == "for" and any(grand.dep_ in _SUBJECT_DEPS for grand in child.children):
+            part = token_range(verb.doc, mark.i + 1, child.right_edge.i)
+        else:
+            continue
+        if part is not None:
+            found.append(part)
+    return found
 
 
 def _answer_word(token: Token) -> bool:
