@@ -548,3 +548,17 @@ def test_a_condition_is_not_what_a_verb_reports() -> None:
 def test_the_object_of_the_governing_verb_does_what_the_infinitive_reports() -> None:
     quotes = _parsed("The scandal prompted Smith to say that he would resign.")
     assert [(q.speaker and q.speaker.text, q.content_text) for q in quotes] == [("Smith", "that he would resign")]
+
+
+def test_a_gerund_deep_in_the_clause_still_finds_the_subject_of_its_sentence() -> None:
+    quotes = _parsed("He will likely be able to score a few endorsements by citing his Iowa results.")
+    assert [(q.speaker and q.speaker.text) for q in quotes if q.cue.text == "citing"] == ["He"]
+
+
+def test_a_name_the_parser_joined_to_an_opening_phrase_still_speaks_after_its_apposition() -> None:
+    quotes = _parsed(
+        "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said that he spoke with Sanders."
+    )
+    assert [(q.speaker and q.speaker.text) for q in quotes if q.cue.text == "said"] == [
+        "Senator Harry Reid, the minority leader,"
+    ]

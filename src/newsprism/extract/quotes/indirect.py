@@ -338,7 +338,8 @@ def _particle_end(token: Token) -> int:
 def _subject(verb: Token) -> Token | None:
     """The speaker of a cue verb: its subject, the subject it shares in a coordination, or a passive agent."""
     current = verb
-    for _ in range(3):
+    # Enough steps for 'would be able to score ... by citing ...' (pcomp, xcomp, acomp, then the subject).
+    for _ in range(5):
         subjects = [child for child in current.children if child.dep_ in _SUBJECT_DEPS]
         if subjects:
             # A quotation before the cue is sometimes parsed as a second subject ('"...," Trump said'):
@@ -541,6 +542,12 @@ def _misattached_subject(verb: Token) -> Token | None:
     if first - 1 < verb.sent.start:
         return None
     noun = verb.doc[first - 1]
+    if noun.text == "," and noun.i - 1 >= verb.sent.start and verb.doc[noun.i - 1].dep_ == "appos":
+        # 'Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said ...': the name
+        # before its apposition, which the parser joined to the opening phrase.
+        noun = verb.doc[noun.i - 1].head
+        if noun.ent_type_ not in {"PERSON", "ORG"}:
+            return None
     if noun.pos_ != "PROPN" or noun.dep_ in _OWN_SUBJECT_DEPS or noun.dep_ in _OBJECT_DEPS:
         return None
     return noun
