@@ -562,3 +562,19 @@ def test_a_name_the_parser_joined_to_an_opening_phrase_still_speaks_after_its_ap
     assert [(q.speaker and q.speaker.text) for q in quotes if q.cue.text == "said"] == [
         "Senator Harry Reid, the minority leader,"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Former President Bill Clinton agreed with the analysis.", "the analysis"),
+        ("Ted Cruz apparently thinks so, too.", "so"),
+        ("Cook said Carter stopped the practice, but Cook did not say when.", "when"),
+    ],
+)
+def test_what_is_agreed_with_and_an_adverb_standing_for_what_was_said_are_content(text: str, content: str) -> None:
+    assert content in [q.content_text for q in _parsed(text)], [(q.cue.text, q.content_text) for q in _parsed(text)]
+
+
+def test_whom_one_speaks_with_is_not_what_one_says() -> None:
+    assert all("reporters" not in q.content_text for q in _parsed("She spoke with reporters on Monday."))

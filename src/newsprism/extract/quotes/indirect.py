@@ -14,6 +14,10 @@ _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "to", "that", "against"}
 # Verbs whose object is the addressee, not the content ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "notify", "advise", "warn", "urge"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
+# Verbs whose 'with' phrase holds what is agreed or disputed ('agreed with the analysis').
+_AGREEING_VERBS = frozenset({"agree", "disagree", "concur", "side", "sympathize", "sympathise", "quarrel", "argue"})
+# Adverbs that stand for what was said ('said so') or asked ('did not say when').
+_PROFORMS = frozenset({"so", "when", "why", "how", "where"})
 # Verbs whose 'if' clause is a question put, not a condition ('asked if they would vote').
 _ASKING_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 # Verbs that pass on another's words: "quoted the minister as saying ...".
@@ -639,16 +643,16 @@ def _verb_content(
         return aside
     if clause_only:
         return []  # a quotation may still be snapped on later
+    preps = _CONTENT_PREPS | {"with"} if verb.lemma_.lower() in _AGREEING_VERBS else _CONTENT_PREPS
     objects = [
         child
         for child in verb.rights
-        if (
-            child.dep_ in _OBJECT_DEPS
-            or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS)
-            or _answer_word(child)
-        )
+        if (child.dep_ in _OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in preps) or _answer_word(child))
         and not _is_time(child)
     ]
+    if not objects:
+        # "Cruz thinks so", "Cook did not say when": an adverb standing for what was said or asked.
+        objects = [child for child in verb.rights if child.dep_ == "advmod" and child.lower_ in _PROFORMS][:1]
     if verb.lemma_.lower() in _ADDRESSEE_VERBS:
         objects = [child for child in objects if child.dep_ != "dobj"]
     if not objects:
