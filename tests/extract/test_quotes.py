@@ -578,3 +578,20 @@ def test_what_is_agreed_with_and_an_adverb_standing_for_what_was_said_are_conten
 
 def test_whom_one_speaks_with_is_not_what_one_says() -> None:
     assert all("reporters" not in q.content_text for q in _parsed("She spoke with reporters on Monday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "“Having access to the file is valuable,” said Skelly, explaining he worked with Chrabaszcz.",
+            "explaining",
+            "Skelly",
+        ),
+        ("He was asked about the deal, saying it was fair.", "saying", "He"),
+    ],
+)
+def test_a_participle_is_said_by_the_inverted_or_passive_subject_of_the_verb_it_hangs_on(
+    text: str, cue: str, speaker: str
+) -> None:
+    assert [(q.speaker and q.speaker.text) for q in _parsed(text) if q.cue.text == cue] == [speaker]

@@ -349,6 +349,15 @@ def _subject(verb: Token) -> Token | None:
             # A quotation before the cue is sometimes parsed as a second subject ('"...," Trump said'):
             # the speaker is the subject nearest the verb.
             return min(subjects, key=lambda child: abs(child.i - current.i))
+        if current.i != verb.i:
+            # A participle hung on a passive verb is done by its subject ('A lawsuit was filed challenging
+            # ...'); one hung on an inverted cue by the name after it ('said Skelly, explaining ...').
+            passive = [child for child in current.children if child.dep_ == "nsubjpass" and child.pos_ in _NOMINAL]
+            if passive and verb.tag_ == "VBG":
+                return passive[0]
+            inverted = _inverted_subject(current)
+            if inverted is not None:
+                return inverted
         for child in current.children:
             if child.dep_ == "agent":
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
