@@ -595,3 +595,9 @@ def test_a_participle_is_said_by_the_inverted_or_passive_subject_of_the_verb_it_
     text: str, cue: str, speaker: str
 ) -> None:
     assert [(q.speaker and q.speaker.text) for q in _parsed(text) if q.cue.text == cue] == [speaker]
+
+
+def test_a_one_word_answer_right_before_its_speaker_is_quoted() -> None:
+    assert [(q.speaker and q.speaker.text, q.content_text) for q in _parsed("“Denver,” he answered.")] == [
+        ("he", "“Denver,”")
+    ]

@@ -61,7 +61,12 @@ def _snap(doc: Doc, item: Found, quotes: Sequence[QuotedSpan], nearby: list[int]
     ]
     if not item.content:
         # "He said:" followed by the quote, or a cue with no complement the parser could see.
-        taken = [k for k in usable if k not in claimed and _words(doc, quotes[k].start, quotes[k].end) >= 2]
+        taken = [
+            k
+            for k in usable
+            if k not in claimed
+            and (_words(doc, quotes[k].start, quotes[k].end) >= 2 or _just_before(doc, quotes[k], item))
+        ]
         if taken:
             item.content = [piece for k in taken for piece in quotes[k].pieces]
             item.quoted = True
@@ -92,6 +97,13 @@ def _snap(doc: Doc, item: Found, quotes: Sequence[QuotedSpan], nearby: list[int]
                 snapped.extend(quote.pieces)
                 claimed.add(k)
     item.content = sorted(set(snapped))
+
+
+def _just_before(doc: Doc, quote: QuotedSpan, item: Found) -> bool:
+    """'“Denver,” he answered.': a one-word quotation right before its speaker and cue is an answer, not a
+    scare quote."""
+    opening = min(item.cue[0], item.source[0]) if item.source is not None else item.cue[0]
+    return quote.end <= opening and _words(doc, quote.end, opening) == 0
 
 
 def _mostly_quoted(quote: QuotedSpan, piece: Range) -> bool:
