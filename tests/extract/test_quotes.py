@@ -601,3 +601,23 @@ def test_a_one_word_answer_right_before_its_speaker_is_quoted() -> None:
     assert [(q.speaker and q.speaker.text, q.content_text) for q in _parsed("“Denver,” he answered.")] == [
         ("he", "“Denver,”")
     ]
+
+
+def test_a_name_opening_the_sentence_and_set_off_by_commas_speaks_for_a_verb_left_without_subject() -> None:
+    # 'Schilling, through a spokeswoman, declined to comment' with the name hung on the verb as a modifier
+    # (given by hand: the parser does so only in some contexts).
+    from spacy.tokens import Doc
+
+    doc = Doc(
+        load_spacy().vocab,
+        words=["Schilling", ",", "through", "a", "spokeswoman", ",", "declined", "to", "comment", "."],
+        spaces=[False, True, True, True, False, True, True, True, False, False],
+        tags=["NNP", ",", "IN", "DT", "NN", ",", "VBD", "TO", "VB", "."],
+        pos=["PROPN", "PUNCT", "ADP", "DET", "NOUN", "PUNCT", "VERB", "PART", "VERB", "PUNCT"],
+        deps=["npadvmod", "punct", "prep", "det", "pobj", "punct", "ROOT", "aux", "xcomp", "punct"],
+        heads=[6, 6, 6, 4, 2, 6, 6, 8, 6, 6],
+        lemmas=["Schilling", ",", "through", "a", "spokeswoman", ",", "decline", "to", "comment", "."],
+        ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    quotes = extract_quotes(doc, "a")
+    assert [(q.speaker and q.speaker.text, q.content_text) for q in quotes] == [("Schilling", "to comment")]

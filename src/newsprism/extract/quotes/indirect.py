@@ -232,6 +232,7 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
         or _inverted_subject(token)
         or _stranded_subject(token)
         or _misattached_subject(token)
+        or _set_off_subject(token)
     )
     if subject is None or subject.lower_ == "that":
         # "a sign that read ...", "a policy that favors ...": 'that' mostly stands for a thing, rarely for
@@ -538,6 +539,29 @@ def _stranded_subject(verb: Token) -> Token | None:
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _set_off_subject(verb: Token) -> Token | None:
+    """'Schilling, through a spokeswoman, declined to comment', 'Mr. Slinker, whose latest start-up ...
+    uses big data, said ...': a finite main verb without a subject, after a name that opens its sentence
+    (or follows an opening phrase) and is set off by a comma; the parser hung the name elsewhere."""
+    if (
+        verb.dep_ != "ROOT"
+        or verb.tag_ not in _FINITE
+        or any(child.dep_ in _OWN_SUBJECT_DEPS for child in verb.children)
+    ):
+        return None
+    doc = verb.doc
+    for token in doc[verb.sent.start : verb.i]:
+        if token.ent_iob_ != "B" or token.ent_type_ not in {"PERSON", "ORG"}:
+            continue
+        opens = token.i == verb.sent.start or doc[token.i - 1].text == ","
+        while token.i + 1 < verb.i and doc[token.i + 1].ent_iob_ == "I":
+            token = doc[token.i + 1]
+        if opens and token.i + 1 < verb.i and doc[token.i + 1].text == ",":
+            return token
+        return None  # only the first name of the sentence
+    return None
 
 
 def _misattached_subject(verb: Token) -> Token | None:
