@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import pytest
 
@@ -104,6 +105,14 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
 @cache
 def _parsed(text: str) -> list[Quote]:
     return extract_quotes(load_spacy()(text), "a")
+
+
+def _quotes_of_parse(**parse: Any) -> list[Quote]:
+    """Quotes of a parse given by hand (the fields of a spaCy ``Doc``), for readings the parser makes only
+    for some wordings."""
+    from spacy.tokens import Doc
+
+    return extract_quotes(Doc(load_spacy().vocab, **parse), "a")
 
 
 @pytest.mark.parametrize(("text", "expected"), GOLDEN)
@@ -337,12 +346,8 @@ def test_an_opening_participle_tagged_as_a_past_tense_is_still_passive() -> None
 def test_a_closing_mark_the_parser_hangs_on_the_speaker_stays_with_the_quotation() -> None:
     # '“But why?” reporter Lee asked him.' with the closing mark parsed as part of the speaker's phrase
     # (given by hand, as the parser does it only for some wordings).
-    from spacy.tokens import Doc
-
-    words = ["“", "But", "why", "?", "”", "reporter", "Lee", "asked", "him", "."]
-    doc = Doc(
-        load_spacy().vocab,
-        words=words,
+    quotes = _quotes_of_parse(
+        words=["“", "But", "why", "?", "”", "reporter", "Lee", "asked", "him", "."],
         spaces=[False, True, False, False, True, True, True, True, False, False],
         tags=["``", "CC", "WRB", ".", "''", "NN", "NNP", "VBD", "PRP", "."],
         pos=["PUNCT", "CCONJ", "SCONJ", "PUNCT", "PUNCT", "NOUN", "PROPN", "VERB", "PRON", "PUNCT"],
@@ -350,7 +355,6 @@ def test_a_closing_mark_the_parser_hangs_on_the_speaker_stays_with_the_quotation
         heads=[7, 7, 7, 2, 5, 6, 7, 7, 7, 7],
         lemmas=["“", "but", "why", "?", "”", "reporter", "Lee", "ask", "he", "."],
     )
-    quotes = extract_quotes(doc, "a")
     assert [(q.speaker.text if q.speaker else None, q.content_text) for q in quotes] == [("reporter Lee", "“But why?”")]
 
 
@@ -606,10 +610,7 @@ def test_a_one_word_answer_right_before_its_speaker_is_quoted() -> None:
 def test_a_name_opening_the_sentence_and_set_off_by_commas_speaks_for_a_verb_left_without_subject() -> None:
     # 'Schilling, through a spokeswoman, declined to comment' with the name hung on the verb as a modifier
     # (given by hand: the parser does so only in some contexts).
-    from spacy.tokens import Doc
-
-    doc = Doc(
-        load_spacy().vocab,
+    quotes = _quotes_of_parse(
         words=["Schilling", ",", "through", "a", "spokeswoman", ",", "declined", "to", "comment", "."],
         spaces=[False, True, True, True, False, True, True, True, False, False],
         tags=["NNP", ",", "IN", "DT", "NN", ",", "VBD", "TO", "VB", "."],
@@ -619,5 +620,4 @@ def test_a_name_opening_the_sentence_and_set_off_by_commas_speaks_for_a_verb_lef
         lemmas=["Schilling", ",", "through", "a", "spokeswoman", ",", "decline", "to", "comment", "."],
         ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O"],
     )
-    quotes = extract_quotes(doc, "a")
     assert [(q.speaker and q.speaker.text, q.content_text) for q in quotes] == [("Schilling", "to comment")]
