@@ -621,3 +621,19 @@ def test_a_name_opening_the_sentence_and_set_off_by_commas_speaks_for_a_verb_lef
         ents=["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O"],
     )
     assert [(q.speaker and q.speaker.text, q.content_text) for q in quotes] == [("Schilling", "to comment")]
+
+
+def test_a_stance_named_by_the_object_is_taken_on_what_its_preposition_governs() -> None:
+    from newsprism.extract.quotes.cues import load_cues
+    from newsprism.extract.quotes.indirect import verb_attribution
+
+    nlp = load_spacy()
+    for text, verb, content in [
+        ("Hillary Clinton has taken a swipe at Trump's stance on Brexit.", "taken", "Trump's stance on Brexit"),
+        ("She threw her weight behind Obama's advice.", "threw", "Obama's advice"),
+        ("Graham will headline a fundraiser in support of the senator.", "headline", "the senator"),
+    ]:
+        doc = nlp(text)
+        found = verb_attribution(next(t for t in doc if t.text == verb), load_cues())
+        assert found is not None
+        assert [doc.text[start:end] for start, end in found.content] == [content]

@@ -16,6 +16,13 @@ _ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "noti
 _SUBJECT_DEPS = frozenset({"nsubj"})
 # Verbs whose 'with' phrase holds what is agreed or disputed ('agreed with the analysis').
 _AGREEING_VERBS = frozenset({"agree", "disagree", "concur", "side", "sympathize", "sympathise", "quarrel", "argue"})
+# Objects that name a stance taken on what their preposition governs ('took a swipe at', 'threw her weight
+# behind'), and the set phrases of one ('in support of', 'in opposition to').
+_STANCE_OBJECTS = frozenset(
+    {"swipe", "shot", "jab", "dig", "potshot", "aim", "weight", "stand", "exception", "issue", "offense", "offence"}
+)
+_STANCE_PREPS = frozenset({"at", "behind", "against", "on", "with", "to"})
+_STANCE_NOUNS = frozenset({"support", "favor", "favour", "defense", "defence", "opposition", "praise", "protest"})
 # Adverbs that stand for what was said ('said so') or asked ('did not say when').
 _PROFORMS = frozenset({"so", "when", "why", "how", "where"})
 # Verbs whose 'if' clause is a question put, not a condition ('asked if they would vote').
@@ -676,6 +683,9 @@ def _verb_content(
         return aside
     if clause_only:
         return []  # a quotation may still be snapped on later
+    stance = _stance_phrase(verb)
+    if stance:
+        return stance
     preps = _CONTENT_PREPS | {"with"} if verb.lemma_.lower() in _AGREEING_VERBS else _CONTENT_PREPS
     objects = [
         child
@@ -720,6 +730,44 @@ def _question_clauses(verb: Token) -> list[Range]:
             continue
         if part is not None:
             found.append(part)
+    return found
+
+
+def _stance_phrase(verb: Token) -> list[Range]:
+    """'took a swipe at Trump's stance', 'threw her weight behind Obama's advice', 'headlines a fundraiser
+    in support of Cruz': a stance named by the object or by a set phrase is taken on what its preposition
+    governs, not on the object itself."""
+    objects = [child for child in verb.rights if child.dep_ == "dobj"]
+    holders = [verb, *objects]
+    found: list[Range] = []
+    for holder in holders:
+        for prep in holder.rights:
+            if prep.dep_ != "prep":
+                continue
+            target = None
+            # The parser hangs the preposition on the verb as often as on the object.
+            named = (
+                any(o.lemma_.lower() in _STANCE_OBJECTS for o in objects)
+                if holder.i == verb.i
+                else holder.lemma_.lower() in _STANCE_OBJECTS
+            )
+            if named and prep.lower_ in _STANCE_PREPS:
+                target = next((grand for grand in prep.children if grand.dep_ in {"pobj", "pcomp"}), None)
+            elif prep.lower_ == "in":
+                noun = next((grand for grand in prep.children if grand.dep_ == "pobj"), None)
+                if noun is not None and noun.lemma_.lower() in _STANCE_NOUNS:
+                    of = next(
+                        (grand for grand in noun.children if grand.dep_ == "prep" and grand.lower_ in {"of", "to"}),
+                        None,
+                    )
+                    target = (
+                        next((grand for grand in of.children if grand.dep_ in {"pobj", "pcomp"}), None)
+                        if of is not None
+                        else None
+                    )
+            part = subtree_range(target) if target is not None else None
+            if part is not None:
+                found.append(part)
     return found
 
 
