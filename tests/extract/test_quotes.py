@@ -632,6 +632,7 @@ def test_a_stance_named_by_the_object_is_taken_on_what_its_preposition_governs()
         ("Hillary Clinton has taken a swipe at Trump's stance on Brexit.", "taken", "Trump's stance on Brexit"),
         ("She threw her weight behind Obama's advice.", "threw", "Obama's advice"),
         ("Graham will headline a fundraiser in support of the senator.", "headline", "the senator"),
+        ("Bolton distanced himself from the NeverTrump movement.", "distanced", "the NeverTrump movement"),
     ]:
         doc = nlp(text)
         found = verb_attribution(next(t for t in doc if t.text == verb), load_cues())

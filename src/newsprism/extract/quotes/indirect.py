@@ -21,7 +21,9 @@ _AGREEING_VERBS = frozenset({"agree", "disagree", "concur", "side", "sympathize"
 _STANCE_OBJECTS = frozenset(
     {"swipe", "shot", "jab", "dig", "potshot", "aim", "weight", "stand", "exception", "issue", "offense", "offence"}
 )
-_STANCE_PREPS = frozenset({"at", "behind", "against", "on", "with", "to"})
+_STANCE_PREPS = frozenset({"at", "behind", "against", "on", "with", "to", "from", "as"})
+# 'distanced himself from the movement', 'cast herself as the outsider': the stance is in the phrase after.
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
 _STANCE_NOUNS = frozenset({"support", "favor", "favour", "defense", "defence", "opposition", "praise", "protest"})
 # Adverbs that stand for what was said ('said so') or asked ('did not say when').
 _PROFORMS = frozenset({"so", "when", "why", "how", "where"})
@@ -746,11 +748,7 @@ def _stance_phrase(verb: Token) -> list[Range]:
                 continue
             target = None
             # The parser hangs the preposition on the verb as often as on the object.
-            named = (
-                any(o.lemma_.lower() in _STANCE_OBJECTS for o in objects)
-                if holder.i == verb.i
-                else holder.lemma_.lower() in _STANCE_OBJECTS
-            )
+            named = any(_names_a_stance(o) for o in objects) if holder.i == verb.i else _names_a_stance(holder)
             if named and prep.lower_ in _STANCE_PREPS:
                 target = next((grand for grand in prep.children if grand.dep_ in {"pobj", "pcomp"}), None)
             elif prep.lower_ == "in":
@@ -769,6 +767,10 @@ def _stance_phrase(verb: Token) -> list[Range]:
             if part is not None:
                 found.append(part)
     return found
+
+
+def _names_a_stance(noun: Token) -> bool:
+    return noun.lemma_.lower() in _STANCE_OBJECTS or noun.lower_ in _REFLEXIVES
 
 
 def _answer_word(token: Token) -> bool:
