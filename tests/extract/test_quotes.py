@@ -638,3 +638,17 @@ def test_a_stance_named_by_the_object_is_taken_on_what_its_preposition_governs()
         found = verb_attribution(next(t for t in doc if t.text == verb), load_cues())
         assert found is not None
         assert [doc.text[start:end] for start, end in found.content] == [content]
+
+
+def test_a_stance_received_from_someone_is_theirs_on_the_subject() -> None:
+    from newsprism.extract.quotes.cues import load_cues
+    from newsprism.extract.quotes.indirect import verb_attribution
+
+    doc = load_spacy()("Cruz still has not received any endorsements from his fellow senators.")
+    found = verb_attribution(next(t for t in doc if t.text == "received"), load_cues())
+    assert found is not None
+    assert found.source is not None
+    assert (doc.text[found.source[0] : found.source[1]], [doc.text[a:b] for a, b in found.content]) == (
+        "his fellow senators",
+        ["Cruz"],
+    )

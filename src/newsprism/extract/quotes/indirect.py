@@ -25,6 +25,31 @@ _STANCE_PREPS = frozenset({"at", "behind", "against", "on", "with", "to", "from"
 # 'distanced himself from the movement', 'cast herself as the outsider': the stance is in the phrase after.
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
 _STANCE_NOUNS = frozenset({"support", "favor", "favour", "defense", "defence", "opposition", "praise", "protest"})
+# 'received support from', 'drew criticism from': a stance the subject receives from someone.
+_RECEIVING_VERBS = frozenset({"receive", "win", "draw", "get", "earn", "attract", "garner", "gain", "face"})
+_RECEIVED = frozenset(
+    {
+        "support",
+        "endorsement",
+        "criticism",
+        "praise",
+        "backing",
+        "condemnation",
+        "applause",
+        "rebuke",
+        "ire",
+        "pass",
+        "blessing",
+        "approval",
+        "fire",
+        "scorn",
+        "backlash",
+        "pushback",
+        "vote",
+        "nod",
+        "warning",
+    }
+)
 # Adverbs that stand for what was said ('said so') or asked ('did not say when').
 _PROFORMS = frozenset({"so", "when", "why", "how", "where"})
 # Verbs whose 'if' clause is a question put, not a condition ('asked if they would vote').
@@ -264,7 +289,13 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
         content = [part for part in reported if part is not None]
     if not content:
         content = _before_reporting_clause(token, subject)
-    if source is not None:
+    giver = _giver(token)
+    if giver is not None:
+        # "Cruz has not received any endorsements from his fellow senators": the senators take the stance,
+        # on Cruz.
+        source, content = subtree_range(giver), [part for part in [_source_range(subject, relative=False)] if part]
+        cue_first = token.i
+    elif source is not None:
         # An inverted speaker hangs inside the clause it reports: what it says is the clause without it.
         content = [part for piece in content for part in _rest(token.doc, piece, source)]
     if cue_first == token.i:
@@ -275,6 +306,23 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
     text = doc_text(token.doc)
     content = [_close_quotation(text, piece) for piece in content]
     return Found(cue=cue, source=_close_source(text, source) if source else None, content=content)
+
+
+def _giver(verb: Token) -> Token | None:
+    """Who gives the stance the subject receives ('received endorsements from his fellow senators', 'drew
+    criticism from Berlin'): the object of 'from' after a stance received."""
+    if verb.lemma_.lower() not in _RECEIVING_VERBS:
+        return None
+    stance = next((child for child in verb.rights if child.dep_ == "dobj" and child.lemma_.lower() in _RECEIVED), None)
+    if stance is None:
+        return None
+    for holder in (verb, stance):
+        for prep in holder.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                giver = next((grand for grand in prep.children if grand.dep_ == "pobj"), None)
+                if giver is not None:
+                    return giver
+    return None
 
 
 def _relays_a_report(participle: Token, lexicon: CueLexicon) -> bool:
