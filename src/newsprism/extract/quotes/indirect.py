@@ -319,7 +319,7 @@ def _giver(verb: Token) -> Token | None:
     for holder in (verb, stance):
         for prep in holder.rights:
             if prep.dep_ == "prep" and prep.lower_ == "from":
-                giver = next((grand for grand in prep.children if grand.dep_ == "pobj"), None)
+                giver = _governed(prep, {"pobj"})
                 if giver is not None:
                     return giver
     return None
@@ -764,6 +764,7 @@ def _question_clauses(verb: Token) -> list[Range]:
     ('will back him if he wins'), so 'if' counts only after a verb of asking; 'for' only with a clause that
     has its own subject (PolNeAR leaves 'for' in the cue, as with 'called for the ban')."""
     found: list[Range] = []
+    asking = verb.lemma_.lower() in _ASKING_VERBS
     for child in verb.rights:
         if child.dep_ != "advcl":
             continue
@@ -771,7 +772,6 @@ def _question_clauses(verb: Token) -> list[Range]:
         if mark is None:
             continue
         word = mark.lower_
-        asking = verb.lemma_.lower() in _ASKING_VERBS
         if word == "whether" or (word == "if" and asking):
             part = subtree_range(child)
         elif word == "for" and any(grand.dep_ in _SUBJECT_DEPS for grand in child.children):
@@ -788,33 +788,34 @@ def _stance_phrase(verb: Token) -> list[Range]:
     in support of Cruz': a stance named by the object or by a set phrase is taken on what its preposition
     governs, not on the object itself."""
     objects = [child for child in verb.rights if child.dep_ == "dobj"]
-    holders = [verb, *objects]
     found: list[Range] = []
-    for holder in holders:
+    for holder in [verb, *objects]:
+        # The parser hangs the preposition on the verb as often as on the object.
+        named = any(_names_a_stance(o) for o in objects) if holder.i == verb.i else _names_a_stance(holder)
         for prep in holder.rights:
             if prep.dep_ != "prep":
                 continue
-            target = None
-            # The parser hangs the preposition on the verb as often as on the object.
-            named = any(_names_a_stance(o) for o in objects) if holder.i == verb.i else _names_a_stance(holder)
-            if named and prep.lower_ in _STANCE_PREPS:
-                target = next((grand for grand in prep.children if grand.dep_ in {"pobj", "pcomp"}), None)
-            elif prep.lower_ == "in":
-                noun = next((grand for grand in prep.children if grand.dep_ == "pobj"), None)
-                if noun is not None and noun.lemma_.lower() in _STANCE_NOUNS:
-                    of = next(
-                        (grand for grand in noun.children if grand.dep_ == "prep" and grand.lower_ in {"of", "to"}),
-                        None,
-                    )
-                    target = (
-                        next((grand for grand in of.children if grand.dep_ in {"pobj", "pcomp"}), None)
-                        if of is not None
-                        else None
-                    )
+            target = _governed(prep) if named and prep.lower_ in _STANCE_PREPS else _set_phrase_target(prep)
             part = subtree_range(target) if target is not None else None
             if part is not None:
                 found.append(part)
     return found
+
+
+def _set_phrase_target(prep: Token) -> Token | None:
+    """What 'in support of ...', 'in opposition to ...' take a stance on."""
+    if prep.lower_ != "in":
+        return None
+    noun = _governed(prep, {"pobj"})
+    if noun is None or noun.lemma_.lower() not in _STANCE_NOUNS:
+        return None
+    of = next((child for child in noun.children if child.dep_ == "prep" and child.lower_ in {"of", "to"}), None)
+    return _governed(of) if of is not None else None
+
+
+def _governed(prep: Token, deps: frozenset[str] | set[str] = frozenset({"pobj", "pcomp"})) -> Token | None:
+    """The first object a preposition governs."""
+    return next((child for child in prep.children if child.dep_ in deps), None)
 
 
 def _names_a_stance(noun: Token) -> bool:
