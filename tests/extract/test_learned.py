@@ -157,6 +157,22 @@ def test_the_features_name_the_verbs_a_candidate_hangs_under() -> None:
     assert "ancestor=none" in candidate_features(verbs["say"], found, in_lexicon=True)
 
 
+@pytest.mark.slow
+def test_the_features_say_whether_a_quotation_is_open_before_the_verb() -> None:
+    from newsprism.extract.quotes.indirect import verb_reading
+    from newsprism.extract.quotes.learned import candidate_features
+
+    doc = load_spacy()("“The union backs the plan,” Smith said, and he backs it too.")
+    backs = [token for token in doc if token.lemma_ == "back"]
+    readings = [verb_reading(verb, load_cues())[0] for verb in backs]
+    features = [
+        candidate_features(verb, found, in_lexicon=False) for verb, found in zip(backs, readings, strict=True) if found
+    ]
+    assert len(features) == 2
+    assert "quote_open=True" in features[0]
+    assert "quote_open=False" in features[1]
+
+
 def _annotated(nlp: Language, number: int, gold_sentence: int) -> Document:
     from newsprism.eval.polnear import Attribution
     from newsprism.extract.quotes.article import parse_paragraphs

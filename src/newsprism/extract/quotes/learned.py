@@ -115,6 +115,9 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
     if any(token.text in '"“”' for token in sentence):
         features.append("sentence_quoted")
     features.append(f"sentence_first={verb.i - sentence.start < 3}")
+    # Inside a quotation the verb is the quoted speaker's word, which annotators do not mark as a report.
+    marks = sum(1 for token in doc[sentence.start : verb.i] if token.text in '"“”')
+    features.append(f"quote_open={marks % 2 == 1}")
     features += _source_features(doc, lemma, found)
     features += _content_features(verb, lemma, found.content)
     return features
