@@ -530,6 +530,18 @@ def test_a_main_clause_subject_the_ner_missed_is_a_person_for_he() -> None:
     assert (pronoun.speaker_name, pronoun.resolution) == ("Nakagiri", "pronoun")
 
 
+def test_a_person_in_a_phrase_opening_the_sentence_is_one_it_is_about_for_he() -> None:
+    text = (
+        '"We are ready," Anna Smith said. Even for Governor Tom Clark, there is no sign of a deal yet.\n\n'
+        '"We have not seen the text," he said in a speech.'
+    )
+    nlp = load_spacy()
+    article = ParsedArticle(article=Article(id="a", source="s", text=text), sentences=[])
+    quotes = attribute_article(article, nlp=nlp)
+    [pronoun] = [q for q in quotes if q.speaker is not None and q.speaker.text == "he"]
+    assert (pronoun.speaker_name, pronoun.resolution) == ("Tom Clark", "pronoun")
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [

@@ -145,7 +145,8 @@ def main_clause_subjects(doc: Doc, article_id: str, offset: int) -> list[Mention
 
     A proper noun no entity covers counts too: the NER misses many a surname ('Jolly', 'Tamargo'), and
     such a subject is mostly a person. On the pronoun bench that took 58 -> 61 and 56 -> 58 of 70. A title
-    over a name the NER did tag ('Ambassador ... Vladimir Chizhov') is left to the name.
+    over a name the NER did tag ('Ambassador ... Vladimir Chizhov') is left to the name. So is a person in a
+    phrase that opens the sentence ('Even for US President Joe Biden, there is no confirmation ...').
     """
     names = [(entity.start, entity.end) for entity in doc.ents if entity.label_ == "PERSON"]
     for token in doc:
@@ -166,7 +167,7 @@ def main_clause_subjects(doc: Doc, article_id: str, offset: int) -> list[Mention
             label="PERSON",
         )
         for start, end in sorted(names)
-        if _main_clause_subject(doc[start:end].root)
+        if _main_clause_subject(doc[start:end].root) or _fronted_person(doc[start:end].root)
     ]
 
 
@@ -184,3 +185,17 @@ def _main_clause_subject(noun: Token) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def _fronted_person(noun: Token) -> bool:
+    """'Even for US President Joe Biden, there is no confirmation ...': a person in a phrase that opens the
+    sentence, set off by a comma, is what the sentence is about, as a main clause's subject is."""
+    while noun.dep_ in {"appos", "compound", "conj"} and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.dep_ != "ROOT":
+        return False
+    doc = noun.doc
+    after = prep.right_edge.i + 1
+    opens = all(word.pos_ in {"ADV", "PUNCT"} for word in doc[noun.sent.start : prep.i])
+    return opens and after < len(doc) and doc[after].text == ","
