@@ -141,23 +141,6 @@ def test_the_features_say_how_the_content_hangs_on_the_verb() -> None:
 
 
 @pytest.mark.slow
-def test_the_features_name_the_verbs_a_candidate_hangs_under() -> None:
-    from newsprism.extract.quotes.indirect import verb_reading
-    from newsprism.extract.quotes.learned import candidate_features
-
-    doc = load_spacy()("Smith said the union backs the plan.")
-    verbs = {token.lemma_: token for token in doc}
-    found, _ = verb_reading(verbs["back"], load_cues())
-    assert found is not None
-    features = candidate_features(verbs["back"], found, in_lexicon=False)
-    assert "ancestor0=say" in features
-    assert "lemma|ancestor=back|say" in features
-    found, _ = verb_reading(verbs["say"], load_cues())
-    assert found is not None
-    assert "ancestor=none" in candidate_features(verbs["say"], found, in_lexicon=True)
-
-
-@pytest.mark.slow
 def test_the_features_say_whether_a_quotation_is_open_before_the_verb() -> None:
     from newsprism.extract.quotes.indirect import verb_reading
     from newsprism.extract.quotes.learned import candidate_features

@@ -105,7 +105,6 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
     # spaCy makes a new Token object at every access: tokens are compared by position, never by identity.
     if verb.head.i != verb.i:
         features += [f"head|dep={verb.head.lemma_.lower()}|{verb.dep_}", f"head_pos|dep={verb.head.pos_}|{verb.dep_}"]
-    features += _ancestor_features(verb)
     doc = verb.doc
     if verb.i > 0:
         features.append(f"before={doc[verb.i - 1].lower_}")
@@ -121,16 +120,6 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
     features += _source_features(doc, lemma, found)
     features += _content_features(verb, lemma, found.content)
     return features
-
-
-def _ancestor_features(verb: Token) -> list[str]:
-    """The verbs the candidate's clause hangs under, up to two: a stance under 'said' ('Smith said Jones
-    backs the plan') is part of what was said, one under 'voted' or 'is' may be the report itself."""
-    above = [token.lemma_.lower() for token in verb.ancestors if token.pos_ in ("VERB", "AUX")][:2]
-    if not above:
-        return ["ancestor=none"]
-    features = [f"ancestor{n}={lemma}" for n, lemma in enumerate(above)]
-    return [*features, f"lemma|ancestor={verb.lemma_.lower()}|{above[0]}"]
 
 
 def _span(doc: Doc, piece: Range) -> Span | None:
