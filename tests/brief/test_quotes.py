@@ -6,6 +6,7 @@ from newsprism.model import Article, ParsedArticle, Person, QuoteEntry, RoleSpan
 
 TEXT_A = 'Stoltenberg said: "We have seen no sign of de-escalation on the ground." He added, "We remain vigilant."'
 TEXT_B = 'NATO chief Jens Stoltenberg said "we have seen no sign of de-escalation on the ground".'
+TEXT_C = 'Jens Stoltenberg said: "We have seen no sign of de-escalation on the ground. We remain vigilant."'
 
 
 def span(text: str, piece: str) -> TextSpan:
@@ -63,6 +64,23 @@ def test_same_statement_in_two_sources_appears_once_with_both() -> None:
     assert entry.role == "NATO chief"
     assert [c.source for c in entry.citations] == [1, 2]
     assert TEXT_A[entry.citations[0].start : entry.citations[0].end] == entry.text
+
+
+def test_the_fullest_report_of_a_statement_is_shown_and_cited_first() -> None:
+    quotes = {
+        "a": [quote("a", TEXT_A, ["We have seen no sign of de-escalation on the ground."], "Stoltenberg")],
+        "b": [
+            quote(
+                "b",
+                TEXT_C,
+                ["We have seen no sign of de-escalation on the ground. We remain vigilant."],
+                "Jens Stoltenberg",
+            )
+        ],
+    }
+    [entry] = who_said_what(quotes, [document("a", TEXT_A), document("b", TEXT_C)], [PERSON], {"a": 1, "b": 2})
+    assert entry.text == "We have seen no sign of de-escalation on the ground. We remain vigilant."
+    assert [c.source for c in entry.citations] == [2, 1]
 
 
 def test_split_quote_pieces_are_joined_and_each_verbatim() -> None:

@@ -242,13 +242,17 @@ def _entry(
     speaker: _Speaker, group: list[Quote], documents: Mapping[str, ParsedArticle], number_of: Mapping[str, int]
 ) -> QuoteEntry:
     ordered = sorted(group, key=lambda q: number_of[q.article_id])
+    # The fullest report of the statement is the one shown, and cited first: a source that quotes only
+    # its second sentence must not hide the first ('We have not yet verified ... Indeed, our analysts ...').
+    fullest = max(ordered, key=lambda q: sum(len(piece.text.split()) for piece in q.content))
+    ordered = [fullest, *(q for q in ordered if q is not fullest)]
     return QuoteEntry(
         speaker=speaker.name,
         role=speaker.role,
         actor=speaker.actor,
-        text=PIECE_JOINER.join(piece.text for piece in ordered[0].content),
-        kind=ordered[0].kind,
-        cue=ordered[0].cue.text,
+        text=PIECE_JOINER.join(piece.text for piece in fullest.content),
+        kind=fullest.kind,
+        cue=fullest.cue.text,
         citations=[
             cite_span(documents[q.article_id], q.content[0].start, q.content[-1].end, number_of) for q in ordered
         ],
