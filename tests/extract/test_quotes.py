@@ -399,6 +399,26 @@ def _speaker_text(quote: Quote) -> str | None:
     return quote.speaker.text if quote.speaker is not None else None
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“It’s Bernie’s to lose at this point,” added another New Hampshire Democrat.",
+            "another New Hampshire Democrat",
+        ),
+        (
+            '"Gun owners should leave their weapons at home," opined Cleveland\'s Plain Dealer.',
+            "Cleveland's Plain Dealer",
+        ),
+    ],
+)
+def test_the_name_after_a_quotation_and_its_cue_speaks_though_parsed_as_the_object(text: str, speaker: str) -> None:
+    quotes = _parsed(text)
+    assert [(_speaker_text(q), q.content_text.strip('“”",')) for q in quotes] == [
+        (speaker, text.split(",")[0].strip('“”"'))
+    ]
+
+
 def test_a_poll_opening_its_sentence_is_the_source_of_its_finding() -> None:
     quotes = _parsed("In a CNN poll released Monday, 31 percent of voters backed Clinton.")
     assert [(q.speaker.text if q.speaker else None, q.cue.text, q.content_text) for q in quotes] == [

@@ -478,11 +478,20 @@ def _inverted_subject(verb: Token) -> Token | None:
     mistagged = _mistagged_name(candidate)
     if candidate.pos_ not in _NOMINAL and not mistagged:
         return None
-    if candidate.left_edge.i != verb.i + 1 or candidate.dep_ in _OBJECT_DEPS:
+    if candidate.left_edge.i != verb.i + 1:
         return None
+    if candidate.dep_ in _OBJECT_DEPS and not _after_quotation(verb):
+        return None  # '"...," added another Democrat': the parser takes the speaker for the cue's object
     if any(ancestor.i == verb.i for ancestor in candidate.ancestors) and not (mistagged or _closed_name(candidate)):
         return None  # "..., said he and others were alarmed": the subject of what is said, not the speaker
     return candidate
+
+
+def _after_quotation(verb: Token) -> bool:
+    """Whether the verb follows a quotation's closing mark (with or without a comma before or after it)."""
+    doc = verb.doc
+    before = [doc[i] for i in range(max(verb.sent.start, verb.i - 2), verb.i)]
+    return bool(before) and before[-1].is_punct and any(token.is_quote for token in before)
 
 
 def _closed_name(token: Token) -> bool:
