@@ -419,6 +419,17 @@ def test_the_name_after_a_quotation_and_its_cue_speaks_though_parsed_as_the_obje
     ]
 
 
+def test_a_name_set_off_after_the_quotation_it_speaks_is_its_speaker_without_the_quotation() -> None:
+    # The parser hangs the name on the quotation's last clause and leaves 'said' without a subject.
+    text = "“It is not the position that everything is hunky-dory,” Gene Sperling, a top outside Clinton adviser, said."
+    assert [(_speaker_text(q), q.content_text) for q in _parsed(text)] == [
+        (
+            "Gene Sperling, a top outside Clinton adviser,",
+            "“It is not the position that everything is hunky-dory,”",
+        )
+    ]
+
+
 def test_a_poll_opening_its_sentence_is_the_source_of_its_finding() -> None:
     quotes = _parsed("In a CNN poll released Monday, 31 percent of voters backed Clinton.")
     assert [(q.speaker.text if q.speaker else None, q.cue.text, q.content_text) for q in quotes] == [

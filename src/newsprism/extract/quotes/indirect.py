@@ -621,13 +621,19 @@ def _set_off_subject(verb: Token) -> Token | None:
     for token in doc[verb.sent.start : verb.i]:
         if token.ent_iob_ != "B" or token.ent_type_ not in {"PERSON", "ORG"}:
             continue
-        opens = token.i == verb.sent.start or doc[token.i - 1].text == ","
+        # The name opens the sentence, follows an opening phrase, or follows the quotation it speaks.
+        opens = token.i == verb.sent.start or doc[token.i - 1].text == "," or _closes_quotation(doc, token.i - 1)
         while token.i + 1 < verb.i and doc[token.i + 1].ent_iob_ == "I":
             token = doc[token.i + 1]
         if opens and token.i + 1 < verb.i and doc[token.i + 1].text == ",":
             return token
         return None  # only the first name of the sentence
     return None
+
+
+def _closes_quotation(doc: Doc, position: int) -> bool:
+    """Whether the token at ``position`` is a quotation mark closing a quotation that ends in a comma."""
+    return position > 0 and doc[position].is_quote and doc[position - 1].text == ","
 
 
 def _misattached_subject(verb: Token) -> Token | None:
@@ -671,7 +677,14 @@ def _before_reporting_clause(verb: Token, subject: Token) -> list[Range]:
 
 def _source_range(subject: Token, relative: bool) -> Range | None:
     # Quotation marks at a speaker's edges belong to a quotation: in '“But why?” Smith asked' the parser
-    # hangs the closing mark on the speaker, which would hide the quotation from its cue.
+    # hangs the closing mark on the speaker, which would hide the quotation from its cue. Nor does a speaker
+    # take in the end of a quotation the parser hung on it ('“... hunky-dory,” Gene Sperling, ..., said').
+    doc = subject.doc
+    start = subject.left_edge.i
+    for position in range(subject.i - 1, start, -1):
+        if _closes_quotation(doc, position):
+            start = position + 1
+            break
     described = [
         child
         for child in subject.rights
@@ -680,11 +693,11 @@ def _source_range(subject: Token, relative: bool) -> Range | None:
     if described:
         # "the Russian Defense Ministry, quoted by Russian agencies even though ...": the speaker is the
         # noun phrase; the participle clause set off after it says how its words came out.
-        return token_range(subject.doc, subject.left_edge.i, described[0].left_edge.i - 2, keep_quotes=False)
+        return token_range(doc, start, described[0].left_edge.i - 2, keep_quotes=False)
     if relative and any(child.dep_ in {"relcl", "acl"} for child in subject.children):
         # "Smith, who said ...": the noun phrase up to its head, not the relative clause holding the cue.
-        return token_range(subject.doc, subject.left_edge.i, subject.i, keep_quotes=False)
-    return subtree_range(subject, keep_quotes=False)
+        return token_range(doc, start, subject.i, keep_quotes=False)
+    return token_range(doc, start, subject.right_edge.i, keep_quotes=False)
 
 
 def _possessor(subject: Token, lexicon: CueLexicon) -> Token | None:
