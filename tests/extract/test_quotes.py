@@ -430,6 +430,25 @@ def test_a_name_set_off_after_the_quotation_it_speaks_is_its_speaker_without_the
     ]
 
 
+def test_names_set_before_a_colon_that_opens_a_quotation_speak_it() -> None:
+    text = (
+        "IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: "
+        "“Although the polls failed to predict the win, it is not because they were wrong.”"
+    )
+    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in _parsed(text)] == [
+        (
+            "Mark Blumenthal and Jon Cohen",
+            ":",
+            "“Although the polls failed to predict the win, it is not because they were wrong.”",
+        )
+    ]
+
+
+def test_a_name_a_verb_governs_before_a_colon_leaves_the_quotation_to_the_verb() -> None:
+    quotes = _parsed("Ted Cruz was critical, telling Breitbart London: “The comments today are wrong.”")
+    assert [(_speaker_text(q), q.cue.text) for q in quotes if q.cue.text == ":"] == []
+
+
 def test_a_poll_opening_its_sentence_is_the_source_of_its_finding() -> None:
     quotes = _parsed("In a CNN poll released Monday, 31 percent of voters backed Clinton.")
     assert [(q.speaker.text if q.speaker else None, q.cue.text, q.content_text) for q in quotes] == [

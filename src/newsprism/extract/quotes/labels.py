@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.quotes.found import Found, token_range
 
@@ -31,3 +31,44 @@ def speaker_label(doc: Doc) -> Found | None:
     if source is None or content is None:
         return None
     return Found(cue=(colon.idx, colon.idx + 1), source=source, content=[content])
+
+
+# How a name before a colon must not hang: as what a verb or preposition governs ('told CNBC: "..."',
+# 'by Times' Ben Sisario: "..."'), or as a clause's subject ('Trump said on Twitter: "..."'); there a cue
+# verb makes the attribution.
+_GOVERNED = frozenset({"dobj", "dative", "pobj", "nsubj", "nsubjpass", "poss"})
+
+
+def colon_speakers(sentence: Span) -> list[Found]:
+    """'Pollsters agree - Carl Bialik: "One of the biggest lessons ..."': a name set before a colon that opens
+    a quotation, inside a sentence, is the quotation's speaker (a label opening its paragraph is
+    ``speaker_label``'s)."""
+    found = []
+    doc = sentence.doc
+    for colon in sentence:
+        if colon.text != ":" or colon.i <= sentence.start or colon.i + 1 >= sentence.end:
+            continue
+        name = _name_before(doc[colon.i - 1])
+        if name is None or name.start == 0 or not doc[colon.i + 1].is_quote:
+            continue
+        source = token_range(doc, name.start, name.end - 1)
+        content = token_range(doc, colon.i + 1, sentence.end - 1)
+        if source is not None and content is not None:
+            found.append(Found(cue=(colon.idx, colon.idx + 1), source=source, content=[content]))
+    return found
+
+
+def _name_before(last: Token) -> Span | None:
+    """The name of people or an organisation that ends at ``last``, unless something governs it."""
+    if last.ent_type_ not in {"PERSON", "ORG"} or last.ent_iob_ == "O":
+        return None
+    doc = last.doc
+    entity = next(entity for entity in doc.ents if entity.start <= last.i < entity.end)
+    if entity.end != last.i + 1 or entity.root.dep_ in _GOVERNED:
+        return None
+    first = entity
+    # 'Frank Newport and Jim Harter: "..."': the names joined before the last one speak with it.
+    while first.root.dep_ == "conj" and first.root.head.i < first.start and first.root.head.ent_type_ == entity.label_:
+        joined = first.root.head
+        first = next(other for other in doc.ents if other.start <= joined.i < other.end)
+    return doc[first.start : last.i + 1]
