@@ -449,6 +449,23 @@ def test_a_name_a_verb_governs_before_a_colon_leaves_the_quotation_to_the_verb()
     assert [(_speaker_text(q), q.cue.text) for q in quotes if q.cue.text == ":"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("In Nevada, he reminded voters of the six years his family had lived there.", "the six years"),
+        ("The anchor asked the candidate about the tweet on Monday.", "the tweet"),
+    ],
+)
+def test_what_an_addressing_verb_says_of_or_about_after_its_addressee_is_its_content(text: str, content: str) -> None:
+    [quote] = _parsed(text)
+    assert quote.content_text.startswith(content)
+
+
+def test_an_of_phrase_of_the_addressee_is_not_what_was_told() -> None:
+    quotes = _parsed("Mr. Kosa told members of the parliament that migration was a threat.")
+    assert [q.content_text for q in quotes] == ["that migration was a threat"]
+
+
 def test_a_poll_opening_its_sentence_is_the_source_of_its_finding() -> None:
     quotes = _parsed("In a CNN poll released Monday, 31 percent of voters backed Clinton.")
     assert [(q.speaker.text if q.speaker else None, q.cue.text, q.content_text) for q in quotes] == [

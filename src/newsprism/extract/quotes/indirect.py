@@ -14,6 +14,8 @@ _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "to", "that", "against"}
 # Verbs whose object is the addressee, not the content ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "notify", "advise", "warn", "urge"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
+# Addressing verbs whose 'of' phrase is the matter ('reminded voters of the stakes').
+_OF_VERBS = frozenset({"remind", "warn", "inform", "notify", "assure", "advise"})
 # Verbs whose 'with' phrase holds what is agreed or disputed ('agreed with the analysis').
 _AGREEING_VERBS = frozenset({"agree", "disagree", "concur", "side", "sympathize", "sympathise", "quarrel", "argue"})
 # Objects that name a stance taken on what their preposition governs ('took a swipe at', 'threw her weight
@@ -753,6 +755,11 @@ def _verb_content(
     aside = _as_aside(verb)
     if aside:
         return aside
+    # 'reminded voters of the six years ...', 'asked Trump about the tweet': after its addressee, what an
+    # addressing verb's 'of' or 'about' governs is what it says.
+    matter = _addressed_matter(verb)
+    if matter:
+        return matter
     if clause_only:
         return []  # a quotation may still be snapped on later
     stance = _stance_phrase(verb)
@@ -777,6 +784,24 @@ def _verb_content(
         # "talked about the economy": PolNeAR counts the preposition as part of the cue, not the content.
         first = objects[0].i + 1
     content = token_range(verb.doc, first, objects[-1].right_edge.i)
+    return [content] if content is not None else []
+
+
+def _addressed_matter(verb: Token) -> list[Range]:
+    if verb.lemma_.lower() not in _ADDRESSEE_VERBS or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+        return []  # 'asked the campaign of Sanders to cease ...': the clause is what was asked
+    addressee = next((child for child in verb.rights if child.dep_ in {"dobj", "dative"}), None)
+    if addressee is None:
+        return []
+    # The parser hangs the phrase on the verb or on the addressee ('reminded voters of the six years'); on
+    # the addressee, 'of' is mostly the addressee's own ('told members of the parliament') but after the
+    # verbs that take it ('remind', 'warn', 'inform' someone of something).
+    on_addressee = {"about", "of"} if verb.lemma_.lower() in _OF_VERBS else {"about"}
+    candidates = [c for c in verb.rights if c.i > addressee.i and c.lower_ in {"of", "about"}]
+    candidates += [c for c in addressee.rights if c.lower_ in on_addressee]
+    prep = min((c for c in candidates if c.dep_ == "prep"), key=lambda c: c.i, default=None)
+    matter = _governed(prep) if prep is not None else None
+    content = subtree_range(matter) if matter is not None else None
     return [content] if content is not None else []
 
 
