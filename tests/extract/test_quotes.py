@@ -466,6 +466,17 @@ def test_an_of_phrase_of_the_addressee_is_not_what_was_told() -> None:
     assert [q.content_text for q in quotes] == ["that migration was a threat"]
 
 
+def test_a_participle_hung_on_the_quotation_it_introduces_is_the_main_clauses_speakers() -> None:
+    text = (
+        "Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, "
+        "“Some people get a little carried away, have you noticed that?”"
+    )
+    quotes = [q for q in _parsed(text) if q.cue.text == "telling"]
+    assert [(_speaker_text(q), q.content_text) for q in quotes] == [
+        ("Clinton", "“Some people get a little carried away, have you noticed that?”")
+    ]
+
+
 def test_a_poll_opening_its_sentence_is_the_source_of_its_finding() -> None:
     quotes = _parsed("In a CNN poll released Monday, 31 percent of voters backed Clinton.")
     assert [(q.speaker.text if q.speaker else None, q.cue.text, q.content_text) for q in quotes] == [

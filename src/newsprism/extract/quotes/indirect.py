@@ -432,6 +432,11 @@ def _subject(verb: Token) -> Token | None:
         if current.dep_ in {"conj", "advcl", "xcomp"} or (current.dep_ == "acomp" and current.i != verb.i):
             if current.head.i == current.i:
                 return None
+            if _hung_in_quotation(current):
+                # '..., telling the crowd, “Some people get carried away”': the parser hung the participle
+                # on the quotation it introduces; its speaker is the main clause's.
+                current = current.sent.root
+                continue
             if current.dep_ == "xcomp":
                 # "prompted Sanders to advocate ...", "leaving the party to wonder ...": the object of the
                 # governing verb does what the infinitive says, not its subject.
@@ -461,6 +466,15 @@ def _subject(verb: Token) -> Token | None:
 
 
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+
+
+def _hung_in_quotation(verb: Token) -> bool:
+    """Whether the parser hung ``verb`` on a word of a quotation that opens after it (and after a comma)."""
+    head = verb.head
+    if head.i <= verb.i or verb.sent.root.i >= verb.i:
+        return False
+    between = verb.doc[verb.i + 1 : head.i]
+    return any(token.is_quote and token.is_left_punct for token in between)
 
 
 def _inverted_subject(verb: Token) -> Token | None:
