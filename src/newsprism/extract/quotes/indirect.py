@@ -469,7 +469,8 @@ _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 
 
 def _hung_in_quotation(verb: Token) -> bool:
-    """Whether the parser hung ``verb`` on a word of a quotation that opens after it (and after a comma)."""
+    """Whether the parser hung ``verb`` on a word of a quotation that opens after it, the sentence's root
+    coming before it ('Clinton seemed ready ..., telling the crowd, “Some people ...”')."""
     head = verb.head
     if head.i <= verb.i or verb.sent.root.i >= verb.i:
         return False
@@ -504,7 +505,7 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 
 def _after_quotation(verb: Token) -> bool:
-    """Whether the verb follows a quotation's closing mark (with or without a comma before or after it)."""
+    """Whether punctuation ends a quotation right before the verb ('“...,” added', '"...", added')."""
     doc = verb.doc
     before = [doc[i] for i in range(max(verb.sent.start, verb.i - 2), verb.i)]
     return bool(before) and before[-1].is_punct and any(token.is_quote for token in before)
@@ -802,6 +803,7 @@ def _verb_content(
 
 
 def _addressed_matter(verb: Token) -> list[Range]:
+    """What an addressing verb's 'of' or 'about' phrase after its addressee governs, when no clause says it."""
     if verb.lemma_.lower() not in _ADDRESSEE_VERBS or any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
         return []  # 'asked the campaign of Sanders to cease ...': the clause is what was asked
     addressee = next((child for child in verb.rights if child.dep_ in {"dobj", "dative"}), None)

@@ -40,9 +40,9 @@ _GOVERNED = frozenset({"dobj", "dative", "pobj", "nsubj", "nsubjpass", "poss"})
 
 
 def colon_speakers(sentence: Span) -> list[Found]:
-    """'Pollsters agree - Carl Bialik: "One of the biggest lessons ..."': a name set before a colon that opens
-    a quotation, inside a sentence, is the quotation's speaker (a label opening its paragraph is
-    ``speaker_label``'s)."""
+    """'... JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “Although the polls ...”': a name set before a
+    colon that opens a quotation, inside a sentence, is the quotation's speaker (a label opening its
+    paragraph is ``speaker_label``'s)."""
     found = []
     doc = sentence.doc
     for colon in sentence:
