@@ -87,21 +87,20 @@ def _snap(doc: Doc, item: Found, quotes: Sequence[QuotedSpan], nearby: list[int]
             claimed.update(holders)
     if item.quoted:
         # The halves of a quote split by its cue: '"A," said Smith, "B."' or '"A," Smith said, "B."'.
-        opening = min(item.cue[0], item.source[0]) if item.source is not None else item.cue[0]
         for k in usable:
             quote = quotes[k]
             if k in claimed:
                 continue
             after = quote.start >= item.cue[1] and _words(doc, item.cue[1], quote.start) <= _MAX_SPLIT_GAP_WORDS
-            if after or (quote.end <= opening and _words(doc, quote.end, opening) == 0):
+            if after or _just_before(doc, quote, item):
                 snapped.extend(quote.pieces)
                 claimed.add(k)
     item.content = sorted(set(snapped))
 
 
 def _just_before(doc: Doc, quote: QuotedSpan, item: Found) -> bool:
-    """'“Denver,” he answered.': a one-word quotation right before its speaker and cue is an answer, not a
-    scare quote."""
+    """Whether the quotation ends right before the speaker and cue, nothing but punctuation between: the
+    first half of a split quote, or a one-word answer ('“Denver,” he answered.') rather than a scare quote."""
     opening = min(item.cue[0], item.source[0]) if item.source is not None else item.cue[0]
     return quote.end <= opening and _words(doc, quote.end, opening) == 0
 

@@ -625,9 +625,10 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _set_off_subject(verb: Token) -> Token | None:
-    """'Schilling, through a spokeswoman, declined to comment', 'Mr. Slinker, whose latest start-up ...
-    uses big data, said ...': a finite main verb without a subject, after a name that opens its sentence
-    (or follows an opening phrase) and is set off by a comma; the parser hung the name elsewhere."""
+    """'Schilling, through a spokeswoman, declined to comment', '“... hunky-dory,” Gene Sperling, a top
+    adviser, said': a finite main verb without a subject, after a name that opens its sentence (or follows
+    an opening phrase or the quotation it speaks) and is set off by a comma; the parser hung the name
+    elsewhere."""
     if (
         verb.dep_ != "ROOT"
         or verb.tag_ not in _FINITE
