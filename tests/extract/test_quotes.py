@@ -48,6 +48,12 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ),
     ("Q: What will you do next?", []),
     ("Sanders: 1,547", []),
+    # A kicker before a headline's colon names nobody: the headline's own cue has the speaker.
+    ("The Latest: Sanders says the race is not over", [("Sanders", "the race is not over", "indirect")]),
+    ("BREAKING: Sanders says the race is not over", [("Sanders", "the race is not over", "indirect")]),
+    ("Contributing: Nicholas Zazulia, Medill News Service", []),
+    ("Iowa: Tim Albrecht, Brad Anderson, Rob Barron", []),
+    ("Correction: An earlier version of this article said the vote was on Monday.", []),
     ("Smith talked about the economy.", [("Smith", "the economy", "indirect")]),
     ("Rep. Bobby Scott (D-Va.) said the bill failed.", [("Rep. Bobby Scott (D-Va.)", "the bill failed", "indirect")]),
     ("Clinton marched in the parade, CNN reported.", [("CNN", "Clinton marched in the parade", "indirect")]),

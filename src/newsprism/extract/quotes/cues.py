@@ -17,7 +17,9 @@ PRONOUNS_GROUP = frozenset({"they", "them"})
 
 @dataclass(frozen=True)
 class CueLexicon:
-    """Lemmas of attributing verbs and nouns, multi-word cue phrases, and role nouns of speakers.
+    """Lemmas of attributing verbs and nouns, multi-word cue phrases, role nouns of speakers, and the labels
+    that open a paragraph with a colon without naming a speaker ('BREAKING:'), or open an editor's notice
+    about the article, which reports nothing of the story ('Correction:').
 
     ``judge`` is the learned model that admits verbs outside ``verbs`` (see ``learned``); None: the lexicon alone.
     ``train_cues`` puts other judges there to measure the extraction with them.
@@ -30,6 +32,8 @@ class CueLexicon:
     person_titles: frozenset[str]
     organisation_nouns: frozenset[str]
     judge: CueJudge | None = None
+    not_speaker_labels: frozenset[str] = frozenset()
+    notices: frozenset[str] = frozenset()
 
 
 @cache
@@ -46,6 +50,8 @@ def load_cues(name: str = "cues.json") -> CueLexicon:
             person_titles=frozenset(word.lower() for word in raw["person_titles"]),
             organisation_nouns=frozenset(word.lower() for word in raw["organisation_nouns"]),
             judge=load_cue_model(raw["judge"]) if raw.get("judge") else None,
+            not_speaker_labels=frozenset(label.lower() for label in raw.get("not_speaker_labels", [])),
+            notices=frozenset(label.lower() for label in raw.get("notices", [])),
         )
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise InputError(str(location), f"not a cue lexicon: {error}") from error

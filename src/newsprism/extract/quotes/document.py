@@ -10,7 +10,7 @@ from newsprism.extract.quotes.cues import CueLexicon, load_cues
 from newsprism.extract.quotes.direct import attach_quotes
 from newsprism.extract.quotes.found import Found, Range, token_range
 from newsprism.extract.quotes.indirect import find_attributions
-from newsprism.extract.quotes.labels import colon_speakers, speaker_label
+from newsprism.extract.quotes.labels import colon_speakers, label_words, opening_label, speaker_label
 from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.extract.records import Quote, QuoteKind, TextSpan
@@ -33,13 +33,16 @@ def extract_quotes(doc: Doc, article_id: str, offset: int = 0, lexicon: CueLexic
 
 def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> list[Found]:
     """Attributions in doc coordinates; ``quotes`` are the quotations touching the doc, in its coordinates."""
+    label = opening_label(doc)
+    if label is not None and label_words(label) in lexicon.notices:
+        return []  # 'Correction: An earlier version of this article incorrectly listed ...' is about the article
     sentences = list(doc.sents)
     found = [find_attributions(sentence, lexicon) + colon_speakers(sentence) for sentence in sentences]
     attach_quotes(doc, sentences, found, quotes)
     _give_dangling_cues_the_sentence_before(doc, sentences, found)
-    label = speaker_label(doc)
-    if label is not None and sentences:
-        found[0].append(label)
+    labelled = speaker_label(doc, lexicon.not_speaker_labels)
+    if labelled is not None and sentences:
+        found[0].append(labelled)
     kept: list[Found] = []
     seen: set[tuple[Range, Range]] = set()
     introduces = doc_text(doc).rstrip().endswith(":")

@@ -11,12 +11,28 @@ from newsprism.extract.quotes.found import Found, token_range
 _MAX_LABEL_TOKENS = 5
 
 
-def speaker_label(doc: Doc) -> Found | None:
-    """The attribution of a paragraph that opens with a name and a colon, if it does."""
+def opening_label(doc: Doc) -> Span | None:
+    """The label before a colon that opens a paragraph ('TAPPER:', 'Graham:', 'Correction:'), if one does."""
     colon = next((token for token in doc[: _MAX_LABEL_TOKENS + 1] if token.text == ":"), None)
     if colon is None or colon.i == 0 or colon.i >= len(doc) - 1:
         return None
-    name = doc[: colon.i]
+    return doc[: colon.i]
+
+
+def label_words(label: Span) -> str:
+    """A label as the lexicon lists labels: its words in lower case, punctuation left out."""
+    return " ".join(token.lower_ for token in label if not token.is_punct)
+
+
+def speaker_label(doc: Doc, not_speakers: frozenset[str] = frozenset()) -> Found | None:
+    """The attribution of a paragraph that opens with a name and a colon, if it does.
+
+    ``not_speakers`` are labels that name nobody ('breaking', 'the latest'), as ``label_words`` writes them.
+    """
+    name = opening_label(doc)
+    if name is None:
+        return None
+    colon = doc[name.end]
     if not all(
         token.pos_ == "PROPN" or ((token.is_title or token.is_upper) and token.is_alpha) or token.is_punct
         for token in name
@@ -26,11 +42,23 @@ def speaker_label(doc: Doc) -> Found | None:
         return None  # "Q:" and "A:" in an interview are turns, not speakers
     if sum(token.is_alpha for token in doc[colon.i + 1 :]) < 2:
         return None  # "Sanders: 1,547" in a delegate count is a tally, not something said
+    if label_words(name) in not_speakers:
+        return None  # "BREAKING: Sanders says ...": the headline's own cue has the speaker
+    if _names_only(doc[colon.i + 1 :]):
+        return None  # "Iowa: Tim Albrecht, Brad Anderson, ..." lists people; nobody says it
     source = token_range(doc, 0, colon.i - 1)
     content = token_range(doc, colon.i + 1, len(doc) - 1)
     if source is None or content is None:
         return None
     return Found(cue=(colon.idx, colon.idx + 1), source=source, content=[content])
+
+
+def _names_only(span: Span) -> bool:
+    """Whether ``span`` is a list of names ('Nicholas Zazulia, Medill News Service'; 'Brittney Bennett and
+    Greg Toppo'): proper nouns joined by commas or 'and', at least two of them."""
+    words = [token for token in span if not token.is_punct and not token.is_space]
+    joined = any(token.text == "," or token.lower_ == "and" for token in span)
+    return joined and all(token.pos_ == "PROPN" or token.lower_ == "and" for token in words)
 
 
 # How a name before a colon must not hang: as what a verb or preposition governs ('told CNBC: "..."',
