@@ -269,6 +269,7 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
         or _stranded_subject(token)
         or _misattached_subject(token)
         or _set_off_subject(token)
+        or _root_noun_subject(token)
     )
     if subject is None or subject.lower_ == "that":
         # "a sign that read ...", "a policy that favors ...": 'that' mostly stands for a thing, rarely for
@@ -680,6 +681,16 @@ def _misattached_subject(verb: Token) -> Token | None:
     return noun
 
 
+def _root_noun_subject(verb: Token) -> Token | None:
+    """'Beruff, a Scott ally, called Florida's standards "strong."', 'Donald Trump called Wednesday for ...':
+    the parser read the main verb as a participle describing the name ('the ally called ...') and left the
+    sentence without a verb of its own; the name it hangs on is its subject."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in {"NOUN", "PROPN"} or head.i > verb.i:
+        return None
+    return head if verb.tag_ in {"VBD", "VBN", "VBZ"} else None
+
+
 def _before_reporting_clause(verb: Token, subject: Token) -> list[Range]:
     """'The plant is under pressure, said its chief executive.', 'Clinton marched in the parade, CNN
     reported.': a reporting clause closing the sentence after a comma reports what comes before it."""
@@ -826,7 +837,8 @@ def _question_clauses(verb: Token) -> list[Range]:
     """'asked workers if they planned to attend', 'did not say whether ...', 'is calling for the US to step
     up ...': the parser hangs such a complement as an adverbial clause. A conditional 'if' is no question
     ('will back him if he wins'), so 'if' counts only after a verb of asking; 'for' only with a clause that
-    has its own subject (PolNeAR leaves 'for' in the cue, as with 'called for the ban')."""
+    has its own subject, active or passive ('called for the wage to be raised'; PolNeAR leaves 'for' in the
+    cue, as with 'called for the ban')."""
     found: list[Range] = []
     asking = verb.lemma_.lower() in _ASKING_VERBS
     for child in verb.rights:
@@ -838,7 +850,7 @@ def _question_clauses(verb: Token) -> list[Range]:
         word = mark.lower_
         if word == "whether" or (word == "if" and asking):
             part = subtree_range(child)
-        elif word == "for" and any(grand.dep_ in _SUBJECT_DEPS for grand in child.children):
+        elif word == "for" and any(grand.dep_ in _OWN_SUBJECT_DEPS for grand in child.children):
             part = token_range(verb.doc, mark.i + 1, child.right_edge.i)
         else:
             continue
