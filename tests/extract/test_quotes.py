@@ -48,6 +48,11 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ),
     ("Q: What will you do next?", []),
     ("Sanders: 1,547", []),
+    # A reporting clause set off before the clause it reports, which the parser made that clause's complement.
+    (
+        "If the vote fails, Smith argued in a memo, the party will split.",
+        [("Smith", "the party will split", "indirect")],
+    ),
     (
         "Sanders has called for the national minimum wage to be raised to $15 by 2020.",
         [("Sanders", "the national minimum wage to be raised", "indirect")],
@@ -777,3 +782,23 @@ def test_a_main_verb_the_parser_hung_on_its_subject_as_a_participle_has_that_sub
     assert found.source is not None
     assert doc.text[slice(*found.source)] == "Warren"
     assert [doc.text[start:end] for start, end in found.content] == ["Smith to resign"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "content"),
+    [
+        ("Officials pushed back against the report.", "pushed", "the report"),
+        ("The union hit back at the mayor.", "hit", "the mayor"),
+        ("Trump lashed out at the press on Monday.", "lashed", "the press"),
+    ],
+)
+def test_a_verb_with_back_or_out_answers_what_the_preposition_after_the_particle_governs(
+    text: str, verb: str, content: str
+) -> None:
+    from newsprism.extract.quotes.cues import load_cues
+    from newsprism.extract.quotes.indirect import verb_attribution
+
+    doc = load_spacy()(text)
+    found = verb_attribution(next(token for token in doc if token.text == verb), load_cues())
+    assert found is not None
+    assert [doc.text[start:end] for start, end in found.content] == [content]

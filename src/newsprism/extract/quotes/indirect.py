@@ -775,8 +775,9 @@ def _verb_content(
             if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i and _bare_report(verb):
                 # '"We will win," he said' parsed with the quote as head: the head's clause without the cue's.
                 return minus(head, own)[:1]
-            if verb.dep_ == "parataxis":
-                # "This campaign, he says, is different": the cue sits inside what it reports, on both sides.
+            if verb.dep_ == "parataxis" or _set_off_before(verb):
+                # "This campaign, he says, is different", "If anything, Ash argued in his email, the incident
+                # is ...": the cue sits inside what it reports, on both sides.
                 own = _parenthesis(verb) or own
                 return _rest(verb.doc, head, own)
     aside = _as_aside(verb)
@@ -800,6 +801,8 @@ def _verb_content(
         and not _is_time(child)
     ]
     if not objects:
+        objects = _target_after_particle(verb)
+    if not objects:
         # "Cruz thinks so", "Cook did not say when": an adverb standing for what was said or asked.
         objects = [child for child in verb.rights if child.dep_ == "advmod" and child.lower_ in _PROFORMS][:1]
     if verb.lemma_.lower() in _ADDRESSEE_VERBS:
@@ -812,6 +815,22 @@ def _verb_content(
         first = objects[0].i + 1
     content = token_range(verb.doc, first, objects[-1].right_edge.i)
     return [content] if content is not None else []
+
+
+def _target_after_particle(verb: Token) -> list[Token]:
+    """'pushed back against Sanders's attack', 'hit back at the critics', 'lashed out at the press': a verb
+    with 'back' or 'out' answers or attacks what the preposition after the particle governs (the parser
+    hangs it on the particle as often as on the verb)."""
+    particle = next((child for child in verb.rights if child.i == verb.i + 1 and child.lower_ in {"back", "out"}), None)
+    if particle is None:
+        return []
+    holders = [particle, verb]
+    return [
+        prep
+        for holder in holders
+        for prep in holder.rights
+        if prep.dep_ == "prep" and prep.i == particle.i + 1 and prep.lower_ in {"against", "at"}
+    ][:1]
 
 
 def _addressed_matter(verb: Token) -> list[Range]:
@@ -963,6 +982,19 @@ def _as_aside(verb: Token) -> list[Range]:
     if sentence is None or own is None:
         return []
     return _rest(verb.doc, sentence, own)
+
+
+def _set_off_before(verb: Token) -> bool:
+    """'If anything, Ash argued in his email, the incident is ...': a reporting clause the parser made the
+    complement of the clause after it, set off from that clause by a comma."""
+    after = verb.right_edge.i + 1
+    if verb.dep_ != "ccomp" or verb.head.i <= after or verb.doc[after].text != ",":
+        return False
+    # Nothing of its own to report: no object, no clause, no preposition it reports on ('talked about').
+    return _bare_report(verb) and not any(
+        child.dep_ in {"ccomp", "xcomp", "dative"} or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS)
+        for child in verb.children
+    )
 
 
 def _parenthesis(verb: Token) -> Range | None:
