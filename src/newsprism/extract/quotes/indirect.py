@@ -822,15 +822,11 @@ def _target_after_particle(verb: Token) -> list[Token]:
     with 'back' or 'out' answers or attacks what the preposition after the particle governs (the parser
     hangs it on the particle as often as on the verb)."""
     particle = next((child for child in verb.rights if child.i == verb.i + 1 and child.lower_ in {"back", "out"}), None)
-    if particle is None:
+    if particle is None or particle.i + 1 >= len(verb.doc):
         return []
-    holders = [particle, verb]
-    return [
-        prep
-        for holder in holders
-        for prep in holder.rights
-        if prep.dep_ == "prep" and prep.i == particle.i + 1 and prep.lower_ in {"against", "at"}
-    ][:1]
+    prep = verb.doc[particle.i + 1]
+    hung = prep.head.i in {particle.i, verb.i}
+    return [prep] if hung and prep.dep_ == "prep" and prep.lower_ in {"against", "at"} else []
 
 
 def _addressed_matter(verb: Token) -> list[Range]:
