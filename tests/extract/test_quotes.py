@@ -538,6 +538,17 @@ def test_a_second_cue_verb_joined_to_the_reported_clause_is_the_speakers_second_
     ]
 
 
+def test_a_finite_verb_the_parser_joined_to_an_infinitive_is_the_speakers_second_report() -> None:
+    # The parser joins 'promised' to 'empathize', which would put the promise inside what she tried to do.
+    quotes = _parsed(
+        "Hillary Clinton tried here last week to empathize with their frustrations and promised to deliver change."
+    )
+    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == [
+        ("Hillary Clinton", "tried", "to empathize with their frustrations"),
+        ("Hillary Clinton", "promised", "to deliver change"),
+    ]
+
+
 def test_a_verb_joined_to_the_reported_clause_in_its_own_tense_goes_on_with_that_clause() -> None:
     quotes = _parsed("Luis Osuna said the group is not an advocacy group and supports candidates on both sides.")
     assert [q.cue.text for q in quotes] == ["said"]

@@ -193,9 +193,9 @@ def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
         for outer in found:
             if outer is inner or outer.source is None or outer.cue[1] > verb.head.idx:
                 continue
-            if verb.head.dep_ != "ccomp" or verb.head.head.idx != outer.cue[0]:
+            if verb.head.dep_ not in {"ccomp", "xcomp"} or verb.head.head.idx != outer.cue[0]:
                 continue  # only the clause the outer cue reports, not a verb deeper in it
-            if verb.tag_ != verb.head.head.tag_:
+            if verb.tag_ != verb.head.head.tag_ and not _finite_after_infinitive(verb):
                 continue  # 'said the group is neutral and supports both sides': the clause goes on
             if not any(start <= verb.head.idx and verb.idx < end for start, end in outer.content):
                 continue
@@ -208,6 +208,12 @@ def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
             outer.content = kept
             inner.source = outer.source
             break
+
+
+def _finite_after_infinitive(verb: Token) -> bool:
+    """'has vowed to keep abortion legal and celebrated the ruling': a finite verb cannot be joined to the
+    infinitive the parser hung it on, so it is joined to the verb that governs the infinitive."""
+    return verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.head.dep_ == "xcomp" and verb.head.tag_ == "VB"
 
 
 def _content_before(doc: Doc, content: list[Range], cut: int) -> list[Range]:
