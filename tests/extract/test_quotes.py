@@ -102,6 +102,10 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("It was the plan that Smith endorsed.", [("Smith", "that", "indirect")]),
     ("Smith says in a statement that the race is over.", [("Smith", "the race is over", "indirect")]),
     (
+        "Smith was blunt, claiming without any evidence that the count was rigged.",
+        [("Smith", "the count was rigged", "indirect")],
+    ),
+    (
         # The parser hangs the name on 'Columbus' as an apposition, leaving 'railed' without a subject.
         "At a rally in Columbus, Ohio, 62-year-old Brenda Johnson also railed against immigrants.",
         [("62-year-old Brenda Johnson", "immigrants", "indirect")],

@@ -930,14 +930,21 @@ def _opens_with_that(clause: Token) -> bool:
     )
 
 
+# 'says in a statement that', 'claiming without any evidence that', 'wrote with confidence that'.
+_MEDIUM_PREPS = frozenset(
+    {"in", "on", "during", "without", "with", "at", "after", "before", "via", "through", "by", "from"}
+)
+
+
 def _clause_of_medium(verb: Token, cue_verbs: frozenset[str]) -> list[Token]:
-    """'Weaver says in a statement that the race ...': the parser hangs the reported clause on the medium."""
+    """'Weaver says in a statement that the race ...', 'claiming without any evidence that ...': the parser
+    hangs the reported clause on the noun of the phrase between the cue and the clause."""
     if verb.lemma_.lower() not in cue_verbs:
         return []
     return [
         clause
         for prep in verb.rights
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "on", "during"}
+        if prep.dep_ == "prep" and prep.lower_ in _MEDIUM_PREPS
         for medium in prep.children
         if medium.dep_ == "pobj"
         for clause in medium.rights
