@@ -280,6 +280,17 @@ def test_a_participle_report_closing_another_report_is_the_same_speakers_second_
     ]
 
 
+def test_a_participle_report_after_a_quotation_closed_by_its_comma_is_the_same_speakers_second_report() -> None:
+    quotes = _parsed(
+        "Donald Trump insisted that he has \u201cexpanded the Republican party,\u201d claiming that he is "
+        "responsible for higher voter turnout."
+    )
+    assert [(q.cue.text, q.speaker.text if q.speaker else None, q.content_text) for q in quotes] == [
+        ("insisted", "Donald Trump", "\u201cexpanded the Republican party,\u201d"),
+        ("claiming", "Donald Trump", "that he is responsible for higher voter turnout"),
+    ]
+
+
 def test_a_participle_joined_to_a_split_off_report_shares_its_speaker() -> None:
     quotes = _parsed(
         "The United States says that an invasion is still possible, stressing that any use of force would "

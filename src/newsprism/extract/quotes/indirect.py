@@ -134,9 +134,9 @@ def _split_trailing_participles(sentence: Span, found: list[Found]) -> None:
         if any(c.dep_ in _OWN_SUBJECT_DEPS for c in verb.children):
             continue
         opening = verb.left_edge
-        if opening.i == 0 or doc[opening.i - 1].text != "," or (opening.i != verb.i and opening.dep_ != "mark"):
+        comma = _comma_before(doc, opening.i)
+        if comma is None or (opening.i != verb.i and opening.dep_ != "mark"):
             continue  # ', claiming ...', ', while stressing ...': a phrase of its own, set off by a comma
-        comma = doc[opening.i - 1].idx
         phrase_end = verb.right_edge.idx + len(verb.right_edge)
         for outer in found:
             if outer is inner or outer.source is None or outer.quoted or outer.cue[1] > comma:
@@ -151,6 +151,18 @@ def _split_trailing_participles(sentence: Span, found: list[Found]) -> None:
             inner.source = outer.source
             _share_with_coordinated_participles(verb, inner, found, verbs)
             break
+
+
+def _comma_before(doc: Doc, position: int) -> int | None:
+    """Where the comma that sets off the phrase starting at token ``position`` ends what comes before it: at
+    the comma, or after the closing quotation mark that follows it ('has "expanded the party," claiming').
+    None when no comma is there."""
+    before = position - 1
+    if before >= 0 and doc[before].text == ",":
+        return doc[before].idx
+    if before >= 1 and doc[before].is_quote and doc[before - 1].text == ",":
+        return doc[before].idx + len(doc[before])
+    return None
 
 
 def _share_with_coordinated_participles(
