@@ -564,6 +564,22 @@ def test_a_finite_verb_the_parser_joined_to_an_infinitive_is_the_speakers_second
     ]
 
 
+def test_a_verb_in_the_cues_form_joined_deeper_in_the_report_is_the_speakers_second_report() -> None:
+    # The parser joins 'accused' to 'know', deep inside what Farage said; 'know' is not in the cue's form.
+    quotes = _parsed(
+        "Nigel Farage said the warning was indicative that the President did not know what he was talking "
+        "about, and accused Downing Street of putting words in his mouth."
+    )
+    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == [
+        (
+            "Nigel Farage",
+            "said",
+            "the warning was indicative that the President did not know what he was talking about",
+        ),
+        ("Nigel Farage", "accused", "Downing Street of putting words in his mouth"),
+    ]
+
+
 def test_a_verb_joined_to_the_reported_clause_in_its_own_tense_goes_on_with_that_clause() -> None:
     quotes = _parsed("Luis Osuna said the group is not an advocacy group and supports candidates on both sides.")
     assert [q.cue.text for q in quotes] == ["said"]

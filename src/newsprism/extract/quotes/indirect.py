@@ -205,9 +205,8 @@ def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
         for outer in found:
             if outer is inner or outer.source is None or outer.cue[1] > verb.head.idx:
                 continue
-            if verb.head.dep_ not in {"ccomp", "xcomp"} or verb.head.head.idx != outer.cue[0]:
-                continue  # only the clause the outer cue reports, not a verb deeper in it
-            if verb.tag_ != verb.head.head.tag_ and not _finite_after_infinitive(verb):
+            cue_verb = verbs.get(outer.cue[0])
+            if not (_joined_to_reported_clause(verb, outer.cue) or _in_the_form_of_the_cue(verb, cue_verb)):
                 continue  # 'said the group is neutral and supports both sides': the clause goes on
             if not any(start <= verb.head.idx and verb.idx < end for start, end in outer.content):
                 continue
@@ -220,6 +219,21 @@ def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
             outer.content = kept
             inner.source = outer.source
             break
+
+
+def _joined_to_reported_clause(verb: Token, cue: Range) -> bool:
+    """Whether ``verb`` is joined to the clause the cue at ``cue`` reports, in the cue's tense or as a finite
+    verb after an infinitive."""
+    clause = verb.head
+    if clause.dep_ not in {"ccomp", "xcomp"} or clause.head.idx != cue[0]:
+        return False  # only the clause the cue reports, not a verb deeper in it
+    return verb.tag_ == clause.head.tag_ or _finite_after_infinitive(verb)
+
+
+def _in_the_form_of_the_cue(verb: Token, cue_verb: Token | None) -> bool:
+    """'warning ... that the group could penetrate the country and implying that ...': a verb in the cue's
+    own form, joined to a verb of another form anywhere in what the cue reports, goes with the cue."""
+    return cue_verb is not None and verb.tag_ == cue_verb.tag_ and verb.head.tag_ != verb.tag_
 
 
 def _finite_after_infinitive(verb: Token) -> bool:
