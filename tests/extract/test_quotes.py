@@ -97,6 +97,10 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
         "The super PAC started reserving ad time this week, as first reported by the New York Times.",
         [("the New York Times", "The super PAC started reserving ad time this week", "indirect")],
     ),
+    (
+        "On his blog, Schilling did not back down, even as advocates in the community called for his dismissal.",
+        [("advocates in the community", "his dismissal", "indirect")],
+    ),
     ("Rubio's response was that the tax code is unfair.", [("Rubio", "the tax code is unfair", "indirect")]),
     ("The plan, which Smith criticized, failed.", [("Smith", "which", "indirect")]),
     ("It was the plan that Smith endorsed.", [("Smith", "that", "indirect")]),

@@ -1011,6 +1011,8 @@ def _as_aside(verb: Token) -> list[Range]:
         return []  # "as he tried to win": the clause says what he did, not what he reported
     if any(child.dep_ == "dobj" and child.lower_ != "it" for child in verb.children):
         return []  # "as she took the stage" (but "as he put it")
+    if any(child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and not _is_time(child) for child in verb.children):
+        return []  # "even as advocates called for his dismissal": what they called for, not the clause
     # The parser hangs the aside on any word of the clause ('reserving', 'Republicans'): the clause it
     # qualifies is the rest of its sentence.
     sentence, own = token_range(verb.doc, verb.sent.start, verb.sent.end - 1), subtree_range(verb)
