@@ -101,6 +101,10 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
         "On his blog, Schilling did not back down, even as advocates in the community called for his dismissal.",
         [("advocates in the community", "his dismissal", "indirect")],
     ),
+    (
+        "He calls for a single-payer health care system; Mrs. Clinton aims to build on the Affordable Care Act.",
+        [("He", "a single-payer health care system", "indirect"), ("Mrs. Clinton", "to build on", "indirect")],
+    ),
     ("Rubio's response was that the tax code is unfair.", [("Rubio", "the tax code is unfair", "indirect")]),
     ("The plan, which Smith criticized, failed.", [("Smith", "which", "indirect")]),
     ("It was the plan that Smith endorsed.", [("Smith", "that", "indirect")]),

@@ -782,9 +782,10 @@ def _verb_content(
         for child in verb.children
         if child.dep_ == "ccomp" or (child.dep_ == "parataxis" and child.lemma_.lower() not in cue_verbs)
     ]
-    if verb.lemma_.lower() not in _ADDRESSEE_VERBS and any(child.dep_ == "dobj" for child in verb.rights):
+    if verb.lemma_.lower() not in _ADDRESSEE_VERBS and any(_own_object(child) for child in verb.rights):
         # "... no divide among Millennials: 89% endorse background checks" parses the clause before the
-        # colon as this verb's complement; a verb with its own object reports that object instead.
+        # colon as this verb's complement; a verb with its own object ('aims to build on ...') reports that
+        # object instead.
         clauses = [child for child in clauses if child.i > verb.i]
     if any(child.i > verb.i and _opens_with_that(child) for child in clauses):
         # "On the one hand, Russia claims ..., on the other, the US says that ...": the parser hangs the
@@ -847,6 +848,11 @@ def _verb_content(
         first = objects[0].i + 1
     content = token_range(verb.doc, first, objects[-1].right_edge.i)
     return [content] if content is not None else []
+
+
+def _own_object(child: Token) -> bool:
+    """An object, or an infinitive ('to build on ...'), after a verb."""
+    return child.dep_ == "dobj" or (child.dep_ == "xcomp" and any(word.tag_ == "TO" for word in child.lefts))
 
 
 def _target_after_particle(verb: Token) -> list[Token]:
