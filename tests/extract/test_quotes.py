@@ -27,6 +27,7 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Smith told reporters the talks had failed.", [("Smith", "the talks had failed", "indirect")]),
     ("According to the Defense Ministry, troops are pulling back.", [("the Defense Ministry", "troops", "indirect")]),
     ("Troops are pulling back, the Kremlin added.", [("the Kremlin", "Troops are pulling back", "indirect")]),
+    ("In a speech last July, Perry said:", []),
     ("The White House warned that sanctions would follow.", [("The White House", "sanctions", "indirect")]),
     ("Smith denied that he had lied.", [("Smith", "he had lied", "indirect")]),
     ("Smith insisted the vote was fair.", [("Smith", "the vote was fair", "indirect")]),

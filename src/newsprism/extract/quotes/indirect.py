@@ -732,6 +732,8 @@ def _before_reporting_clause(verb: Token, subject: Token) -> list[Range]:
         return []
     if any(token.is_alpha for token in doc[last + 1 : verb.sent.end]):
         return []  # more follows: not a closing reporting clause
+    if not any(token.pos_ in {"VERB", "AUX", "INTJ"} for token in doc[verb.sent.start : first - 1]):
+        return []  # 'In a speech last July, he said:': a phrase setting the scene, not what was said
     content = token_range(doc, verb.sent.start, first - 2)
     return [content] if content is not None else []
 
