@@ -523,6 +523,14 @@ def test_a_poll_opening_its_sentence_is_the_source_of_its_finding() -> None:
     ]
 
 
+def test_a_pollster_reporting_its_poll_is_the_source_not_the_poll() -> None:
+    quotes = _parsed(
+        "In an online poll of 800 likely voters, Democracy Corp found that anti-Democrat attitudes are the most "
+        "potent driver of the vote."
+    )
+    assert [(q.speaker.text if q.speaker else None, q.cue.text) for q in quotes] == [("Democracy Corp", "found")]
+
+
 def test_a_standing_in_the_polls_is_no_attribution() -> None:
     assert _parsed("Sanders has risen sharply in the polls since January.") == []
 

@@ -104,7 +104,7 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
     for token in sentence:
         hit = (
             _phrase_cue(token, lexicon, sentence)
-            or _poll_cue(token, sentence)
+            or _poll_cue(token, lexicon.verbs)
             or _verb_cue(token, lexicon)
             or _noun_cue(token, lexicon)
             or _copular_cue(token)
@@ -1187,7 +1187,7 @@ def _speaking_occasion_end(doc: Doc, after_source: int) -> int | None:
     return last.idx + len(last)
 
 
-def _poll_cue(token: Token, sentence: Span) -> Found | None:
+def _poll_cue(token: Token, cue_verbs: frozenset[str]) -> Found | None:
     """'In a CNN poll released Monday, 31 percent ...': the poll is the source, the clause it qualifies the content."""
     if token.lower_ not in _POLL_PREPOSITIONS or token.dep_ != "prep" or token.head.pos_ not in {"VERB", "AUX"}:
         return None
@@ -1196,6 +1196,10 @@ def _poll_cue(token: Token, sentence: Span) -> Found | None:
     objects = [child for child in token.children if child.dep_ == "pobj" and child.lemma_.lower() in _POLL_NOUNS]
     if not objects:
         return None
+    if token.head.lemma_.lower() in cue_verbs and any(
+        child.dep_ == "nsubj" and child.ent_type_ in {"ORG", "PERSON"} for child in token.head.children
+    ):
+        return None  # 'In an online poll ..., Democracy Corp found that ...': the pollster reports the finding
     doc = token.doc
     source = subtree_range(objects[0])
     clause = subtree_range(token.head)
