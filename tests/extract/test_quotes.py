@@ -535,6 +535,20 @@ def test_a_standing_in_the_polls_is_no_attribution() -> None:
     assert _parsed("Sanders has risen sharply in the polls since January.") == []
 
 
+def test_a_quote_after_a_cue_that_reports_nothing_of_its_own_is_what_it_reports() -> None:
+    quotes = _parsed(
+        "Sam Lau, the party's spokesman, said in a statement. \u201cThere are no paper ballots to recount. "
+        "The caucuses were a unique event.\u201d"
+    )
+    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == [
+        (
+            "Sam Lau, the party's spokesman,",
+            "said",
+            "\u201cThere are no paper ballots to recount. The caucuses were a unique event.\u201d",
+        )
+    ]
+
+
 def test_a_quote_after_a_quoted_sentence_continues_it_when_its_opening_mark_hangs_on_that_sentence() -> None:
     text = (
         "''I think he has become cautious,'' said Ann Lee, a pollster from Ohio with a long career in politics. "

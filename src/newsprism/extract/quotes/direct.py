@@ -125,7 +125,10 @@ def _attach_orphans(
             continue  # the quote does not open its sentence: part of a sentence no cue covers
         before = [item for item in found[first - 1] if item.source is not None] if first > 0 else []
         after = [item for item in found[last + 1] if item.source is not None] if last + 1 < len(sentences) else []
-        if before and (before[-1].quoted or doc_text(doc)[: sentences[first - 1].end_char].rstrip().endswith(":")):
+        # The sentence before hands the quote to its last speaker when that one is quoting already, when it
+        # ends in a colon, or when its cue reports nothing of its own ('..., said in a statement. “...”').
+        closes_with_colon = first > 0 and doc_text(doc)[: sentences[first - 1].end_char].rstrip().endswith(":")
+        if before and (before[-1].quoted or not before[-1].content or closes_with_colon):
             target = before[-1]
             target.content = sorted({*target.content, *quote.pieces})
             target.quoted = True
