@@ -289,17 +289,6 @@ def test_a_participle_report_closing_another_report_is_the_same_speakers_second_
     ]
 
 
-def test_a_participle_report_after_a_quotation_closed_by_its_comma_is_the_same_speakers_second_report() -> None:
-    quotes = _parsed(
-        "Donald Trump insisted that he has \u201cexpanded the Republican party,\u201d claiming that he is "
-        "responsible for higher voter turnout."
-    )
-    assert [(q.cue.text, q.speaker.text if q.speaker else None, q.content_text) for q in quotes] == [
-        ("insisted", "Donald Trump", "\u201cexpanded the Republican party,\u201d"),
-        ("claiming", "Donald Trump", "that he is responsible for higher voter turnout"),
-    ]
-
-
 def test_a_participle_joined_to_a_split_off_report_shares_its_speaker() -> None:
     quotes = _parsed(
         "The United States says that an invasion is still possible, stressing that any use of force would "
@@ -535,20 +524,6 @@ def test_a_standing_in_the_polls_is_no_attribution() -> None:
     assert _parsed("Sanders has risen sharply in the polls since January.") == []
 
 
-def test_a_quote_after_a_cue_that_reports_nothing_of_its_own_is_what_it_reports() -> None:
-    quotes = _parsed(
-        "Sam Lau, the party's spokesman, said in a statement. \u201cThere are no paper ballots to recount. "
-        "The caucuses were a unique event.\u201d"
-    )
-    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == [
-        (
-            "Sam Lau, the party's spokesman,",
-            "said",
-            "\u201cThere are no paper ballots to recount. The caucuses were a unique event.\u201d",
-        )
-    ]
-
-
 def test_a_quote_after_a_quoted_sentence_continues_it_when_its_opening_mark_hangs_on_that_sentence() -> None:
     text = (
         "''I think he has become cautious,'' said Ann Lee, a pollster from Ohio with a long career in politics. "
@@ -576,39 +551,64 @@ def test_a_cue_with_nothing_after_its_colon_reports_the_quotation_of_the_next_pa
     assert quote.content_text.startswith("“You look")
 
 
-def test_a_second_cue_verb_joined_to_the_reported_clause_is_the_speakers_second_report() -> None:
-    quotes = _parsed("Sean Spicer said the Republican Party was not in a crisis, and urged that everyone relax.")
-    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == [
-        ("Sean Spicer", "said", "the Republican Party was not in a crisis"),
-        ("Sean Spicer", "urged", "that everyone relax"),
-    ]
-
-
-def test_a_finite_verb_the_parser_joined_to_an_infinitive_is_the_speakers_second_report() -> None:
-    # The parser joins 'promised' to 'empathize', which would put the promise inside what she tried to do.
-    quotes = _parsed(
-        "Hillary Clinton tried here last week to empathize with their frustrations and promised to deliver change."
-    )
-    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == [
-        ("Hillary Clinton", "tried", "to empathize with their frustrations"),
-        ("Hillary Clinton", "promised", "to deliver change"),
-    ]
-
-
-def test_a_verb_in_the_cues_form_joined_deeper_in_the_report_is_the_speakers_second_report() -> None:
-    # The parser joins 'accused' to 'know', deep inside what Farage said; 'know' is not in the cue's form.
-    quotes = _parsed(
+# Every reading of a sentence, in order, as (speaker, cue, content): where one report ends and the next begins.
+EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
+    (
+        # The parser hangs 'urged' on the reported clause: still Spicer's second report.
+        "Sean Spicer said the Republican Party was not in a crisis, and urged that everyone relax.",
+        [
+            ("Sean Spicer", "said", "the Republican Party was not in a crisis"),
+            ("Sean Spicer", "urged", "that everyone relax"),
+        ],
+    ),
+    (
+        # The parser joins 'promised' to 'empathize', which would put the promise inside what she tried to do.
+        "Hillary Clinton tried here last week to empathize with their frustrations and promised to deliver change.",
+        [
+            ("Hillary Clinton", "tried", "to empathize with their frustrations"),
+            ("Hillary Clinton", "promised", "to deliver change"),
+        ],
+    ),
+    (
+        # The parser joins 'accused' to 'know', deep inside what Farage said; 'know' is not in the cue's form.
         "Nigel Farage said the warning was indicative that the President did not know what he was talking "
-        "about, and accused Downing Street of putting words in his mouth."
-    )
-    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == [
-        (
-            "Nigel Farage",
-            "said",
-            "the warning was indicative that the President did not know what he was talking about",
-        ),
-        ("Nigel Farage", "accused", "Downing Street of putting words in his mouth"),
-    ]
+        "about, and accused Downing Street of putting words in his mouth.",
+        [
+            (
+                "Nigel Farage",
+                "said",
+                "the warning was indicative that the President did not know what he was talking about",
+            ),
+            ("Nigel Farage", "accused", "Downing Street of putting words in his mouth"),
+        ],
+    ),
+    (
+        # The comma setting off 'claiming' sits inside the quotation it closes.
+        "Donald Trump insisted that he has \u201cexpanded the Republican party,\u201d claiming that he is "
+        "responsible for higher voter turnout.",
+        [
+            ("Donald Trump", "insisted", "\u201cexpanded the Republican party,\u201d"),
+            ("Donald Trump", "claiming", "that he is responsible for higher voter turnout"),
+        ],
+    ),
+    (
+        # 'said in a statement.' reports nothing of its own: the quotation after it is what it reports.
+        "Sam Lau, the party's spokesman, said in a statement. \u201cThere are no paper ballots to recount. "
+        "The caucuses were a unique event.\u201d",
+        [
+            (
+                "Sam Lau, the party's spokesman,",
+                "said",
+                "\u201cThere are no paper ballots to recount. The caucuses were a unique event.\u201d",
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXACT_READINGS)
+def test_exact_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in _parsed(text)] == expected
 
 
 def test_a_verb_joined_to_the_reported_clause_in_its_own_tense_goes_on_with_that_clause() -> None:
