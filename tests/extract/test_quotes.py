@@ -603,6 +603,12 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
             )
         ],
     ),
+    (
+        # The press release says it for the campaign that sent it out: one statement, the campaign's.
+        "Rubio\u2019s campaign sent out a press release saying "
+        "\u201cFlorida deserves an explanation for his votes.\u201d",
+        [("Rubio\u2019s campaign", "sent out", "\u201cFlorida deserves an explanation for his votes.\u201d")],
+    ),
 ]
 
 

@@ -45,6 +45,8 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
         found[0].append(labelled)
     kept: list[Found] = []
     seen: set[tuple[Range, Range]] = set()
+    # 'Trump issued a statement saying "..."': both cues give Trump the same quotation; it is said once.
+    said: set[tuple[Range | None, tuple[Range, ...]]] = set()
     introduces = doc_text(doc).rstrip().endswith(":")
     for item in (item for per_sentence in found for item in per_sentence):
         if not item.content:
@@ -52,9 +54,11 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
             if introduces and item.source is not None and sentences and item.cue[0] >= sentences[-1].start_char:
                 kept.append(item)
             continue
-        if (item.cue, item.content[0]) in seen:
+        statement = (item.source, tuple(item.content))
+        if (item.cue, item.content[0]) in seen or statement in said:
             continue
         seen.add((item.cue, item.content[0]))
+        said.add(statement)
         kept.append(item)
     return kept
 

@@ -486,6 +486,9 @@ def _subject(verb: Token) -> Token | None:
             current = current.head
             continue
         if current.i == verb.i and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            producer = _producer_of(verb.head)
+            if producer is not None:
+                return _subject(producer)  # "Trump issued a statement saying ...": Trump says it
             return verb.head  # "a staff of dozens producing original content": the noun does what it reports
         if current.dep_ == "pcomp" and current.head.lower_ == "as":
             quoted = _quoted_speaker(current.head.head)
@@ -499,6 +502,19 @@ def _subject(verb: Token) -> Token | None:
 
 
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+
+# Verbs that put out what someone says: 'issued a statement saying', 'wrote an op-ed urging'.
+_PRODUCING_VERBS = frozenset(
+    {"issue", "release", "post", "publish", "put", "send", "write", "pen", "tweet", "deliver", "circulate", "file"}
+)
+
+
+def _producer_of(noun: Token) -> Token | None:
+    """The verb whose subject put out ``noun`` ('issued a statement', 'sent out a press release'), when the
+    noun has no owner of its own ('Clinton's statement' is Clinton's whoever issued it)."""
+    if noun.dep_ != "dobj" or any(child.dep_ == "poss" for child in noun.children):
+        return None
+    return noun.head if noun.head.lemma_.lower() in _PRODUCING_VERBS else None
 
 
 def _hung_in_quotation(verb: Token) -> bool:
