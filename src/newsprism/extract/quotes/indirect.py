@@ -195,7 +195,9 @@ def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
     The parser hangs the second cue verb on the reported clause ('was ... and urged'), which makes the
     clause's subject its speaker and puts the second report inside the first one's content. A cue verb
     with no subject of its own, joined to a verb inside another attribution's content, is that
-    attribution's speaker's second report: the first content ends before it.
+    attribution's speaker's second report when it could not go on with the verb it is joined to: joined
+    to the reported clause's own verb in the cue's tense, or to any verb of another form while it has the
+    cue's. The first content ends before it.
     """
     verbs = {token.idx: token for token in sentence}
     for inner in found:
