@@ -125,10 +125,9 @@ def _attach_orphans(
             continue  # the quote does not open its sentence: part of a sentence no cue covers
         before = [item for item in found[first - 1] if item.source is not None] if first > 0 else []
         after = [item for item in found[last + 1] if item.source is not None] if last + 1 < len(sentences) else []
-        # The sentence before hands the quote to its last speaker when that one is quoting already, when it
-        # ends in a colon, or when its cue reports nothing of its own ('..., said in a statement. “...”').
-        closes_with_colon = first > 0 and doc_text(doc)[: sentences[first - 1].end_char].rstrip().endswith(":")
-        if before and (before[-1].quoted or not before[-1].content or closes_with_colon):
+        # The sentence before hands the quote to its last speaker when that one is quoting already, when its
+        # cue reports nothing of its own ('..., said in a statement. “...”'), or when it ends in a colon.
+        if before and (before[-1].quoted or not before[-1].content or _ends_in_colon(doc, sentences[first - 1])):
             target = before[-1]
             target.content = sorted({*target.content, *quote.pieces})
             target.quoted = True
@@ -142,6 +141,11 @@ def _attach_orphans(
         else:
             continue
         claimed.add(k)
+
+
+def _ends_in_colon(doc: Doc, sentence: Span) -> bool:
+    """Whether ``sentence`` ends in a colon, white space aside ('Cruz continued:')."""
+    return doc_text(doc)[sentence.start_char : sentence.end_char].rstrip().endswith(":")
 
 
 def _first_word(doc: Doc, quote: QuotedSpan) -> int:
