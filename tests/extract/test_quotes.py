@@ -609,6 +609,24 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         "\u201cFlorida deserves an explanation for his votes.\u201d",
         [("Rubio\u2019s campaign", "sent out", "\u201cFlorida deserves an explanation for his votes.\u201d")],
     ),
+    (
+        # Where and to whom it was written is not what was written: the quotation before is.
+        "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d Mr. Trump wrote on Twitter on Monday.",
+        [("Mr. Trump", "wrote", "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d")],
+    ),
+    (
+        # The phrase after the comma is no object of 'declared': the quotation before is what it reports.
+        "\u201cI do not believe in my lifetime anybody has run for this job who was better qualified by knowledge, "
+        "experience and temperament,\u201d Clinton declared of Hillary Clinton, his words drowned by applause.",
+        [
+            (
+                "Clinton",
+                "declared",
+                "\u201cI do not believe in my lifetime anybody has run for this job who was better qualified by "
+                "knowledge, experience and temperament,\u201d",
+            )
+        ],
+    ),
 ]
 
 

@@ -133,7 +133,7 @@ def _attach_orphans(
             target.quoted = True
         elif after:
             speaker = after[0]
-            if speaker.content:
+            if speaker.content and not _reports_only_a_prepositional_object(doc, speaker):
                 found[last + 1].append(Found(cue=speaker.cue, source=speaker.source, content=list(quote.pieces)))
                 found[last + 1][-1].quoted = True
             else:
@@ -141,6 +141,24 @@ def _attach_orphans(
         else:
             continue
         claimed.add(k)
+
+
+def _reports_only_a_prepositional_object(doc: Doc, item: Found) -> bool:
+    """Whether all a cue reports is what a preposition hung on it governs: in '“...!” Mr. Trump wrote on
+    Twitter.' or '“...” Clinton said to People.' that is where or to whom it was said, and the quotation
+    before is what was said."""
+    if len(item.content) != 1:
+        return False
+    content = doc.char_span(*item.content[0], alignment_mode="expand")
+    cue = doc.char_span(*item.cue, alignment_mode="expand")
+    if content is None or cue is None or not len(content):
+        return False
+    preposition = content.root.head
+    return (
+        content.root.dep_ == "pobj"  # not a clause ('spoke about how ... he's noticed ...')
+        and preposition.dep_ == "prep"
+        and cue.start <= preposition.head.i < cue.end
+    )
 
 
 def _ends_in_colon(doc: Doc, sentence: Span) -> bool:

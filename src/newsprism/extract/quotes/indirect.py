@@ -871,7 +871,10 @@ def _verb_content(
 
 
 def _own_object(child: Token) -> bool:
-    """An object, or an infinitive ('to build on ...'), after a verb."""
+    """An object, or an infinitive ('to build on ...'), after a verb; not a phrase set off by a comma ('Clinton
+    declared of Hillary, his words drowned by applause', which the parser takes for an object)."""
+    if child.doc[child.left_edge.i - 1].text == ",":
+        return False
     return child.dep_ == "dobj" or (child.dep_ == "xcomp" and any(word.tag_ == "TO" for word in child.lefts))
 
 
