@@ -610,6 +610,19 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("Rubio\u2019s campaign", "sent out", "\u201cFlorida deserves an explanation for his votes.\u201d")],
     ),
     (
+        # The parser takes the surname for an adverb ('jolly'); before a finite cue with no subject it speaks.
+        "Jolly said he would be cautious in restructuring federal education spending because he\u2019d worry "
+        "about creating further inefficiencies.",
+        [
+            (
+                "Jolly",
+                "said",
+                "he would be cautious in restructuring federal education spending because he\u2019d worry about "
+                "creating further inefficiencies",
+            )
+        ],
+    ),
+    (
         # Where and to whom it was written is not what was written: the quotation before is.
         "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d Mr. Trump wrote on Twitter on Monday.",
         [("Mr. Trump", "wrote", "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d")],

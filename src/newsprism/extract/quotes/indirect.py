@@ -444,6 +444,10 @@ def _subject(verb: Token) -> Token | None:
             # A quotation before the cue is sometimes parsed as a second subject ('"...," Trump said'):
             # the speaker is the subject nearest the verb.
             return min(subjects, key=lambda child: abs(child.i - current.i))
+        if current.i == verb.i:
+            named = _name_taken_for_a_modifier(verb)
+            if named is not None:
+                return named
         if current.i != verb.i:
             # A participle hung on a passive verb is done by its subject ('A lawsuit was filed challenging
             # ...'); one hung on an inverted cue by the name after it ('said Skelly, explaining ...').
@@ -517,6 +521,20 @@ def _producer_of(noun: Token) -> Token | None:
     if noun.dep_ != "dobj" or any(child.dep_ == "poss" for child in noun.children):
         return None
     return noun.head if noun.head.lemma_.lower() in _PRODUCING_VERBS else None
+
+
+def _name_taken_for_a_modifier(verb: Token) -> Token | None:
+    """'Jolly said he would be cautious', 'And Skelly called Braynard ...', '..., Viguerie notes.': a surname
+    right before a finite verb with no subject, which the parser took for an adverb or a compound of the verb."""
+    doc = verb.doc
+    if verb.tag_ not in {"VBD", "VBZ"} or verb.i == verb.sent.start:
+        return None
+    name = doc[verb.i - 1]
+    if not name.is_title or name.head.i != verb.i or name.dep_ not in {"advmod", "npadvmod", "compound", "amod"}:
+        return None
+    if name.ent_type_ in {"DATE", "TIME"}:
+        return None  # '... on Super Tuesday said they support ...': when, not who
+    return name if name.pos_ in {"PROPN", "ADV", "ADJ", "NOUN", "X"} and name.n_lefts == 0 else None
 
 
 def _hung_in_quotation(verb: Token) -> bool:
