@@ -623,6 +623,20 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
+        # The closing 'they said' reports what follows the first report, which is theirs too.
+        "Other Republican candidates said they support charter schools, but they wouldn\u2019t advocate for them "
+        "on the federal level, because those decisions should be left to states, they said.",
+        [
+            ("Other Republican candidates", "said", "they support charter schools"),
+            (
+                "they",
+                "said",
+                "but they wouldn\u2019t advocate for them on the federal level, because those decisions should be "
+                "left to states",
+            ),
+        ],
+    ),
+    (
         # Where and to whom it was written is not what was written: the quotation before is.
         "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d Mr. Trump wrote on Twitter on Monday.",
         [("Mr. Trump", "wrote", "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d")],

@@ -6,7 +6,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.extract.quotes.cues import CueLexicon, load_cues
+from newsprism.extract.quotes.cues import (
+    PRONOUNS_GROUP,
+    PRONOUNS_ORGANISATION,
+    PRONOUNS_PERSON,
+    CueLexicon,
+    load_cues,
+)
 from newsprism.extract.quotes.direct import attach_quotes
 from newsprism.extract.quotes.found import Found, Range, token_range
 from newsprism.extract.quotes.indirect import find_attributions
@@ -40,6 +46,9 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
     found = [find_attributions(sentence, lexicon) + colon_speakers(sentence) for sentence in sentences]
     attach_quotes(doc, sentences, found, quotes)
     _give_dangling_cues_the_sentence_before(doc, sentences, found)
+    quoted = [piece for quote in quotes for piece in quote.pieces]
+    for per_sentence in found:
+        _cut_closing_reports_after_reports(doc, per_sentence, quoted, lexicon)
     labelled = speaker_label(doc, lexicon.not_speaker_labels)
     if labelled is not None and sentences:
         found[0].append(labelled)
@@ -79,6 +88,56 @@ def _give_dangling_cues_the_sentence_before(doc: Doc, sentences: Sequence[Span],
             content = token_range(doc, before.start, before.end - 1)
             if content is not None:
                 item.content = [content]
+
+
+def _cut_closing_reports_after_reports(
+    doc: Doc, found: Sequence[Found], quoted: Sequence[Range], lexicon: CueLexicon
+) -> None:
+    """'Other candidates said they support charter schools, but they wouldn't advocate for them, they said':
+    the closing cue reports what comes after the first report, not the first report too (which would
+    then be dropped as nested in it). The closing cue keeps its whole content when nothing of its own is
+    left after that report."""
+    for closing in found:
+        if len(closing.content) != 1 or closing.content[0][1] > closing.cue[0] or closing.source is None:
+            continue  # not a reporting clause closing what it reports ('..., they said')
+        firsts = [report for report in found if _first_report_of(doc, report, closing, quoted, lexicon)]
+        if not firsts:
+            continue
+        after_first = max(piece[1] for report in firsts for piece in report.content)
+        rest = doc.char_span(after_first, closing.content[0][1], alignment_mode="expand")
+        if rest is None or sum(1 for token in rest if token.is_alpha) < 3:
+            continue
+        remaining = token_range(doc, rest.start, rest.end - 1)
+        if remaining is not None:
+            closing.content = [remaining]
+
+
+def _first_report_of(doc: Doc, report: Found, closing: Found, quoted: Sequence[Range], lexicon: CueLexicon) -> bool:
+    """Whether ``report`` is a report by the closing cue's speaker that opens what the closing cue reports:
+    all of it inside that content and ending before it does, its cue a lexicon verb outside any quotation."""
+    start, end = closing.content[0]
+    if report.cue == closing.cue or not report.content or report.source is None or closing.source is None:
+        return False
+    if not start <= min(report.source[0], report.cue[0], report.content[0][0]):
+        return False
+    if max(piece[1] for piece in report.content) >= end:
+        return False
+    if any(a <= report.cue[0] and report.cue[1] <= b for a, b in quoted):
+        return False
+    text = doc_text(doc)
+    speakers = text[closing.source[0] : closing.source[1]], text[report.source[0] : report.source[1]]
+    return _same_speaker(*speakers) and _lexicon_verb(doc, report.cue, lexicon)
+
+
+def _same_speaker(closing: str, first: str) -> bool:
+    """Whether the closing cue's speaker is the first report's: the same words, or a pronoun standing for them
+    ('Other candidates said ..., they said'); 'according to exit polls' frames another speaker's report."""
+    return closing == first or closing.lower() in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_ORGANISATION
+
+
+def _lexicon_verb(doc: Doc, cue: Range, lexicon: CueLexicon) -> bool:
+    span = doc.char_span(*cue, alignment_mode="expand")
+    return span is not None and any(token.pos_ == "VERB" and token.lemma_.lower() in lexicon.verbs for token in span)
 
 
 def outermost(found: Sequence[Found], quotes: Sequence[QuotedSpan]) -> list[Found]:
