@@ -637,6 +637,15 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
+        # The parser hangs the second report inside the first's clause: two reports, contrasted.
+        "Several Clinton supporters said the former president had made a good case for his wife, while other "
+        "voters said they had not heard anything to pull them away from Mr. Sanders.",
+        [
+            ("Several Clinton supporters", "said", "the former president had made a good case for his wife"),
+            ("other voters", "said", "they had not heard anything to pull them away from Mr. Sanders"),
+        ],
+    ),
+    (
         # Where and to whom it was written is not what was written: the quotation before is.
         "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d Mr. Trump wrote on Twitter on Monday.",
         [("Mr. Trump", "wrote", "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d")],

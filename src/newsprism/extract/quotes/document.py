@@ -49,6 +49,7 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
     quoted = [piece for quote in quotes for piece in quote.pieces]
     for per_sentence in found:
         _cut_closing_reports_after_reports(doc, per_sentence, quoted, lexicon)
+        _cut_reports_before_contrasted_reports(doc, per_sentence, quoted, lexicon)
     labelled = speaker_label(doc, lexicon.not_speaker_labels)
     if labelled is not None and sentences:
         found[0].append(labelled)
@@ -112,6 +113,57 @@ def _cut_closing_reports_after_reports(
             closing.content = [remaining]
 
 
+_CONTRASTING = frozenset({"while", "whereas", "but"})
+
+
+def _cut_reports_before_contrasted_reports(
+    doc: Doc, found: Sequence[Found], quoted: Sequence[Range], lexicon: CueLexicon
+) -> None:
+    """'Several supporters said the former president had made a good case, while other voters said they had
+    not heard anything ...': the parser hangs the second report inside the first's clause; the first
+    reports what comes before the contrasting word, the second is a report of its own."""
+    for outer in found:
+        if len(outer.content) != 1 or outer.content[0][0] < outer.cue[1]:
+            continue  # the cue must come before what it reports
+        whole = doc.char_span(*outer.content[0], alignment_mode="expand")
+        commas = [_contrast_at(doc, outer, inner, quoted, lexicon) for inner in found if inner is not outer]
+        comma = min((position for position in commas if position is not None), default=None)
+        if whole is not None and comma is not None:
+            kept = token_range(doc, whole.start, comma - 1)
+            if kept is not None:
+                outer.content = [kept]
+
+
+def _contrast_at(doc: Doc, outer: Found, inner: Found, quoted: Sequence[Range], lexicon: CueLexicon) -> int | None:
+    """The comma before ', while <speaker> <cue> <clause>' when ``inner`` is such a report closing the content
+    of ``outer``, its cue a lexicon verb outside any quotation; else None."""
+    start, end = outer.content[0]
+    if inner.source is None or not inner.content or not start < inner.source[0] < min(end, inner.cue[0]):
+        return None
+    if max(piece[1] for piece in inner.content) < end - 1 or _in_quotation(inner.cue, quoted):
+        return None
+    speaker = doc.char_span(*inner.source, alignment_mode="expand")
+    if speaker is None or speaker.start < 2 or not _lexicon_verb(doc, inner.cue, lexicon):
+        return None
+    if doc[speaker.start - 1].lower_ not in _CONTRASTING or doc[speaker.start - 2].text != ",":
+        return None
+    return speaker.start - 2 if _states_a_clause(doc, speaker.root, inner) else None
+
+
+def _in_quotation(cue: Range, quoted: Sequence[Range]) -> bool:
+    return any(start <= cue[0] and cue[1] <= end for start, end in quoted)
+
+
+def _states_a_clause(doc: Doc, speaker: Token, report: Found) -> bool:
+    """Whether ``speaker`` is the subject of the report's cue and what it reports is a clause: a statement
+    ('while 22 percent said they might change their mind'), not a choice ('while 23 percent favored Cruz')."""
+    cue = doc.char_span(*report.cue, alignment_mode="expand")
+    content = doc.char_span(*report.content[0], alignment_mode="expand")
+    if cue is None or content is None or speaker.dep_ != "nsubj" or not cue.start <= speaker.head.i < cue.end:
+        return False
+    return any(token.dep_ in {"nsubj", "nsubjpass"} for token in content)
+
+
 def _first_report_of(doc: Doc, report: Found, closing: Found, quoted: Sequence[Range], lexicon: CueLexicon) -> bool:
     """Whether ``report`` is a report by the closing cue's speaker that opens what the closing cue reports:
     all of it inside that content and ending before it does, its cue a lexicon verb outside any quotation."""
@@ -122,7 +174,7 @@ def _first_report_of(doc: Doc, report: Found, closing: Found, quoted: Sequence[R
         return False
     if max(piece[1] for piece in report.content) >= end:
         return False
-    if any(a <= report.cue[0] and report.cue[1] <= b for a, b in quoted):
+    if _in_quotation(report.cue, quoted):
         return False
     text = doc_text(doc)
     speakers = text[closing.source[0] : closing.source[1]], text[report.source[0] : report.source[1]]
