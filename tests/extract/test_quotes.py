@@ -646,6 +646,12 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
+        # The parser joins the closing 'told' to the clause it reports, with no conjunction but a comma.
+        "This includes a special force to assist Kurdish Peshmerga, Defense Secretary Ash Carter told a Senate "
+        "panel Wednesday.",
+        [("Defense Secretary Ash Carter", "told", "This includes a special force to assist Kurdish Peshmerga")],
+    ),
+    (
         # Where and to whom it was written is not what was written: the quotation before is.
         "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d Mr. Trump wrote on Twitter on Monday.",
         [("Mr. Trump", "wrote", "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d")],

@@ -846,6 +846,9 @@ def _verb_content(
             if verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i and _bare_report(verb):
                 # '"We will win," he said' parsed with the quote as head: the head's clause without the cue's.
                 return minus(head, own)[:1]
+            if _closing_report_joined_by_comma(verb):
+                # '..., his top aide, Tad Devine, told The Huffington Post.' parsed as a second clause.
+                return minus(head, own)[:1]
             if verb.dep_ == "parataxis" or _set_off_before(verb):
                 # "This campaign, he says, is different", "If anything, Ash argued in his email, the incident
                 # is ...": the cue sits inside what it reports, on both sides.
@@ -1150,6 +1153,21 @@ def _copular_cue(verb: Token) -> Found | None:
     if source is None or content is None or cue is None:
         return None
     return Found(cue=cue, source=source, content=[content])
+
+
+def _closing_report_joined_by_comma(verb: Token) -> bool:
+    """'This includes a special force ..., Defense Secretary Ash Carter told a Senate panel Wednesday.': a
+    report the parser joined to the clause before it, with a comma and no conjunction, that has nothing of its
+    own to report but whom it was told to; it closes the sentence."""
+    if verb.dep_ != "conj" or verb.head.i >= verb.i or verb.lemma_.lower() not in _ADDRESSEE_VERBS:
+        return False
+    subject = next((child for child in verb.lefts if child.dep_ in _SUBJECT_DEPS), None)
+    doc = verb.doc
+    if subject is None or subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ",":
+        return False
+    if any(child.dep_ in {"cc", "mark", "ccomp", "xcomp", "prep"} for child in verb.children):
+        return False
+    return verb.right_edge.i + 1 >= verb.sent.end or doc[verb.right_edge.i + 1].is_punct
 
 
 def _bare_report(verb: Token) -> bool:
