@@ -652,6 +652,26 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("Defense Secretary Ash Carter", "told", "This includes a special force to assist Kurdish Peshmerga")],
     ),
     (
+        # With whom it was asked named first, the object after it is what was asked.
+        "During Saturday night's debate, ABC moderator David Muir asked Republicans a simple question: Who do you "
+        "think will win the Super Bowl?",
+        [("ABC moderator David Muir", "asked", "a simple question: Who do you think will win the Super Bowl")],
+    ),
+    (
+        # What the answer was said of is not what was said: the quotation opening the sentence is.
+        '"Absolutely not," he said of the possibility of superdelegates switching allegiances.',
+        [("he", "said", '"Absolutely not,"')],
+    ),
+    (
+        # The splitter ends a sentence after the closing marks; the name after the cue is still its speaker.
+        "''Is Donald Trump running against the committee?'' asked Mr. Manafort, referring to the candidate's "
+        "assault on the process.",
+        [
+            ("Mr. Manafort", "asked", "''Is Donald Trump running against the committee?''"),
+            ("Mr. Manafort", "referring", "the candidate's assault on the process"),
+        ],
+    ),
+    (
         # Where and to whom it was written is not what was written: the quotation before is.
         "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d Mr. Trump wrote on Twitter on Monday.",
         [("Mr. Trump", "wrote", "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d")],

@@ -59,6 +59,18 @@ def _snap(doc: Doc, item: Found, quotes: Sequence[QuotedSpan], nearby: list[int]
         for k in nearby
         if not _touches(quotes[k], item.cue) and not (item.source is not None and _touches(quotes[k], item.source))
     ]
+    if item.content and _reports_only_a_prepositional_object(doc, item) and not _participle(doc, item.cue):
+        # '“... Does that fly?” Axelrod asked on Twitter': where it was asked is not what was asked ('...,”
+        # he said, referring to the seats' reports what it refers to).
+        before = [
+            k
+            for k in usable
+            if k not in claimed and _just_before(doc, quotes[k], item) and _opens_sentence(doc, quotes[k], item)
+        ]
+        if before:
+            item.content, item.quoted = list(quotes[before[-1]].pieces), True
+            claimed.add(before[-1])
+            return
     if not item.content:
         # "He said:" followed by the quote, or a cue with no complement the parser could see.
         taken = [
@@ -159,6 +171,20 @@ def _reports_only_a_prepositional_object(doc: Doc, item: Found) -> bool:
         and preposition.dep_ == "prep"
         and cue.start <= preposition.head.i < cue.end
     )
+
+
+def _opens_sentence(doc: Doc, quote: QuotedSpan, item: Found) -> bool:
+    """Whether ``quote`` opens the sentence of ``item``'s cue ('In an interview with "Fox and Friends," Trump
+    pointed to China': a title in a phrase, not what was said)."""
+    cue = doc.char_span(*item.cue, alignment_mode="expand")
+    if cue is None:
+        return False
+    return not doc_text(doc)[cue.sent.start_char : max(quote.start, cue.sent.start_char)].strip()
+
+
+def _participle(doc: Doc, cue: Range) -> bool:
+    span = doc.char_span(*cue, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "VBG"
 
 
 def _ends_in_colon(doc: Doc, sentence: Span) -> bool:

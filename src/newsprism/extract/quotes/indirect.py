@@ -576,7 +576,8 @@ def _inverted_subject(verb: Token) -> Token | None:
 def _after_quotation(verb: Token) -> bool:
     """Whether punctuation ends a quotation right before the verb ('“...,” added', '"...", added')."""
     doc = verb.doc
-    before = [doc[i] for i in range(max(verb.sent.start, verb.i - 2), verb.i)]
+    # Not bounded by the sentence: the splitter often ends one after a closing mark ("...?'' asked Mr. X").
+    before = [doc[i] for i in range(max(0, verb.i - 2), verb.i)]
     return bool(before) and before[-1].is_punct and any(token.is_quote for token in before)
 
 
@@ -879,7 +880,8 @@ def _verb_content(
     if not objects:
         # "Cruz thinks so", "Cook did not say when": an adverb standing for what was said or asked.
         objects = [child for child in verb.rights if child.dep_ == "advmod" and child.lower_ in _PROFORMS][:1]
-    if verb.lemma_.lower() in _ADDRESSEE_VERBS:
+    if verb.lemma_.lower() in _ADDRESSEE_VERBS and not any(child.dep_ == "dative" for child in verb.rights):
+        # 'told reporters' names whom it was told; 'asked Republicans a simple question: ...' what was asked.
         objects = [child for child in objects if child.dep_ != "dobj"]
     if not objects:
         return _object_outside_clause(verb)
