@@ -672,6 +672,12 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
+        # The article says it for whoever put it out.
+        "Forbes, the magazine, shot back on Friday in an article stating that New York was the billionaire "
+        "capital, with 79.",
+        [("Forbes, the magazine,", "stating", "that New York was the billionaire capital, with 79")],
+    ),
+    (
         # Where and to whom it was written is not what was written: the quotation before is.
         "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d Mr. Trump wrote on Twitter on Monday.",
         [("Mr. Trump", "wrote", "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d")],

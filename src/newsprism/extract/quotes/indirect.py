@@ -494,7 +494,10 @@ def _subject(verb: Token) -> Token | None:
         if current.i == verb.i and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
             producer = _producer_of(verb.head)
             if producer is not None:
-                return _subject(producer)  # "Trump issued a statement saying ...": Trump says it
+                # "Trump issued a statement saying ...", "Forbes shot back in an article stating ...": the
+                # one who put it out says it.
+                producing = _subject(producer)
+                return producing if producing is not None and producing.lower_ not in {"which", "that"} else verb.head
             return verb.head  # "a staff of dozens producing original content": the noun does what it reports
         if current.dep_ == "pcomp" and current.head.lower_ == "as":
             quoted = _quoted_speaker(current.head.head)
@@ -515,12 +518,31 @@ _PRODUCING_VERBS = frozenset(
 )
 
 
+# Things put out that say something: 'placed newspaper ads calling ...', 'in an article stating ...'.
+_DOCUMENT_NOUNS = frozenset(
+    {
+        "ad", "advertisement", "article", "column", "cover", "editorial", "email", "letter", "memo", "message",
+        "note", "op-ed", "paper", "post", "release", "report", "statement", "tweet", "video",
+    }
+)  # fmt: skip
+
+
 def _producer_of(noun: Token) -> Token | None:
-    """The verb whose subject put out ``noun`` ('issued a statement', 'sent out a press release'), when the
-    noun has no owner of its own ('Clinton's statement' is Clinton's whoever issued it)."""
-    if noun.dep_ != "dobj" or any(child.dep_ == "poss" for child in noun.children):
+    """The verb whose subject put out ``noun`` ('issued a statement', 'sent out a press release', 'shot back
+    in an article'), when the noun has no owner of its own ('Clinton's statement' is Clinton's whoever
+    issued it)."""
+    if any(child.dep_ == "poss" for child in noun.children):
         return None
-    return noun.head if noun.head.lemma_.lower() in _PRODUCING_VERBS else None
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    else:
+        return None
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    produced = noun.dep_ == "dobj" and verb.lemma_.lower() in _PRODUCING_VERBS
+    return verb if produced or noun.lemma_.lower() in _DOCUMENT_NOUNS else None
 
 
 def _name_taken_for_a_modifier(verb: Token) -> Token | None:
