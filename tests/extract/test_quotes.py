@@ -678,6 +678,11 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("Forbes, the magazine,", "stating", "that New York was the billionaire capital, with 79")],
     ),
     (
+        # The tagger reads 'records show' as a noun phrase; the records report the clause before them.
+        "Oksuz gave $5,000 to the PAC on June 27, 2014, campaign finance records show.",
+        [("campaign finance records", "show", "Oksuz gave $5,000 to the PAC on June 27, 2014")],
+    ),
+    (
         # Where and to whom it was written is not what was written: the quotation before is.
         "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d Mr. Trump wrote on Twitter on Monday.",
         [("Mr. Trump", "wrote", "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d")],

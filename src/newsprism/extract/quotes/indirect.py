@@ -105,6 +105,7 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
         hit = (
             _phrase_cue(token, lexicon, sentence)
             or _poll_cue(token, lexicon.verbs)
+            or _closing_evidence_cue(token)
             or _verb_cue(token, lexicon)
             or _noun_cue(token, lexicon)
             or _copular_cue(token)
@@ -1293,6 +1294,38 @@ def _poll_cue(token: Token, cue_verbs: frozenset[str]) -> Found | None:
     if not content:
         return None
     return Found(cue=(token.idx, token.idx + len(token)), source=source, content=content)
+
+
+# Records that show what a closing '..., records show.' reports, which the tagger reads as a 'records show'.
+_EVIDENCE_NOUNS = frozenset({"records", "documents", "data", "figures", "filings", "reports", "results", "polls"})
+
+
+def _closing_evidence_cue(token: Token) -> Found | None:
+    """'The Tampa host committee raised $57 million, Federal Election Commission records show.': the tagger
+    takes 'records show' for a noun phrase (a show of records); the records report the clause before."""
+    doc, sentence = token.doc, token.sent
+    if token.lower_ not in {"show", "shows"} or token.i - 1 <= sentence.start:
+        return None
+    evidence = doc[token.i - 1]
+    if evidence.lower_ not in _EVIDENCE_NOUNS or evidence.head.i != token.i or evidence.dep_ != "compound":
+        return None
+    after = [word.text for word in doc[token.i + 1 : token.i + 3]]
+    if after and after[0] not in {".", ";"} and after not in ([",", "and"], [",", "but"]):
+        return None  # 'records show he backed McCain' parses as a report; '..., records show, does not' interjects
+    first = evidence.i
+    while first - 1 > sentence.start and _compound_within(doc[first - 1], first, token.i):
+        first -= 1
+    if doc[first - 1].text != ",":
+        return None
+    content = token_range(doc, sentence.start, first - 2)
+    source = token_range(doc, first, evidence.i)
+    if content is None or source is None:
+        return None
+    return Found(cue=(token.idx, token.idx + len(token)), source=source, content=[content])
+
+
+def _compound_within(word: Token, first: int, last: int) -> bool:
+    return word.dep_ == "compound" and first <= word.head.i <= last
 
 
 def _trim(text: str, part: Range) -> Range:
