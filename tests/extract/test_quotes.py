@@ -683,6 +683,21 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("campaign finance records", "show", "Oksuz gave $5,000 to the PAC on June 27, 2014")],
     ),
     (
+        # The parser takes the quoted word for a subject too; the speaker is the one outside the quotation.
+        '"Meh," wrote a Trump supporter who runs the Twitter account @WomenForTrump.',
+        [("a Trump supporter", "wrote", '"Meh,"')],
+    ),
+    (
+        # The splitter cuts the short quotation off its reporting clause.
+        'She had posted comments on Facebook about the rape. "Filth out!" she wrote, arguing that if tougher '
+        'measures were not deployed, "more homes will burn."',
+        [
+            ("She", "posted", "comments on Facebook about the rape"),
+            ("she", "wrote", '"Filth out!"'),
+            ("she", "arguing", 'that if tougher measures were not deployed, "more homes will burn."'),
+        ],
+    ),
+    (
         # Where and to whom it was written is not what was written: the quotation before is.
         "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d Mr. Trump wrote on Twitter on Monday.",
         [("Mr. Trump", "wrote", "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d")],

@@ -45,11 +45,26 @@ def attach_quotes(doc: Doc, sentences: Sequence[Span], found: list[list[Found]],
         [k for k, quote in enumerate(quotes) if _touches(quote, (sentence.start_char, sentence.end_char))]
         for sentence in sentences
     ]
-    for with_content in (True, False):
-        for number, items in enumerate(found):
-            for item in items:
-                if bool(item.content) == with_content:
-                    _snap(doc, item, quotes, nearby[number], claimed)
+    for number, items in enumerate(found):
+        for item in items:
+            if item.content:
+                _snap(doc, item, quotes, nearby[number], claimed)
+    # A cue with nothing to report may also take a short quotation the splitter cut off right before its
+    # sentence ('"Filth out!" | she wrote, arguing ...'), which ends as a reporting clause asks: not in a period.
+    text = doc_text(doc)
+    for number, items in enumerate(found):
+        start = sentences[number].start_char
+        cut_off = [
+            k
+            for k, quote in enumerate(quotes)
+            if 0 <= quote.end <= start
+            and not text[quote.end : start].strip()
+            and _words(doc, quote.start, quote.end) < _MIN_ORPHAN_WORDS
+            and text[: quote.end].rstrip("\"'”’ ").endswith(("!", "?", ","))
+        ]
+        for item in items:
+            if not item.content:
+                _snap(doc, item, quotes, nearby[number] + cut_off, claimed)
     _attach_orphans(doc, sentences, found, quotes, claimed)
 
 

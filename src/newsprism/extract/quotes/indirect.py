@@ -443,8 +443,10 @@ def _subject(verb: Token) -> Token | None:
         subjects = [child for child in current.children if child.dep_ in _SUBJECT_DEPS]
         if subjects:
             # A quotation before the cue is sometimes parsed as a second subject ('"...," Trump said'):
-            # the speaker is the subject nearest the verb.
-            return min(subjects, key=lambda child: abs(child.i - current.i))
+            # the speaker is the subject nearest the verb, and not one inside the quotation ('"Meh," wrote a
+            # Trump supporter').
+            unquoted = [child for child in subjects if not _closed_off_by_quotation(child, current)]
+            return min(unquoted or subjects, key=lambda child: abs(child.i - current.i))
         if current.i == verb.i:
             named = _name_taken_for_a_modifier(verb)
             if named is not None:
@@ -740,6 +742,11 @@ def _set_off_subject(verb: Token) -> Token | None:
             return token
         return None  # only the first name of the sentence
     return None
+
+
+def _closed_off_by_quotation(subject: Token, verb: Token) -> bool:
+    """Whether a closing quotation mark stands between ``subject`` and the verb after it."""
+    return subject.i < verb.i and any(_closes_quotation(subject.doc, i) for i in range(subject.right_edge.i, verb.i))
 
 
 def _closes_quotation(doc: Doc, position: int) -> bool:
