@@ -698,6 +698,12 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
+        # A passive cue does not share the subject of the clause it is joined to: who said it is not said.
+        "The interview set off a panic within GOP circles this week, and Republican National Committee Chairman "
+        "Reince Priebus was said to be \u201cfurious\u201d with Trump for further dividing the already fractured GOP.",
+        [],
+    ),
+    (
         # Where and to whom it was written is not what was written: the quotation before is.
         "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d Mr. Trump wrote on Twitter on Monday.",
         [("Mr. Trump", "wrote", "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d")],

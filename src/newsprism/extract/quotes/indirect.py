@@ -465,6 +465,8 @@ def _subject(verb: Token) -> Token | None:
                 objects = [grand for grand in child.children if grand.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+        if current.i == verb.i and any(child.dep_ == "nsubjpass" for child in verb.children):
+            return None  # '..., and Priebus was said to be “furious”': who said it is not said
         if current.dep_ == "advcl" and current.tag_ in {"VBN", "VBD"}:
             # The tagger often reads a participle opening the sentence as a past tense ("Asked ..., Smith
             # joked"); either way, with no subject of its own it is passive.
