@@ -64,6 +64,9 @@ GOLDEN: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("Contributing: Nicholas Zazulia, Medill News Service", []),
     ("Iowa: Tim Albrecht, Brad Anderson, Rob Barron", []),
     ("Correction: An earlier version of this article said the vote was on Monday.", []),
+    # The label is matched as written: 'Editor’s note', not the tokens 'Editor ’s note'.
+    ("Editor\u2019s note: Donald Trump is a serial liar who has repeatedly pledged to ban all Muslims.", []),
+    ("Editor's note: Donald Trump is a serial liar who has repeatedly pledged to ban all Muslims.", []),
     ("Smith talked about the economy.", [("Smith", "the economy", "indirect")]),
     ("Rep. Bobby Scott (D-Va.) said the bill failed.", [("Rep. Bobby Scott (D-Va.)", "the bill failed", "indirect")]),
     ("Clinton marched in the parade, CNN reported.", [("CNN", "Clinton marched in the parade", "indirect")]),

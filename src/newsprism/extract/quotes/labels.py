@@ -21,7 +21,8 @@ def opening_label(doc: Doc) -> Span | None:
 
 def label_words(label: Span) -> str:
     """A label as the lexicon lists labels: its words in lower case, punctuation left out."""
-    return " ".join(token.lower_ for token in label if not token.is_punct)
+    # Words as written, not as tokens: 'Editor’s note' is 'editor’s note', not 'editor ’s note'.
+    return "".join(token.lower_ + token.whitespace_ for token in label if not token.is_punct).strip()
 
 
 def speaker_label(doc: Doc, not_speakers: frozenset[str] = frozenset()) -> Found | None:
