@@ -554,7 +554,7 @@ def _name_taken_for_a_modifier(verb: Token) -> Token | None:
     """'Jolly said he would be cautious', 'And Skelly called Braynard ...', '..., Viguerie notes.': a surname
     right before a finite verb with no subject, which the parser took for an adverb or a compound of the verb."""
     doc = verb.doc
-    if verb.tag_ not in {"VBD", "VBZ"} or verb.i == verb.sent.start:
+    if verb.tag_ not in {"VBD", "VBZ"} or verb.i == 0 or verb.is_sent_start:
         return None
     name = doc[verb.i - 1]
     if not name.is_title or name.head.i != verb.i or name.dep_ not in {"advmod", "npadvmod", "compound", "amod"}:
@@ -1312,8 +1312,10 @@ _EVIDENCE_NOUNS = frozenset({"records", "documents", "data", "figures", "filings
 def _closing_evidence_cue(token: Token) -> Found | None:
     """'The Tampa host committee raised $57 million, Federal Election Commission records show.': the tagger
     takes 'records show' for a noun phrase (a show of records); the records report the clause before."""
+    if token.lower_ not in {"show", "shows"}:
+        return None  # first, before the sentence is looked up: this runs on every token
     doc, sentence = token.doc, token.sent
-    if token.lower_ not in {"show", "shows"} or token.i - 1 <= sentence.start:
+    if token.i - 1 <= sentence.start:
         return None
     evidence = doc[token.i - 1]
     if evidence.lower_ not in _EVIDENCE_NOUNS or evidence.head.i != token.i or evidence.dep_ != "compound":
