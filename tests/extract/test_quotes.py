@@ -707,6 +707,11 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         [],
     ),
     (
+        # Whom she told is no object that makes the 'as' clause a report of its own.
+        "As Clinton told the New York Daily News, tax relief is given in exchange for creating jobs.",
+        [("Clinton", "told", "tax relief is given in exchange for creating jobs")],
+    ),
+    (
         # Where and to whom it was written is not what was written: the quotation before is.
         "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d Mr. Trump wrote on Twitter on Monday.",
         [("Mr. Trump", "wrote", "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d")],

@@ -1093,7 +1093,8 @@ def _as_aside(verb: Token) -> list[Range]:
         return []
     if any(child.dep_ in {"ccomp", "xcomp", "acomp", "attr"} for child in verb.children):
         return []  # "as he tried to win": the clause says what he did, not what he reported
-    if any(child.dep_ == "dobj" and child.lower_ != "it" for child in verb.children):
+    addressed = verb.lemma_.lower() in _ADDRESSEE_VERBS  # "as Clinton told the Daily News": whom she told
+    if not addressed and any(child.dep_ == "dobj" and child.lower_ != "it" for child in verb.children):
         return []  # "as she took the stage" (but "as he put it")
     if any(child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and not _is_time(child) for child in verb.children):
         return []  # "even as advocates called for his dismissal": what they called for, not the clause
