@@ -712,6 +712,17 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("Clinton", "told", "tax relief is given in exchange for creating jobs")],
     ),
     (
+        # The parser gives the subject to the participle describing it and hangs the participle on 'say'.
+        "But Republican activists clamoring to block Donald Trump from the GOP nomination say they\u2019re "
+        "suddenly in the midst of a Dump-Trump bump.",
+        [("Republican activists", "say", "they\u2019re suddenly in the midst of a Dump-Trump bump")],
+    ),
+    (
+        # The contracted 'has' read as a passive 'is': the one who called for them is still its speaker.
+        "Sen. Lindsey Graham, who's called for 20,000 troops split between Syria and Iraq, is the exception.",
+        [("who", "called", "20,000 troops split between Syria and Iraq")],
+    ),
+    (
         # Where and to whom it was written is not what was written: the quotation before is.
         "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d Mr. Trump wrote on Twitter on Monday.",
         [("Mr. Trump", "wrote", "\u201cIf Hillary thinks she can unleash her husband, she's wrong!\u201d")],

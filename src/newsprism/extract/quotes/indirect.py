@@ -440,7 +440,7 @@ def _subject(verb: Token) -> Token | None:
     current = verb
     # Enough steps for 'would be able to score ... by citing ...' (pcomp, xcomp, acomp, then the subject).
     for _ in range(5):
-        subjects = [child for child in current.children if child.dep_ in _SUBJECT_DEPS]
+        subjects = [child for child in current.children if child.dep_ in _SUBJECT_DEPS] or _misparsed_subjects(current)
         if subjects:
             # A quotation before the cue is sometimes parsed as a second subject ('"...," Trump said'):
             # the speaker is the subject nearest the verb, and not one inside the quotation ('"Meh," wrote a
@@ -548,6 +548,22 @@ def _producer_of(noun: Token) -> Token | None:
         return None
     produced = noun.dep_ == "dobj" and verb.lemma_.lower() in _PRODUCING_VERBS
     return verb if produced or noun.lemma_.lower() in _DOCUMENT_NOUNS else None
+
+
+def _misparsed_subjects(verb: Token) -> list[Token]:
+    """Subjects the parser gave a verb under another name.
+
+    'Graham, who's called for 20,000 troops': it reads the contracted 'has' as a passive 'is' and marks the
+    subject passive ('It's reported that ...' is one, though). 'Republican activists clamoring to block
+    Trump say ...': it gives the subject to the participle describing it, hung on the verb.
+    """
+    contracted = any(child.dep_ == "auxpass" and child.lower_ in {"'s", "’s"} for child in verb.children)
+    passive = [child for child in verb.children if child.dep_ == "nsubjpass"] if contracted else []
+    subjects = [child for child in passive if child.lower_ not in {"it", "this", "that"}]
+    for clause in verb.lefts:
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in clause.children):
+            subjects += [child for child in clause.lefts if child.dep_ == "nsubj" and child.pos_ in _NOMINAL]
+    return subjects
 
 
 def _name_taken_for_a_modifier(verb: Token) -> Token | None:
