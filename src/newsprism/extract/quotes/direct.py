@@ -49,23 +49,27 @@ def attach_quotes(doc: Doc, sentences: Sequence[Span], found: list[list[Found]],
         for item in items:
             if item.content:
                 _snap(doc, item, quotes, nearby[number], claimed)
-    # A cue with nothing to report may also take a short quotation the splitter cut off right before its
-    # sentence ('"Filth out!" | she wrote, arguing ...'), which ends as a reporting clause asks: not in a period.
-    text = doc_text(doc)
     for number, items in enumerate(found):
-        start = sentences[number].start_char
-        cut_off = [
-            k
-            for k, quote in enumerate(quotes)
-            if 0 <= quote.end <= start
-            and not text[quote.end : start].strip()
-            and _words(doc, quote.start, quote.end) < _MIN_ORPHAN_WORDS
-            and text[: quote.end].rstrip("\"'”’ ").endswith(("!", "?", ","))
-        ]
+        cut_off = _cut_off_before(doc, quotes, sentences[number].start_char)
         for item in items:
             if not item.content:
                 _snap(doc, item, quotes, nearby[number] + cut_off, claimed)
     _attach_orphans(doc, sentences, found, quotes, claimed)
+
+
+def _cut_off_before(doc: Doc, quotes: Sequence[QuotedSpan], start: int) -> list[int]:
+    """Short quotations the splitter cut off right before the sentence at ``start`` ('"Filth out!" | she
+    wrote, arguing ...'), which a cue with nothing to report may take: those that end as a quotation before
+    its reporting clause does, in a comma, '!' or '?', not in a period."""
+    text = doc_text(doc)
+    return [
+        k
+        for k, quote in enumerate(quotes)
+        if 0 <= quote.end <= start
+        and not text[quote.end : start].strip()
+        and _words(doc, quote.start, quote.end) < _MIN_ORPHAN_WORDS
+        and text[: quote.end].rstrip("\"'”’ ").endswith(("!", "?", ","))
+    ]
 
 
 def _snap(doc: Doc, item: Found, quotes: Sequence[QuotedSpan], nearby: list[int], claimed: set[int]) -> None:
@@ -74,18 +78,11 @@ def _snap(doc: Doc, item: Found, quotes: Sequence[QuotedSpan], nearby: list[int]
         for k in nearby
         if not _touches(quotes[k], item.cue) and not (item.source is not None and _touches(quotes[k], item.source))
     ]
-    if item.content and _reports_only_a_prepositional_object(doc, item) and not _participle(doc, item.cue):
-        # '“... Does that fly?” Axelrod asked on Twitter': where it was asked is not what was asked ('...,”
-        # he said, referring to the seats' reports what it refers to).
-        before = [
-            k
-            for k in usable
-            if k not in claimed and _just_before(doc, quotes[k], item) and _opens_sentence(doc, quotes[k], item)
-        ]
-        if before:
-            item.content, item.quoted = list(quotes[before[-1]].pieces), True
-            claimed.add(before[-1])
-            return
+    said = _said_before_a_prepositional_cue(doc, item, quotes, [k for k in usable if k not in claimed])
+    if said is not None:
+        item.content, item.quoted = list(quotes[said].pieces), True
+        claimed.add(said)
+        return
     if not item.content:
         # "He said:" followed by the quote, or a cue with no complement the parser could see.
         taken = [
@@ -168,6 +165,18 @@ def _attach_orphans(
         else:
             continue
         claimed.add(k)
+
+
+def _said_before_a_prepositional_cue(
+    doc: Doc, item: Found, quotes: Sequence[QuotedSpan], free: Sequence[int]
+) -> int | None:
+    """'“... Does that fly?” Axelrod asked on Twitter': where it was asked is not what was asked; the
+    quotation opening the sentence right before the cue is. Not for a participle ('...,” he said, referring
+    to the seats' reports what it refers to)."""
+    if not item.content or not _reports_only_a_prepositional_object(doc, item) or _participle(doc, item.cue):
+        return None
+    before = [k for k in free if _just_before(doc, quotes[k], item) and _opens_sentence(doc, quotes[k], item)]
+    return before[-1] if before else None
 
 
 def _reports_only_a_prepositional_object(doc: Doc, item: Found) -> bool:

@@ -6,18 +6,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.extract.quotes.cues import (
-    PRONOUNS_GROUP,
-    PRONOUNS_ORGANISATION,
-    PRONOUNS_PERSON,
-    CueLexicon,
-    load_cues,
-)
+from newsprism.extract.quotes.cues import CueLexicon, load_cues
 from newsprism.extract.quotes.direct import attach_quotes
-from newsprism.extract.quotes.found import Found, Range, token_range
+from newsprism.extract.quotes.found import Found, Range, token_range, within
 from newsprism.extract.quotes.indirect import find_attributions
 from newsprism.extract.quotes.labels import colon_speakers, label_words, opening_label, speaker_label
 from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
+from newsprism.extract.quotes.report_bounds import separate_reports
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.extract.records import Quote, QuoteKind, TextSpan
 from newsprism.model import Mention
@@ -48,8 +43,7 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
     _give_dangling_cues_the_sentence_before(doc, sentences, found)
     quoted = [piece for quote in quotes for piece in quote.pieces]
     for per_sentence in found:
-        _cut_closing_reports_after_reports(doc, per_sentence, quoted, lexicon)
-        _cut_reports_before_contrasted_reports(doc, per_sentence, quoted, lexicon)
+        separate_reports(doc, per_sentence, quoted, lexicon)
     labelled = speaker_label(doc, lexicon.not_speaker_labels)
     if labelled is not None and sentences:
         found[0].append(labelled)
@@ -91,107 +85,6 @@ def _give_dangling_cues_the_sentence_before(doc: Doc, sentences: Sequence[Span],
                 item.content = [content]
 
 
-def _cut_closing_reports_after_reports(
-    doc: Doc, found: Sequence[Found], quoted: Sequence[Range], lexicon: CueLexicon
-) -> None:
-    """'Other candidates said they support charter schools, but they wouldn't advocate for them, they said':
-    the closing cue reports what comes after the first report, not the first report too (which would
-    then be dropped as nested in it). The closing cue keeps its whole content when nothing of its own is
-    left after that report."""
-    for closing in found:
-        if len(closing.content) != 1 or closing.content[0][1] > closing.cue[0] or closing.source is None:
-            continue  # not a reporting clause closing what it reports ('..., they said')
-        firsts = [report for report in found if _first_report_of(doc, report, closing, quoted, lexicon)]
-        if not firsts:
-            continue
-        after_first = max(piece[1] for report in firsts for piece in report.content)
-        rest = doc.char_span(after_first, closing.content[0][1], alignment_mode="expand")
-        if rest is None or sum(1 for token in rest if token.is_alpha) < 3:
-            continue
-        remaining = token_range(doc, rest.start, rest.end - 1)
-        if remaining is not None:
-            closing.content = [remaining]
-
-
-_CONTRASTING = frozenset({"while", "whereas", "but"})
-
-
-def _cut_reports_before_contrasted_reports(
-    doc: Doc, found: Sequence[Found], quoted: Sequence[Range], lexicon: CueLexicon
-) -> None:
-    """'Several supporters said the former president had made a good case, while other voters said they had
-    not heard anything ...': the parser hangs the second report inside the first's clause; the first
-    reports what comes before the contrasting word, the second is a report of its own."""
-    for outer in found:
-        if len(outer.content) != 1 or outer.content[0][0] < outer.cue[1]:
-            continue  # the cue must come before what it reports
-        whole = doc.char_span(*outer.content[0], alignment_mode="expand")
-        commas = [_contrast_at(doc, outer, inner, quoted, lexicon) for inner in found if inner is not outer]
-        comma = min((position for position in commas if position is not None), default=None)
-        if whole is not None and comma is not None:
-            kept = token_range(doc, whole.start, comma - 1)
-            if kept is not None:
-                outer.content = [kept]
-
-
-def _contrast_at(doc: Doc, outer: Found, inner: Found, quoted: Sequence[Range], lexicon: CueLexicon) -> int | None:
-    """The comma before ', while <speaker> <cue> <clause>' when ``inner`` is such a report closing the content
-    of ``outer``, its cue a lexicon verb outside any quotation; else None."""
-    start, end = outer.content[0]
-    if inner.source is None or not inner.content or not start < inner.source[0] < min(end, inner.cue[0]):
-        return None
-    if max(piece[1] for piece in inner.content) < end - 1 or _in_quotation(inner.cue, quoted):
-        return None
-    speaker = doc.char_span(*inner.source, alignment_mode="expand")
-    if speaker is None or speaker.start < 2 or not _lexicon_verb(doc, inner.cue, lexicon):
-        return None
-    if doc[speaker.start - 1].lower_ not in _CONTRASTING or doc[speaker.start - 2].text != ",":
-        return None
-    return speaker.start - 2 if _states_a_clause(doc, speaker.root, inner) else None
-
-
-def _in_quotation(cue: Range, quoted: Sequence[Range]) -> bool:
-    return any(start <= cue[0] and cue[1] <= end for start, end in quoted)
-
-
-def _states_a_clause(doc: Doc, speaker: Token, report: Found) -> bool:
-    """Whether ``speaker`` is the subject of the report's cue and what it reports is a clause: a statement
-    ('while 22 percent said they might change their mind'), not a choice ('while 23 percent favored Cruz')."""
-    cue = doc.char_span(*report.cue, alignment_mode="expand")
-    content = doc.char_span(*report.content[0], alignment_mode="expand")
-    if cue is None or content is None or speaker.dep_ != "nsubj" or not cue.start <= speaker.head.i < cue.end:
-        return False
-    return any(token.dep_ in {"nsubj", "nsubjpass"} for token in content)
-
-
-def _first_report_of(doc: Doc, report: Found, closing: Found, quoted: Sequence[Range], lexicon: CueLexicon) -> bool:
-    """Whether ``report`` is a report by the closing cue's speaker that opens what the closing cue reports:
-    all of it inside that content and ending before it does, its cue a lexicon verb outside any quotation."""
-    start, end = closing.content[0]
-    if report.cue == closing.cue or not report.content or report.source is None or closing.source is None:
-        return False
-    if not start <= min(report.source[0], report.cue[0], report.content[0][0]):
-        return False
-    if max(piece[1] for piece in report.content) >= end:
-        return False
-    if _in_quotation(report.cue, quoted):
-        return False
-    text = doc_text(doc)
-    speakers = text[closing.source[0] : closing.source[1]], text[report.source[0] : report.source[1]]
-    return _same_speaker(*speakers) and _lexicon_verb(doc, report.cue, lexicon)
-
-
-def _same_speaker(closing: str, first: str) -> bool:
-    """Whether the closing cue's speaker is the first report's: the same words, or a pronoun standing for them
-    ('Other candidates said ..., they said'); 'according to exit polls' frames another speaker's report."""
-    return closing == first or closing.lower() in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_ORGANISATION
-
-
-def _lexicon_verb(doc: Doc, cue: Range, lexicon: CueLexicon) -> bool:
-    span = doc.char_span(*cue, alignment_mode="expand")
-    return span is not None and any(token.pos_ == "VERB" and token.lemma_.lower() in lexicon.verbs for token in span)
-
-
 def outermost(found: Sequence[Found], quotes: Sequence[QuotedSpan]) -> list[Found]:
     """Attributions whose cue lies in no quotation and in no other attribution's content.
 
@@ -200,22 +93,18 @@ def outermost(found: Sequence[Found], quotes: Sequence[QuotedSpan]) -> list[Foun
     of their own; marked separately they are mostly wrong (precision 0.1 on a PolNeAR train sample).
     """
     quoted = [piece for quote in quotes for piece in quote.pieces]
-
-    def inside(cue: Range, pieces: Sequence[Range]) -> bool:
-        return any(start <= cue[0] and cue[1] <= end for start, end in pieces)
-
     # Outer attributions first, so that one dropped for sitting inside another does not in turn drop
     # the attributions inside its own content ('A said B told C that ...': C's cue is only in B's content).
     kept: list[Found] = []
     for item in sorted(found, key=lambda item: -sum(end - start for start, end in item.content)):
-        if not inside(item.cue, quoted) and not any(inside(item.cue, other.content) for other in kept):
+        if not within(item.cue, quoted) and not any(within(item.cue, other.content) for other in kept):
             kept.append(item)
     # A shorter attribution kept first may still hold the cue of a longer one in its content.
     return [
         item
         for item in found
         if any(item is other for other in kept)
-        and not any(other is not item and inside(item.cue, other.content) for other in kept)
+        and not any(other is not item and within(item.cue, other.content) for other in kept)
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -49,6 +50,11 @@ def _is_edge_punct(token: Token, keep_quotes: bool) -> bool:
 def overlaps(first: Range, second: Range) -> bool:
     """Two half-open ranges share at least one character."""
     return first[0] < second[1] and second[0] < first[1]
+
+
+def within(piece: Range, pieces: Sequence[Range]) -> bool:
+    """``piece`` lies wholly inside one of ``pieces``."""
+    return any(start <= piece[0] and piece[1] <= end for start, end in pieces)
 
 
 def minus(outer: Range, inner: Range) -> list[Range]:
