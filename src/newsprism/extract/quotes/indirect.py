@@ -451,7 +451,7 @@ def _subject(verb: Token) -> Token | None:
             named = _name_taken_for_a_modifier(verb)
             if named is not None:
                 return named
-        if current.i != verb.i:
+        else:
             # A participle hung on a passive verb is done by its subject ('A lawsuit was filed challenging
             # ...'); one hung on an inverted cue by the name after it ('said Skelly, explaining ...').
             passive = [child for child in current.children if child.dep_ == "nsubjpass" and child.pos_ in _NOMINAL]
