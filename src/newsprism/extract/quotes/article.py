@@ -13,7 +13,7 @@ from newsprism.extract.quotes.document import (
     main_clause_subjects,
     outermost,
 )
-from newsprism.extract.quotes.found import Found, overlaps
+from newsprism.extract.quotes.found import Found, overlaps, within
 from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.extract.records import Quote
@@ -87,12 +87,7 @@ def _colon_paragraphs(
     # Attributions inside a quotation ('"Everyone knows that ...," Cruz said') are the quote's words, not
     # reports of it: they are dropped later and must not stop the quote from being given its speaker.
     quoted = [piece for quote in quotes for piece in quote.pieces]
-    reported = [
-        piece
-        for item in found
-        if not any(start <= item.cue[0] and item.cue[1] <= end for start, end in quoted)
-        for piece in item.content
-    ]
+    reported = [piece for item in found if not within(item.cue, quoted) for piece in item.content]
     for number in range(1, len(paragraphs)):
         start, _ = paragraphs[number]
         previous = paragraphs[number - 1]

@@ -50,9 +50,10 @@ def attach_quotes(doc: Doc, sentences: Sequence[Span], found: list[list[Found]],
             if item.content:
                 _snap(doc, item, quotes, nearby[number], claimed)
     for number, items in enumerate(found):
-        cut_off = _cut_off_before(doc, quotes, sentences[number].start_char)
-        for item in items:
-            if not item.content:
+        bare = [item for item in items if not item.content]
+        if bare:  # most sentences have no such cue: the quotations before them are not looked at
+            cut_off = _cut_off_before(doc, quotes, sentences[number].start_char)
+            for item in bare:
                 _snap(doc, item, quotes, nearby[number] + cut_off, claimed)
     _attach_orphans(doc, sentences, found, quotes, claimed)
 
