@@ -16,7 +16,8 @@ it ('a source'). The rules were made on the train halves; the dev halves were lo
 totals, for a few versions of the rules, the last of which shipped.
 
 A resolution is right when the last word of its name (titles aside) is one of the label's words or
-the other way round ('Bill' for Bill Clinton), and for a label of none when newsprism leaves the
+the other way round ('Bill' for Bill Clinton; titles and words such as 'campaign' aside, so the Clinton
+campaign is not the Sanders campaign), and for a label of none when newsprism leaves the
 speaker as written. 'As written' counts speakers left unnamed that the text does name; 'wrong', a name
 given that is not the one, the harm a reader cannot see. A quote the extraction no longer finds at
 that place counts as 'not found'. Prints a table and writes bench/results/speakers.json.
@@ -39,10 +40,12 @@ SETS = {"pronouns": ROOT / "bench" / "data" / "pronouns.jsonl", "titles": ROOT /
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "senator", "secretary"})
 _NAMING = frozenset({"named", "pronoun", "title"})
+# Whose body it is names it: 'the Clinton campaign' is not 'the Sanders campaign' for sharing 'campaign'.
+_BODIES = frozenset({"campaign", "administration", "government", "board", "party", "team", "court", "committee"})
 
 
 def last_word(name: str) -> str:
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w.lower() not in _TITLES]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w.lower() not in _TITLES | _BODIES]
     return words[-1].lower().removesuffix("’s").removesuffix("'s") if words else ""
 
 

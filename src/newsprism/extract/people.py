@@ -12,7 +12,7 @@ import json
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsprism.model import PersonMention, RoleSpan
 from newsprism.nlp import AnalyzedArticle
@@ -33,26 +33,32 @@ def role_heads() -> frozenset[str]:
 def find_people(analyzed: AnalyzedArticle) -> list[PersonMention]:
     """Every PERSON entity of the article, with the roles this article gives them."""
     article_id = analyzed.parsed.article.id
+    return [
+        person
+        for paragraph in analyzed.paragraphs
+        for person in doc_people(paragraph.doc, article_id, paragraph.offset)
+    ]
+
+
+def doc_people(doc: Doc, article_id: str, offset: int) -> list[PersonMention]:
+    """Every PERSON entity of one parsed paragraph (whose text starts at ``offset``), with its roles."""
     people = []
-    for paragraph in analyzed.paragraphs:
-        for entity in paragraph.doc.ents:
-            if entity.label_ != "PERSON":
-                continue
-            name = _without_possessive(entity)
-            if name is None:
-                continue
-            roles = [
-                _role_span(span, article_id, paragraph.offset) for span in _role_phrases(entity) if _names_a_role(span)
-            ]
-            people.append(
-                PersonMention(
-                    article_id=article_id,
-                    name=name.text,
-                    start=paragraph.offset + name.start_char,
-                    end=paragraph.offset + name.end_char,
-                    roles=_unique(roles),
-                )
+    for entity in doc.ents:
+        if entity.label_ != "PERSON":
+            continue
+        name = _without_possessive(entity)
+        if name is None:
+            continue
+        roles = [_role_span(span, article_id, offset) for span in _role_phrases(entity) if _names_a_role(span)]
+        people.append(
+            PersonMention(
+                article_id=article_id,
+                name=name.text,
+                start=offset + name.start_char,
+                end=offset + name.end_char,
+                roles=_unique(roles),
             )
+        )
     return people
 
 

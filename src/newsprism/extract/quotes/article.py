@@ -14,6 +14,7 @@ from newsprism.extract.quotes.document import (
     outermost,
 )
 from newsprism.extract.quotes.found import Found, overlaps, within
+from newsprism.extract.quotes.holders import doc_holders
 from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.extract.records import Quote
@@ -64,7 +65,9 @@ def attribute_article(
     records = build_quotes(outermost(found, quotes), text, parsed.article.id)
     mentions = parsed.mentions or [m for offset, doc in docs for m in doc_mentions(doc, parsed.article.id, offset)]
     subjects = [m for offset, doc in docs for m in main_clause_subjects(doc, parsed.article.id, offset)]
-    return resolve_speakers(records, mentions, lexicon, subjects)
+    nouns = lexicon.organisation_nouns
+    holders = [h for offset, doc in docs for h in doc_holders(doc, parsed.article.id, offset, nouns)]
+    return resolve_speakers(records, mentions, lexicon, subjects, holders)
 
 
 def attribute_articles(articles: Sequence[ParsedArticle], nlp: Language) -> list[list[Quote]]:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from newsprism.extract.quotes.cues import PRONOUNS_GROUP, PRONOUNS_ORGANISATION, PRONOUNS_PERSON, CueLexicon
+from newsprism.extract.quotes.holders import Description, Holder, Kind, holder_of
 from newsprism.extract.records import Quote, TextSpan
 from newsprism.model import Mention
 
-Kind = Literal["person", "organisation"]
 _KINDS: dict[str, Kind] = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "organisation"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"})
 _POSSESSIVES = ("'s", "’s", "'", "’")
@@ -42,10 +41,15 @@ class _Named:
 
 
 def resolve_speakers(
-    quotes: Sequence[Quote], mentions: Sequence[Mention], lexicon: CueLexicon, subjects: Sequence[Mention] = ()
+    quotes: Sequence[Quote],
+    mentions: Sequence[Mention],
+    lexicon: CueLexicon,
+    subjects: Sequence[Mention] = (),
+    holders: Sequence[Holder] = (),
 ) -> list[Quote]:
     """Name every speaker; a pronoun takes the nearest earlier compatible speaker or mention, a role noun
-    ('the senator') the nearest earlier speaker given that role.
+    ('the senator') the nearest earlier speaker given that role, else the nearest earlier one of
+    ``holders`` (``holders.doc_holders``) the article gave it.
 
     ``subjects`` are the people named as the subject of a main clause (``document.main_clause_subjects``):
     'he' may take such a person even when nobody quoted them before.
@@ -83,7 +87,10 @@ def resolve_speakers(
             resolved.append(quote.model_copy(update=update))
         elif wanted is not None:
             head = _title_head(speaker.text) if _title_kind(speaker.text, lexicon) else None
-            match = _antecedent(named, ordered, speaker.start, wanted, head, subject_mentions)
+            role = Description.of(speaker.text, _forms(head)) if head is not None else None
+            match = _antecedent(named, ordered, speaker.start, wanted, role, subject_mentions)
+            if match is None and role is not None:
+                match = _holding(role, speaker.start, wanted, holders)
             if match is None and head is not None:
                 # 'The commander encouraged Moscow ...' with no commander named before: the role word
                 # still says who spoke, better than nothing and than a guessed name.
@@ -100,6 +107,15 @@ def resolve_speakers(
             named.append(_Named(speaker, speaker.text, None))
             resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
     return [_on_one_line(quote) for quote in resolved]
+
+
+def _holding(role: Description, before: int, kind: Kind, holders: Sequence[Holder]) -> _Named | None:
+    """The earlier person or body the article gave the description's role ('the former president' for
+    'former President Bill Clinton'), whether or not they spoke before."""
+    holder = holder_of(role, kind, holders, before)
+    if holder is None:
+        return None
+    return _Named(TextSpan(start=holder.start, end=holder.end, text=holder.name), holder.name, kind, holder.label)
 
 
 def _titled_antecedent(named: Sequence[_Named], speaker: TextSpan, lexicon: CueLexicon) -> _Named | None:
@@ -278,8 +294,18 @@ def _title_head(text: str) -> str:
     return words[-1]
 
 
+def _forms(head: str) -> frozenset[str]:
+    """A role noun and how it is written before a name ('senator' and 'Sen.')."""
+    return frozenset({head, *_ABBREVIATIONS.get(head, ())})
+
+
 def _antecedent(
-    named: list[_Named], mentions: list[Mention], before: int, kind: Kind, head: str | None, subjects: list[Mention]
+    named: list[_Named],
+    mentions: list[Mention],
+    before: int,
+    kind: Kind,
+    role: Description | None,
+    subjects: list[Mention],
 ) -> _Named | None:
     """For a pronoun, the nearest earlier speaker of the kind, else the nearest mention; for a role word
     ('the senator', 'the campaign'), the nearest earlier speaker given that role ('Sen. Marco Rubio'), or
@@ -293,14 +319,13 @@ def _antecedent(
     critics') are left out: with them, an early version broke 5 of the first 70 to mend 10.
     """
     earlier = [entry for entry in named if entry.span.start < before and entry.kind == kind]
-    if head is not None:
+    if role is not None:
         if kind == "organisation":
             # 'The campaign', 'the bank': an organisation's name, not a place's or a people's ('West
             # Virginia', 'Republicans'); only a role of the state may stand for a country.
-            labels = {"ORG", "GPE"} if head in _STATE_NOUNS else {"ORG"}
+            labels = {"ORG", "GPE"} if role.forms & _STATE_NOUNS else {"ORG"}
             earlier = [entry for entry in earlier if entry.label is None or entry.label in labels]
-        forms = {head, *_ABBREVIATIONS.get(head, ())}
-        titled = [entry for entry in earlier if forms & _plain_words(entry.span.text)]
+        titled = [entry for entry in earlier if role.fits(frozenset(_plain_words(entry.span.text)))]
         # Only one given that very role. Guessing the nearest other name ('the senator' for a TV host,
         # 'the campaign' for a pollster) named a wrong one 33 more times in the 70 labelled descriptions
         # of the train half (bench/speakers.py) and the right one no more often; on the dev half, 19

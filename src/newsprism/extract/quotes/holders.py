@@ -1,0 +1,132 @@
+"""Who in an article holds a role or owns a body: what a description such as 'the former president' or
+'the campaign' may stand for when no earlier speaker was given those words.
+
+A person holds the roles the article gives them before their name or in an apposition ('former
+President Bill Clinton', 'Harry Reid, the Senate minority leader'; ``people.doc_people``). A body is a
+name with a body's noun after it ('the Obama administration', 'Clinton's campaign') or an
+organisation whose name holds that noun ('the Federal Bureau of Investigation' is the bureau).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Span
+
+from newsprism.extract.people import doc_people
+
+Kind = Literal["person", "organisation"]
+_OWNERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_DETERMINERS = frozenset({"the", "this", "that", "of"})
+_PREPOSITIONS = frozenset({"of", "to", "for", "at", "in", "with", "from", "on"})
+# A past role ('former', 'ex-') and a present one are different offices: 'the former president' is not
+# the sitting one.
+_PAST = frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "then"})
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A person or body named at ``start``-``end`` of the article, with each role it holds."""
+
+    start: int
+    end: int
+    name: str
+    kind: Kind
+    label: str
+    roles: tuple[Role, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role as written: its head noun ('secretary' of 'former Secretary of State') and all its words."""
+
+    head: str
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Role:
+        words = _plain(text)
+        cut = next((n for n, word in enumerate(words) if n and word in _PREPOSITIONS), len(words))
+        return cls(head=words[cut - 1] if cut else "", words=frozenset(words))
+
+
+def doc_holders(doc: Doc, article_id: str, offset: int, body_nouns: frozenset[str]) -> list[Holder]:
+    """The people with roles and the bodies of one parsed paragraph whose text starts at ``offset``."""
+    holders = [
+        Holder(person.start, person.end, person.name, "person", "PERSON", tuple(Role.of(r.text) for r in person.roles))
+        for person in doc_people(doc, article_id, offset)
+        if person.roles
+    ]
+    for entity in doc.ents:
+        if entity.label_ not in _OWNERS:
+            continue
+        after = entity.end
+        if after < len(doc) and doc[after].text in _POSSESSIVES:
+            after += 1
+        if after < len(doc) and doc[after].pos_ == "NOUN" and doc[after].lower_ in body_nouns:
+            holders.append(_body(doc[entity.start : after + 1], offset))  # 'the Obama administration'
+        elif entity.label_ == "ORG":
+            body = _body(entity, offset)
+            [role] = body.roles
+            if role.head in body_nouns and len(role.words) > 1:  # 'the Supreme Court', not a lone 'Bank'
+                holders.append(body)
+    return holders
+
+
+def _body(span: Span, offset: int) -> Holder:
+    start, end = offset + span.start_char, offset + span.end_char
+    return Holder(start, end, span.text, "organisation", "ORG", (Role.of(span.text),))
+
+
+@dataclass(frozen=True)
+class Description:
+    """What a description such as 'the former secretary of state' asks of a role: one of ``forms`` (its
+    role noun or that noun's abbreviation), every ``other`` word, and to be past or present as it is.
+
+    Every word, because a role noun alone is not one office: 'the appeals court' is not the Supreme
+    Court, 'the longtime senator' not any senator, 'the former president' not the sitting one.
+    """
+
+    forms: frozenset[str]
+    other: frozenset[str]
+    past: bool
+
+    @classmethod
+    def of(cls, text: str, forms: frozenset[str]) -> Description:
+        words = frozenset(_plain(text)) - _DETERMINERS
+        return cls(forms=forms, other=words - forms, past=bool(_PAST & words))
+
+    def fits(self, words: frozenset[str]) -> bool:
+        """Whether a role (or a speaker's words) written with ``words`` is the one described."""
+        return bool(self.forms & words) and self.other <= words and bool(_PAST & words) == self.past
+
+
+def holder_of(description: Description, kind: Kind, holders: Sequence[Holder], before: int) -> Holder | None:
+    """The holder before ``before`` of the role described, when the article gave it to one holder only."""
+    holding = [
+        holder
+        for holder in holders
+        if holder.end <= before
+        and holder.kind == kind
+        and any(role.head in description.forms and description.fits(role.words) for role in holder.roles)
+    ]
+    # Given to more than one ('Trump's campaign' and 'the Clinton campaign'), the role names no one.
+    if len({_identity(holder) for holder in holding}) != 1:
+        return None
+    return max(holding, key=lambda holder: holder.start)
+
+
+def _identity(holder: Holder) -> str:
+    """Who a holder is, however the article wrote it: a person's surname, a body's first word ('Obama
+    administration' and 'Obama's administration' are one)."""
+    words = _plain(holder.name)
+    return (words[-1] if holder.kind == "person" else words[0]) if words else ""
+
+
+def _plain(text: str) -> list[str]:
+    """Lower-case words without the punctuation around them or a possessive ('Sen.' as 'sen')."""
+    plain = (word.strip(".,;:()’'\"“”").lower() for word in text.replace("’s", " ").replace("'s", " ").split())
+    return [word for word in plain if word]
