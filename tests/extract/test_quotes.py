@@ -557,6 +557,27 @@ def test_a_cue_with_nothing_after_its_colon_reports_the_quotation_of_the_next_pa
 # Every reading of a sentence, in order, as (speaker, cue, content): where one report ends and the next begins.
 EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
     (
+        # The parser makes what describes the speaker a clause 'said' reports, with the speaker its subject.
+        "Mr. Slinker, whose latest start-up, Paradata, uses big data to help brands find suppliers, said Mr. Trump "
+        "was a candidate very much in the spirit of Silicon Valley.",
+        [
+            (
+                "Mr. Slinker, whose latest start-up, Paradata,",
+                "said",
+                "Mr. Trump was a candidate very much in the spirit of Silicon Valley",
+            )
+        ],
+    ),
+    (
+        "One attendee, who like others spoke on the condition of anonymity to discuss the private meeting, said the "
+        "message was clear.",
+        [("One attendee", "said", "the message was clear")],
+    ),
+    (
+        "Sanders, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about the race.",
+        [("Sanders", "said", "that fact speaks volumes about the race")],
+    ),
+    (
         # The parser hangs 'urged' on the reported clause: still Spicer's second report.
         "Sean Spicer said the Republican Party was not in a crisis, and urged that everyone relax.",
         [

@@ -334,8 +334,12 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
         source, content = subtree_range(giver), [part for part in [_source_range(subject, relative=False)] if part]
         cue_first = token.i
     elif source is not None:
-        # An inverted speaker hangs inside the clause it reports: what it says is the clause without it.
-        content = [part for piece in content for part in _rest(token.doc, piece, source)]
+        # An inverted speaker hangs inside the clause it reports: what it says is the clause without it;
+        # a speaker the parser made the subject of what describes them, without that description.
+        described = subtree_range(subject.head) if _described_subject(subject.head) else None
+        for cut in (source, described):
+            if cut is not None:
+                content = [part for piece in content for part in _rest(token.doc, piece, cut)]
     if cue_first == token.i:
         cue_first = _negation_start(token)
     cue = token_range(token.doc, cue_first, _particle_end(token))
@@ -555,7 +559,9 @@ def _misparsed_subjects(verb: Token) -> list[Token]:
 
     'Graham, who's called for 20,000 troops': it reads the contracted 'has' as a passive 'is' and marks the
     subject passive ('It's reported that ...' is one, though). 'Republican activists clamoring to block
-    Trump say ...': it gives the subject to the participle describing it, hung on the verb.
+    Trump say ...': it gives the subject to the participle describing it, hung on the verb. 'Sanders,
+    meanwhile, who sits at zero endorsements, said ...': it reads what describes the speaker as a clause
+    the verb reports, with the speaker for its subject.
     """
     contracted = any(child.dep_ == "auxpass" and child.lower_ in {"'s", "’s"} for child in verb.children)
     passive = [child for child in verb.children if child.dep_ == "nsubjpass"] if contracted else []
@@ -563,7 +569,22 @@ def _misparsed_subjects(verb: Token) -> list[Token]:
     for clause in verb.lefts:
         if clause.dep_ == "advcl" and clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in clause.children):
             subjects += [child for child in clause.lefts if child.dep_ == "nsubj" and child.pos_ in _NOMINAL]
+        subjects += _described_subject(clause)
     return subjects
+
+
+def _described_subject(clause: Token) -> list[Token]:
+    """The subject of a clause the parser made the complement of the cue after it, when that subject is
+    set off by a comma: 'Mr. Slinker, whose latest start-up uses big data ..., said', 'One attendee, who
+    like others spoke on the condition of anonymity, said': the speaker and what describes them."""
+    doc = clause.doc
+    if clause.dep_ != "ccomp" or clause.i > clause.head.i or doc[clause.head.i - 1].text != ",":
+        return []
+    return [
+        child
+        for child in clause.lefts
+        if child.dep_ == "nsubj" and child.pos_ in {"PROPN", "NOUN"} and doc[child.i + 1].text == ","
+    ]
 
 
 def _name_taken_for_a_modifier(verb: Token) -> Token | None:
