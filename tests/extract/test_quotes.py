@@ -557,6 +557,17 @@ def test_a_cue_with_nothing_after_its_colon_reports_the_quotation_of_the_next_pa
 # Every reading of a sentence, in order, as (speaker, cue, content): where one report ends and the next begins.
 EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
     (
+        # A one-word answer set off by a comma after the cue is what was said.
+        'Asked whether he would fire a speechwriter under these circumstances, Priebus said, "Probably."',
+        [("Priebus", "said", '"Probably."')],
+    ),
+    (
+        # The parser takes the reported clause for a relative clause on 'suit', with 'that' a second object of
+        # 'from'.
+        "Schneiderman alleged in the suit that Trump personally earned $5 million from the enterprise.",
+        [("Schneiderman", "alleged", "that Trump personally earned $5 million from the enterprise")],
+    ),
+    (
         # The parser makes what describes the speaker a clause 'said' reports, with the speaker its subject.
         "Mr. Slinker, whose latest start-up, Paradata, uses big data to help brands find suppliers, said Mr. Trump "
         "was a candidate very much in the spirit of Silicon Valley.",

@@ -90,7 +90,11 @@ def _snap(doc: Doc, item: Found, quotes: Sequence[QuotedSpan], nearby: list[int]
             k
             for k in usable
             if k not in claimed
-            and (_words(doc, quotes[k].start, quotes[k].end) >= 2 or _just_before(doc, quotes[k], item))
+            and (
+                _words(doc, quotes[k].start, quotes[k].end) >= 2
+                or _just_before(doc, quotes[k], item)
+                or _just_after(doc, quotes[k], item)
+            )
         ]
         if taken:
             item.content = [piece for k in taken for piece in quotes[k].pieces]
@@ -128,6 +132,14 @@ def _just_before(doc: Doc, quote: QuotedSpan, item: Found) -> bool:
     first half of a split quote, or a one-word answer ('“Denver,” he answered.') rather than a scare quote."""
     opening = min(item.cue[0], item.source[0]) if item.source is not None else item.cue[0]
     return quote.end <= opening and _words(doc, quote.end, opening) == 0
+
+
+def _just_after(doc: Doc, quote: QuotedSpan, item: Found) -> bool:
+    """Whether a one-word quotation follows the cue set off by a comma or colon ('Priebus said, "Probably."',
+    'asked, “Really?”'): an answer given in the cue's words, not a scare quote."""
+    closing = max(item.cue[1], item.source[1]) if item.source is not None else item.cue[1]
+    # The comma or colon sets it off as what was said; 'makes Latinos feel “Invisible.”' only borrows a word.
+    return quote.start >= closing and doc_text(doc)[closing : quote.start].strip() in {",", ":"}
 
 
 def _mostly_quoted(quote: QuotedSpan, piece: Range) -> bool:

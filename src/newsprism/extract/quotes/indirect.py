@@ -325,6 +325,10 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
         # "The move was first reported by the Miami Herald": the passive subject is what was reported.
         reported = [subtree_range(child) for child in token.children if child.dep_ == "nsubjpass"]
         content = [part for part in reported if part is not None]
+    if not content and token.lemma_.lower() in lexicon.verbs:
+        # Only a verb of speech asks for a clause: 'marks the third week that the poll has shown ...' is a
+        # relative clause after all.
+        content = _that_clause_taken_for_relative(token)
     if not content:
         content = _before_reporting_clause(token, subject)
     giver = _giver(token)
@@ -348,6 +352,31 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
     text = doc_text(token.doc)
     content = [_close_quotation(text, piece) for piece in content]
     return Found(cue=cue, source=_close_source(text, source) if source else None, content=content)
+
+
+_ADJUNCT_DEPS = frozenset({"prep", "pobj", "pcomp", "dobj", "npadvmod", "advcl", "compound", "poss"})
+
+
+def _that_clause_taken_for_relative(verb: Token) -> list[Range]:
+    """'alleged in the suit that Trump earned $5 million from the enterprise', 'said before attending the
+    town hall that CNN asked her to pose a question': the parser reads the reported clause as a relative
+    clause on a noun of the phrase between, and gives its 'that' a place the clause has already filled
+    (a second object of 'from', of 'pose')."""
+    for clause in verb.doc[verb.i + 1 : verb.sent.end]:
+        if clause.dep_ != "relcl" or not any(child.dep_ == "nsubj" for child in clause.children):
+            continue
+        that = clause.left_edge
+        if that.lower_ != "that" or that.dep_ not in {"dobj", "pobj"}:
+            continue
+        if not any(other.dep_ == that.dep_ and other.i != that.i for other in that.head.children):
+            continue
+        head = clause.head
+        while head.i != verb.i and head.dep_ in _ADJUNCT_DEPS and head.head.i != head.i:
+            head = head.head
+        if head.i == verb.i:
+            found = token_range(verb.doc, that.i, clause.right_edge.i)
+            return [found] if found is not None else []
+    return []
 
 
 def _giver(verb: Token) -> Token | None:
