@@ -557,6 +557,12 @@ def test_a_cue_with_nothing_after_its_colon_reports_the_quotation_of_the_next_pa
 # Every reading of a sentence, in order, as (speaker, cue, content): where one report ends and the next begins.
 EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
     (
+        # The parser joins the subject to the opening phrase ('two ..., House Speaker Paul Ryan’s office').
+        "After a day of tensions between two of the nation’s highest-profile Republicans, House Speaker Paul Ryan’s "
+        "office announced Friday that Ryan will meet with Donald Trump on Thursday.",
+        [("House Speaker Paul Ryan’s office", "announced", "that Ryan will meet with Donald Trump on Thursday")],
+    ),
+    (
         # A one-word answer set off by a comma after the cue is what was said.
         'Asked whether he would fire a speechwriter under these circumstances, Priebus said, "Probably."',
         [("Priebus", "said", '"Probably."')],
@@ -778,6 +784,26 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
 @pytest.mark.parametrize(("text", "expected"), EXACT_READINGS)
 def test_exact_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(_speaker_text(q), q.cue.text, q.content_text) for q in _parsed(text)] == expected
+
+
+def test_a_speaker_set_off_by_dashes_from_what_describes_them_speaks() -> None:
+    # The parser makes the description between the dashes a clause 'noted' reports, with the speaker as its
+    # subject.
+    quotes = _parsed(
+        'A representative for the Ivanka Trump brand - a 12-employee business pitched as "the ultimate destination '
+        'for Women Who Work" - noted that the company offers new mothers eight weeks of paid leave.'
+    )
+    readings = [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes]
+    speaker, content = "A representative for the Ivanka Trump brand", "that the company offers new mothers eight weeks"
+    assert (speaker, "noted", f"{content} of paid leave") in readings
+
+
+def test_a_date_before_a_verb_without_subject_is_no_speaker() -> None:
+    quotes = _parsed(
+        "Wealthy conservatives are helping pay for efforts to wound Donald J. Trump, disclosures filed on Sunday "
+        "night revealed."
+    )
+    assert "Sunday night" not in [_speaker_text(q) for q in quotes]
 
 
 def test_a_verb_joined_to_the_reported_clause_in_its_own_tense_goes_on_with_that_clause() -> None:

@@ -604,16 +604,24 @@ def _misparsed_subjects(verb: Token) -> list[Token]:
 
 def _described_subject(clause: Token) -> list[Token]:
     """The subject of a clause the parser made the complement of the cue after it, when that subject is
-    set off by a comma: 'Mr. Slinker, whose latest start-up uses big data ..., said', 'One attendee, who
-    like others spoke on the condition of anonymity, said': the speaker and what describes them."""
+    set off by a comma or dash: 'Mr. Slinker, whose latest start-up uses big data ..., said', 'One
+    attendee, who like others spoke on the condition of anonymity, said', 'A representative for the brand
+    - a business pitched as ... - noted': the speaker and what describes them."""
     doc = clause.doc
-    if clause.dep_ != "ccomp" or clause.i > clause.head.i or doc[clause.head.i - 1].text != ",":
+    if clause.dep_ != "ccomp" or clause.i > clause.head.i or doc[clause.head.i - 1].text not in _SETTING_OFF:
         return []
+    if clause.head.pos_ != "VERB":
+        return []  # 'The good news - and Democrats will seize on this - is that ...': a copula reports nothing
     return [
         child
         for child in clause.lefts
-        if child.dep_ == "nsubj" and child.pos_ in {"PROPN", "NOUN"} and doc[child.i + 1].text == ","
+        if child.dep_ == "nsubj"
+        and child.pos_ in {"PROPN", "NOUN"}
+        and any(token.text in _SETTING_OFF for token in doc[child.i + 1 : clause.i])
     ]
+
+
+_SETTING_OFF = frozenset({",", "-", "–", "—"})
 
 
 def _name_taken_for_a_modifier(verb: Token) -> Token | None:
@@ -823,9 +831,10 @@ def _closes_quotation(doc: Doc, position: int) -> bool:
 
 
 def _misattached_subject(verb: Token) -> Token | None:
-    """'At an event in Ohio, 62-year-old Brenda Johnson also railed against immigrants': a finite main verb
-    left without a subject because the parser hung the name before it elsewhere (here on 'in'); the noun
-    that ends right before the verb (and its auxiliaries and adverbs) is its subject."""
+    """'At an event in Ohio, 62-year-old Brenda Johnson also railed against immigrants', 'After a day of
+    tensions between two Republicans, House Speaker Paul Ryan’s office announced ...': a finite main verb
+    left without a subject because the parser hung the name before it elsewhere (here on 'in', or joined
+    to 'two'); the noun that ends right before the verb (and its auxiliaries and adverbs) is its subject."""
     if verb.dep_ != "ROOT" or any(child.dep_ in _OWN_SUBJECT_DEPS for child in verb.children):
         return None
     before = [child for child in verb.lefts if child.dep_ in {"aux", "auxpass", "neg", "advmod"}]
@@ -843,8 +852,10 @@ def _misattached_subject(verb: Token) -> Token | None:
         noun = verb.doc[noun.i - 1].head
         if noun.ent_type_ not in {"PERSON", "ORG"}:
             return None
-    if noun.pos_ != "PROPN" or noun.dep_ in _OWN_SUBJECT_DEPS or noun.dep_ in _OBJECT_DEPS:
+    if noun.pos_ not in {"PROPN", "NOUN"} or noun.dep_ in _OWN_SUBJECT_DEPS or noun.dep_ in _OBJECT_DEPS:
         return None
+    if not noun.is_alpha or noun.ent_type_ in {"DATE", "TIME"}:
+        return None  # 'disclosures filed on Sunday night revealed ...': when, not who
     return noun
 
 
