@@ -557,6 +557,26 @@ def test_a_cue_with_nothing_after_its_colon_reports_the_quotation_of_the_next_pa
 # Every reading of a sentence, in order, as (speaker, cue, content): where one report ends and the next begins.
 EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
     (
+        # A participle after 'in addition to' or after an adjective is done by the subject of the verb beyond.
+        "In addition to stating that unborn babies have no constitutional rights, Clinton has vowed to work to repeal "
+        "the Hyde Amendment.",
+        [
+            ("Clinton", "stating", "that unborn babies have no constitutional rights"),
+            ("Clinton", "vowed", "to work to repeal the Hyde Amendment"),
+        ],
+    ),
+    (
+        "At the same time, Trump has been the most aggressive in the Republican field in denouncing the mainstream "
+        "media.",
+        [("Trump", "denouncing", "the mainstream media")],
+    ),
+    (
+        # Not through the noun of another phrase: those who laughed do not seek.
+        "As for their personal conversations with the Clintons, many laughed at Trump’s approach of seeking out "
+        "county GOP leaders for direct help on what it takes to win in their counties.",
+        [],
+    ),
+    (
         # The parser joins the subject to the opening phrase ('two ..., House Speaker Paul Ryan’s office').
         "After a day of tensions between two of the nation’s highest-profile Republicans, House Speaker Paul Ryan’s "
         "office announced Friday that Ryan will meet with Donald Trump on Thursday.",

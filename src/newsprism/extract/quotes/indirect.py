@@ -541,14 +541,33 @@ def _subject(verb: Token) -> Token | None:
             quoted = _quoted_speaker(current.head.head)
             if quoted is not None:
                 return quoted  # "the agency quoted the minister as saying ...": the minister says it
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.pos_ in {"VERB", "AUX"}:
-            current = current.head.head  # "sent a jab by suggesting ...": the one who sent it
-            continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            doer = _doer_of_phrase(current.head)
+            if doer is not None:
+                current = doer  # "sent a jab by suggesting ...": the one who sent it
+                continue
         return None
     return None
 
 
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+
+
+def _doer_of_phrase(prep: Token) -> Token | None:
+    """The verb whose subject does what a prepositional phrase's participle says: the verb it hangs on
+    ('sent a jab by suggesting', 'In addition to stating ..., Clinton has vowed'), reached through an
+    adjective ('has been the most aggressive in denouncing'), or an adjective with a subject of its own
+    ('who surprised Trump by declaring', tagged an adjective). Not through the noun of another phrase: in
+    'laughed at Trump's approach of seeking out ...' those who laughed do not seek."""
+    holder = prep.head
+    if holder.lower_ == "addition" and holder.dep_ == "pobj" and holder.head.dep_ == "prep":
+        holder = holder.head.head  # 'in addition to', one preposition
+    if holder.pos_ == "ADJ" and holder.dep_ in {"acomp", "attr"}:
+        holder = holder.head
+    if holder.pos_ in {"VERB", "AUX"} or any(child.dep_ == "nsubj" for child in holder.children):
+        return holder
+    return None
+
 
 # Verbs that put out what someone says: 'issued a statement saying', 'wrote an op-ed urging'.
 _PRODUCING_VERBS = frozenset(
