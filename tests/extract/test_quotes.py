@@ -557,6 +557,17 @@ def test_a_cue_with_nothing_after_its_colon_reports_the_quotation_of_the_next_pa
 # Every reading of a sentence, in order, as (speaker, cue, content): where one report ends and the next begins.
 EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
     (
+        # A finite verb the parser joined to an infinitive describing a noun goes on from the verb above it.
+        "During the 2012 election, Mitt Romney largely ran on his ability to jolt the economic recovery into "
+        "hyperdrive and accused Obama of bungling the rehabilitation.",
+        [("Mitt Romney", "accused", "Obama of bungling the rehabilitation")],
+    ),
+    (
+        "Likewise, Trump went after Hillary Clinton for following Obama’s refusal to use the term as well and called "
+        "for her to quit her bid for president.",
+        [("Trump", "called", "her to quit her bid for president")],
+    ),
+    (
         # A participle after 'in addition to' or after an adjective is done by the subject of the verb beyond.
         "In addition to stating that unborn babies have no constitutional rights, Clinton has vowed to work to repeal "
         "the Hyde Amendment.",

@@ -245,6 +245,23 @@ def _finite_after_infinitive(verb: Token) -> bool:
     return verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.head.dep_ == "xcomp" and verb.head.tag_ == "VB"
 
 
+def _joined_to_infinitive(verb: Token) -> bool:
+    """'ran on his ability to jolt the recovery and accused Obama of ...': a finite verb the parser joined to
+    an infinitive describing a noun."""
+    return verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.head.tag_ == "VB"
+
+
+def _finite_governor(verb: Token) -> Token:
+    """The nearest finite verb above a verb joined to an infinitive, which the verb goes on from; the
+    infinitive itself when there is none."""
+    current = verb.head
+    while current.head.i != current.i:
+        current = current.head
+        if current.tag_ in {"VBD", "VBZ", "VBP"}:
+            return current
+    return verb.head
+
+
 def _content_before(doc: Doc, content: list[Range], cut: int) -> list[Range]:
     """The pieces of ``content`` that lie before character ``cut``, cut there and trimmed; empty ones dropped."""
     kept = [_trim(doc_text(doc), (start, min(end, cut))) for start, end in content if start < cut]
@@ -527,7 +544,7 @@ def _subject(verb: Token) -> Token | None:
                 )
                 if controller is not None:
                     return controller
-            current = current.head
+            current = _finite_governor(current) if _joined_to_infinitive(current) else current.head
             continue
         if current.i == verb.i and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
             producer = _producer_of(verb.head)
