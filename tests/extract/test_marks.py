@@ -28,6 +28,9 @@ def _texts(text: str) -> list[str]:
         ("He said ''we will win'' today.", ["''we will win''"]),
         ('“I disagree," he said. “We lose.”', ['“I disagree,"', "“We lose.”"]),
         ('"I disagree,” he said. "We lose."', ['"I disagree,”', '"We lose."']),
+        # An opening mark typed for the closing one after the quote's punctuation.
+        ("“It's unusual,“ said Noble. “We lose.”", ["“It's unusual,“", "“We lose.”"]),
+        ("“Do you want that?“ he asked.", ["“Do you want that?“"]),
     ],
 )
 def test_find_quotes_pairs_marks(text: str, expected: list[str]) -> None:

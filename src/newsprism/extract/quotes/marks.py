@@ -37,6 +37,14 @@ def _opens_here(text: str, position: int) -> bool:
     return position == 0 or text[position - 1].isspace() or text[position - 1] in "([{—–-/"
 
 
+def _misturned_closer(text: str, position: int, opener: str) -> bool:
+    """An opening curly mark that closes a quote ('“It's unusual,“ said Noble'): right after the quote's
+    closing punctuation and before a space or the end, where no quotation opens."""
+    if opener != "“" or text[position] != "“" or text[position - 1] not in ",.?!":
+        return False
+    return position + 1 == len(text) or text[position + 1].isspace()
+
+
 def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[QuotedSpan]:
     """Every top-level quotation of ``text``; ``paragraphs`` are (start, end) spans, the whole text if None."""
     spans = list(paragraphs) if paragraphs is not None else [(0, len(text))]
@@ -73,7 +81,11 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) 
                     opener, start = char, position
             elif char == '"' and opener == "“" and (inner or _opens_here(text, position)):
                 inner = not inner
-            elif char in _CLOSERS[opener] or char in _STAND_INS.get(opener, ""):
+            elif (
+                char in _CLOSERS[opener]
+                or char in _STAND_INS.get(opener, "")
+                or _misturned_closer(text, position, opener)
+            ):
                 found.append(QuotedSpan((*pending, (start, position + 1))))
                 pending, opener, inner = [], None, False
             position += 1
