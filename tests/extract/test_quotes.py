@@ -557,6 +557,20 @@ def test_a_cue_with_nothing_after_its_colon_reports_the_quotation_of_the_next_pa
 # Every reading of a sentence, in order, as (speaker, cue, content): where one report ends and the next begins.
 EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
     (
+        # 'conceded' is past where the clause 'says' reports is present: it goes on from 'says', and the first
+        # report keeps the quotation that closes it.
+        "Steve Elmendorf, a lobbyist, says the main goal of the effort is “to disqualify Trump,” but conceded that "
+        "the imperative of shoring up Clinton’s sagging approval numbers was a growing consideration.",
+        [
+            ("Steve Elmendorf, a lobbyist,", "says", "the main goal of the effort is “to disqualify Trump,”"),
+            (
+                "Steve Elmendorf, a lobbyist,",
+                "conceded",
+                "that the imperative of shoring up Clinton’s sagging approval numbers was a growing consideration",
+            ),
+        ],
+    ),
+    (
         # A finite verb the parser joined to an infinitive describing a noun goes on from the verb above it.
         "During the 2012 election, Mitt Romney largely ran on his ability to jolt the economic recovery into "
         "hyperdrive and accused Obama of bungling the rehabilitation.",

@@ -213,9 +213,12 @@ def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
                 continue  # 'said the group is neutral and supports both sides': the clause goes on
             if not any(start <= verb.head.idx and verb.idx < end for start, end in outer.content):
                 continue
-            # The first content ends at the ', and' joining the two reports.
-            joiners = [c.idx for c in verb.head.children if c.dep_ in {"cc", "punct"} and verb.head.i < c.i < verb.i]
-            cut = min([verb.left_edge.idx, *joiners])
+            # The first content ends at the ', and' joining the two reports; a quotation closing before it
+            # stays in, one opening before it does not.
+            first = verb.left_edge.i
+            while first - 1 > verb.head.i and (verb.doc[first - 1].dep_ == "cc" or verb.doc[first - 1].text in ",;“‘"):
+                first -= 1
+            cut = verb.doc[first].idx
             kept = _content_before(verb.doc, outer.content, cut)
             if not kept:
                 continue
@@ -230,7 +233,14 @@ def _joined_to_reported_clause(verb: Token, cue: Range) -> bool:
     clause = verb.head
     if clause.dep_ not in {"ccomp", "xcomp"} or clause.head.idx != cue[0]:
         return False  # only the clause the cue reports, not a verb deeper in it
-    return verb.tag_ == clause.head.tag_ or _finite_after_infinitive(verb)
+    return verb.tag_ == clause.head.tag_ or _finite_after_infinitive(verb) or _breaks_tense(verb, clause)
+
+
+def _breaks_tense(verb: Token, clause: Token) -> bool:
+    """'says the main goal is “to disqualify Trump,” but conceded that ...': a finite verb in the past where
+    the clause it is joined to is in the present, or the other way round, does not go on with that clause."""
+    tenses = {verb.tag_, clause.tag_}
+    return tenses <= {"VBD", "VBZ", "VBP"} and "VBD" in tenses and len(tenses) == 2
 
 
 def _in_the_form_of_the_cue(verb: Token, cue_verb: Token | None) -> bool:
