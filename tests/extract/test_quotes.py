@@ -557,6 +557,17 @@ def test_a_cue_with_nothing_after_its_colon_reports_the_quotation_of_the_next_pa
 # Every reading of a sentence, in order, as (speaker, cue, content): where one report ends and the next begins.
 EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
     (
+        # What is told, not whom: a tale, a joke.
+        "Exit polls told a tale of two parties, with Republicans exhibiting more dissatisfaction than the Democrats.",
+        [("Exit polls", "told", "a tale of two parties")],
+    ),
+    (
+        "On Friday morning, Libertarian presidential nominee Gary Johnson told a joke.",
+        [
+            ("Libertarian presidential nominee Gary Johnson", "told", "a joke"),
+        ],
+    ),
+    (
         # 'conceded' is past where the clause 'says' reports is present: it goes on from 'says', and the first
         # report keeps the quotation that closes it.
         "Steve Elmendorf, a lobbyist, says the main goal of the effort is “to disqualify Trump,” but conceded that "

@@ -13,6 +13,8 @@ _OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "acomp"})
 _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "to", "that", "against"})
 # Verbs whose object is the addressee, not the content ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "notify", "advise", "warn", "urge"})
+# What is told rather than whom: an addressing verb's object that is one of these is what it says.
+_TOLD_THINGS = frozenset({"story", "tale", "joke", "lie", "truth", "anecdote", "question", "questions"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
 # Addressing verbs whose 'of' phrase is the matter ('reminded voters of the stakes').
 _OF_VERBS = frozenset({"remind", "warn", "inform", "notify", "assure", "advise"})
@@ -1036,8 +1038,9 @@ def _verb_content(
         # "Cruz thinks so", "Cook did not say when": an adverb standing for what was said or asked.
         objects = [child for child in verb.rights if child.dep_ == "advmod" and child.lower_ in _PROFORMS][:1]
     if verb.lemma_.lower() in _ADDRESSEE_VERBS and not any(child.dep_ == "dative" for child in verb.rights):
-        # 'told reporters' names whom it was told; 'asked Republicans a simple question: ...' what was asked.
-        objects = [child for child in objects if child.dep_ != "dobj"]
+        # 'told reporters' names whom it was told; 'asked Republicans a simple question: ...' what was asked;
+        # 'told a slightly different tale', 'told a joke' what was told.
+        objects = [child for child in objects if child.dep_ != "dobj" or child.lemma_.lower() in _TOLD_THINGS]
     if not objects:
         return _object_outside_clause(verb)
     first = objects[0].left_edge.i
