@@ -557,6 +557,18 @@ def test_a_cue_with_nothing_after_its_colon_reports_the_quotation_of_the_next_pa
 # Every reading of a sentence, in order, as (speaker, cue, content): where one report ends and the next begins.
 EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
     (
+        # The parser reads the reported clause as a relative clause on 'series', with 'that' for its mark.
+        "Christian Estrosi, a former mayor of Nice, said in one of a series of Twitter messages that the truck was "
+        "carrying arms and explosives when it struck the crowd.",
+        [
+            (
+                "Christian Estrosi, a former mayor of Nice,",
+                "said",
+                "that the truck was carrying arms and explosives when it struck the crowd",
+            )
+        ],
+    ),
+    (
         # What is told, not whom: a tale, a joke.
         "Exit polls told a tale of two parties, with Republicans exhibiting more dissatisfaction than the Democrats.",
         [("Exit polls", "told", "a tale of two parties")],

@@ -390,14 +390,16 @@ def _that_clause_taken_for_relative(verb: Token) -> list[Range]:
     """'alleged in the suit that Trump earned $5 million from the enterprise', 'said before attending the
     town hall that CNN asked her to pose a question': the parser reads the reported clause as a relative
     clause on a noun of the phrase between, and gives its 'that' a place the clause has already filled
-    (a second object of 'from', of 'pose')."""
+    (a second object of 'from', of 'pose') or makes it the mark no relative clause has ('said in one of a
+    series of Twitter messages that the truck was carrying arms')."""
     for clause in verb.doc[verb.i + 1 : verb.sent.end]:
         if clause.dep_ != "relcl" or not any(child.dep_ == "nsubj" for child in clause.children):
             continue
         that = clause.left_edge
-        if that.lower_ != "that" or that.dep_ not in {"dobj", "pobj"}:
+        if that.lower_ != "that" or that.dep_ not in {"dobj", "pobj", "mark"}:
             continue
-        if not any(other.dep_ == that.dep_ and other.i != that.i for other in that.head.children):
+        doubled = any(other.dep_ == that.dep_ and other.i != that.i for other in that.head.children)
+        if that.dep_ != "mark" and not doubled:
             continue
         head = clause.head
         while head.i != verb.i and head.dep_ in _ADJUNCT_DEPS and head.head.i != head.i:
