@@ -48,7 +48,7 @@ class Role:
 
     @classmethod
     def of(cls, text: str) -> Role:
-        words = _plain(text)
+        words = plain_words(text)
         cut = next((n for n, word in enumerate(words) if n and word in _PREPOSITIONS), len(words))
         return cls(head=words[cut - 1] if cut else "", words=frozenset(words))
 
@@ -96,7 +96,7 @@ class Description:
 
     @classmethod
     def of(cls, text: str, forms: frozenset[str]) -> Description:
-        words = frozenset(_plain(text)) - _DETERMINERS
+        words = frozenset(plain_words(text)) - _DETERMINERS
         return cls(forms=forms, other=words - forms, past=bool(_PAST & words))
 
     def fits(self, words: frozenset[str]) -> bool:
@@ -122,11 +122,11 @@ def holder_of(description: Description, kind: Kind, holders: Sequence[Holder], b
 def _identity(holder: Holder) -> str:
     """Who a holder is, however the article wrote it: a person's surname, a body's first word ('Obama
     administration' and 'Obama's administration' are one)."""
-    words = _plain(holder.name)
+    words = plain_words(holder.name)
     return (words[-1] if holder.kind == "person" else words[0]) if words else ""
 
 
-def _plain(text: str) -> list[str]:
+def plain_words(text: str) -> list[str]:
     """Lower-case words without the punctuation around them or a possessive ('Sen.' as 'sen')."""
     plain = (word.strip(".,;:()’'\"“”").lower() for word in text.replace("’s", " ").replace("'s", " ").split())
     return [word for word in plain if word]

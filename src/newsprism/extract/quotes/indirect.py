@@ -16,6 +16,10 @@ _ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "noti
 # What is told rather than whom: an addressing verb's object that is one of these is what it says.
 _TOLD_THINGS = frozenset({"story", "tale", "joke", "lie", "truth", "anecdote", "question", "questions"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
+# Verbs in a tense of their own: past, present (third person or not).
+_TENSED = frozenset({"VBD", "VBZ", "VBP"})
+# What sets a phrase off from the noun it describes ('Mr. Slinker, whose ...,', 'the brand - a ... -').
+_SETTING_OFF = frozenset({",", "-", "–", "—"})
 # Addressing verbs whose 'of' phrase is the matter ('reminded voters of the stakes').
 _OF_VERBS = frozenset({"remind", "warn", "inform", "notify", "assure", "advise"})
 # Verbs whose 'with' phrase holds what is agreed or disputed ('agreed with the analysis').
@@ -242,7 +246,7 @@ def _breaks_tense(verb: Token, clause: Token) -> bool:
     """'says the main goal is “to disqualify Trump,” but conceded that ...': a finite verb in the past where
     the clause it is joined to is in the present, or the other way round, does not go on with that clause."""
     tenses = {verb.tag_, clause.tag_}
-    return tenses <= {"VBD", "VBZ", "VBP"} and "VBD" in tenses and len(tenses) == 2
+    return tenses <= _TENSED and "VBD" in tenses and len(tenses) == 2
 
 
 def _in_the_form_of_the_cue(verb: Token, cue_verb: Token | None) -> bool:
@@ -254,13 +258,13 @@ def _in_the_form_of_the_cue(verb: Token, cue_verb: Token | None) -> bool:
 def _finite_after_infinitive(verb: Token) -> bool:
     """'has vowed to keep abortion legal and celebrated the ruling': a finite verb cannot be joined to the
     infinitive the parser hung it on, so it is joined to the verb that governs the infinitive."""
-    return verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.head.dep_ == "xcomp" and verb.head.tag_ == "VB"
+    return verb.tag_ in _TENSED and verb.head.dep_ == "xcomp" and verb.head.tag_ == "VB"
 
 
 def _joined_to_infinitive(verb: Token) -> bool:
     """'ran on his ability to jolt the recovery and accused Obama of ...': a finite verb the parser joined to
     an infinitive describing a noun."""
-    return verb.dep_ == "conj" and verb.tag_ in {"VBD", "VBZ", "VBP"} and verb.head.tag_ == "VB"
+    return verb.dep_ == "conj" and verb.tag_ in _TENSED and verb.head.tag_ == "VB"
 
 
 def _finite_governor(verb: Token) -> Token:
@@ -269,7 +273,7 @@ def _finite_governor(verb: Token) -> Token:
     current = verb.head
     while current.head.i != current.i:
         current = current.head
-        if current.tag_ in {"VBD", "VBZ", "VBP"}:
+        if current.tag_ in _TENSED:
             return current
     return verb.head
 
@@ -669,9 +673,6 @@ def _described_subject(clause: Token) -> list[Token]:
         and child.pos_ in {"PROPN", "NOUN"}
         and any(token.text in _SETTING_OFF for token in doc[child.i + 1 : clause.i])
     ]
-
-
-_SETTING_OFF = frozenset({",", "-", "–", "—"})
 
 
 def _name_taken_for_a_modifier(verb: Token) -> Token | None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsprism.extract.quotes.cues import PRONOUNS_GROUP, PRONOUNS_ORGANISATION, PRONOUNS_PERSON, CueLexicon
-from newsprism.extract.quotes.holders import Description, Holder, Kind, holder_of
+from newsprism.extract.quotes.holders import Description, Holder, Kind, holder_of, plain_words
 from newsprism.extract.records import Quote, TextSpan
 from newsprism.model import Mention
 
@@ -325,7 +325,7 @@ def _antecedent(
             # Virginia', 'Republicans'); only a role of the state may stand for a country.
             labels = {"ORG", "GPE"} if role.forms & _STATE_NOUNS else {"ORG"}
             earlier = [entry for entry in earlier if entry.label is None or entry.label in labels]
-        titled = [entry for entry in earlier if role.fits(frozenset(_plain_words(entry.span.text)))]
+        titled = [entry for entry in earlier if role.fits(frozenset(plain_words(entry.span.text)))]
         # Only one given that very role. Guessing the nearest other name ('the senator' for a TV host,
         # 'the campaign' for a pollster) named a wrong one 33 more times in the 70 labelled descriptions
         # of the train half (bench/speakers.py) and the right one no more often; on the dev half, 19
@@ -342,8 +342,3 @@ def _antecedent(
             span = TextSpan(start=mention.start, end=mention.end, text=mention.text)
             return _Named(span, mention.text, kind)
     return None
-
-
-def _plain_words(text: str) -> set[str]:
-    """Lower-case words without the punctuation around them ('spokesman,' and 'Sen.' as 'spokesman', 'sen')."""
-    return {word.strip(".,;:()’'\"“”").lower() for word in text.split()}
