@@ -20,7 +20,8 @@ from newsprism.nlp import AnalyzedArticle
 _MODIFIERS = {"compound", "amod", "nmod", "poss"}
 _ACTOR_LABELS = {"ORG", "GPE", "NORP"}
 _TRIM = {"DET", "PUNCT", "CCONJ", "ADP"}
-_POSSESSIVE = {"'s", "’s", "'", "’"}
+# The possessive clitic as the tokenizer splits it off a name ("Peskov's", "Jones'").
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 @cache
@@ -64,7 +65,7 @@ def doc_people(doc: Doc, article_id: str, offset: int) -> list[PersonMention]:
 
 def _without_possessive(entity: Span) -> Span | None:
     end = entity.end
-    while end > entity.start and entity.doc[end - 1].text in _POSSESSIVE:
+    while end > entity.start and entity.doc[end - 1].text in POSSESSIVES:
         end -= 1
     return entity.doc[entity.start : end] if end > entity.start else None
 

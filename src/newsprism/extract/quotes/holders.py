@@ -15,11 +15,10 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span
 
-from newsprism.extract.people import doc_people
+from newsprism.extract.people import POSSESSIVES, doc_people
 
 Kind = Literal["person", "organisation"]
 _OWNERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _DETERMINERS = frozenset({"the", "this", "that", "of"})
 _PREPOSITIONS = frozenset({"of", "to", "for", "at", "in", "with", "from", "on"})
 # A past role ('former', 'ex-') and a present one are different offices: 'the former president' is not
@@ -64,7 +63,7 @@ def doc_holders(doc: Doc, article_id: str, offset: int, body_nouns: frozenset[st
         if entity.label_ not in _OWNERS:
             continue
         after = entity.end
-        if after < len(doc) and doc[after].text in _POSSESSIVES:
+        if after < len(doc) and doc[after].text in POSSESSIVES:
             after += 1
         if after < len(doc) and doc[after].pos_ == "NOUN" and doc[after].lower_ in body_nouns:
             holders.append(_body(doc[entity.start : after + 1], offset))  # 'the Obama administration'
