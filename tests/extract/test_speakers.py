@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from newsprism.extract import Quote, TextSpan, load_cues
+from newsprism.extract.quotes.gender import article_genders
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.model import Mention
 
@@ -295,3 +296,35 @@ def test_a_subject_before_the_last_speaker_does_not_take_the_pronoun() -> None:
     mentions = [_person(text, "Jolly"), _person(text, "Smith")]
     resolved = resolve_speakers(quotes, mentions, load_cues(), subjects=[mentions[0]])
     assert resolved[1].speaker_name == "Smith"
+
+
+GENDER_TEXT = (
+    "Hillary Clinton said the plan works. Mr. Sanders said it fails. Bernie Sanders spoke. Later she said more."
+)
+
+
+def test_a_pronoun_skips_speakers_of_the_other_gender() -> None:
+    quotes = [_in(GENDER_TEXT, "Hillary Clinton"), _in(GENDER_TEXT, "Mr. Sanders"), _in(GENDER_TEXT, "she")]
+    mentions = [_person(GENDER_TEXT, "Hillary Clinton"), _person(GENDER_TEXT, "Sanders")]
+    genders = article_genders(GENDER_TEXT, mentions)
+    resolved = resolve_speakers(quotes, mentions, load_cues(), genders=genders)
+    assert (resolved[2].speaker_name, resolved[2].resolution) == ("Hillary Clinton", "pronoun")
+    # Without what the article shows of genders, the nearest speaker, as before.
+    assert resolve_speakers(quotes, mentions, load_cues())[2].speaker_name == "Sanders"
+
+
+def test_a_pronoun_skips_main_clause_subjects_of_the_other_gender() -> None:
+    text = "Hillary Clinton said the plan works. Ted Cruz, elected in 2012, doubts it. Later she said more."
+    quotes = [_in(text, "Hillary Clinton"), _in(text, "she")]
+    mentions = [_person(text, "Hillary Clinton"), _person(text, "Ted Cruz")]
+    genders = article_genders(text, mentions)
+    resolved = resolve_speakers(quotes, mentions, load_cues(), subjects=[mentions[1]], genders=genders)
+    assert resolved[1].speaker_name == "Hillary Clinton"
+
+
+def test_a_name_after_a_participle_only_qualifies_the_speaker() -> None:
+    pastor = "One pastor supporting Mr. Cruz"
+    assert _name_of(pastor, [("Cruz", "PERSON")]) == (pastor, "as_written")
+    # A person of the apposition named with where they are from still names the description.
+    smith = "the group's leader, John Smith of Acme,"
+    assert _name_of(smith, [("John Smith", "PERSON"), ("Acme", "ORG")]) == ("John Smith", "named")

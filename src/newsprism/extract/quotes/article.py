@@ -14,6 +14,7 @@ from newsprism.extract.quotes.document import (
     outermost,
 )
 from newsprism.extract.quotes.found import Found, overlaps, within
+from newsprism.extract.quotes.gender import article_genders
 from newsprism.extract.quotes.holders import doc_holders
 from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
 from newsprism.extract.quotes.speakers import resolve_speakers
@@ -67,7 +68,7 @@ def attribute_article(
     subjects = [m for offset, doc in docs for m in main_clause_subjects(doc, parsed.article.id, offset)]
     nouns = lexicon.organisation_nouns
     holders = [h for offset, doc in docs for h in doc_holders(doc, parsed.article.id, offset, nouns)]
-    return resolve_speakers(records, mentions, lexicon, subjects, holders)
+    return resolve_speakers(records, mentions, lexicon, subjects, holders, article_genders(text, mentions))
 
 
 def attribute_articles(articles: Sequence[ParsedArticle], nlp: Language) -> list[list[Quote]]:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.extract.quotes.cues import CueLexicon, load_cues
 from newsprism.extract.quotes.direct import attach_quotes
 from newsprism.extract.quotes.found import Found, Range, token_range, within
+from newsprism.extract.quotes.gender import article_genders
 from newsprism.extract.quotes.holders import doc_holders
 from newsprism.extract.quotes.indirect import find_attributions
 from newsprism.extract.quotes.labels import colon_speakers, label_words, opening_label, speaker_label
@@ -31,7 +32,8 @@ def extract_quotes(doc: Doc, article_id: str, offset: int = 0, lexicon: CueLexic
     quotes = build_quotes(found, text, article_id, shift=offset)
     subjects = main_clause_subjects(doc, article_id, offset)
     holders = doc_holders(doc, article_id, offset, lexicon.organisation_nouns)
-    return resolve_speakers(quotes, doc_mentions(doc, article_id, offset), lexicon, subjects, holders)
+    mentions = doc_mentions(doc, article_id, offset)
+    return resolve_speakers(quotes, mentions, lexicon, subjects, holders, article_genders(text, mentions))
 
 
 def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> list[Found]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprism.extract.quotes.cues import PRONOUNS_GROUP, PRONOUNS_ORGANISATION, PRONOUNS_PERSON, CueLexicon
+from newsprism.extract.quotes.gender import Gender, compatible, pronoun_gender
 from newsprism.extract.quotes.holders import Description, Holder, Kind, holder_of, plain_words
 from newsprism.extract.records import Quote, TextSpan
 from newsprism.model import Mention
@@ -16,6 +17,8 @@ _POSSESSIVES = ("'s", "’s", "'", "’")
 _PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _ANONYMOUS = frozenset({"source", "sources"})
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+_AFFILIATIONS = frozenset({"of", "from", "at"})
 # How a role is written before a name ('Sen. Marco Rubio' is the senator).
 _ABBREVIATIONS = {
     "senator": ("sen",),
@@ -33,6 +36,18 @@ _STATE_NOUNS = frozenset(
 
 
 @dataclass(frozen=True)
+class _Fits:
+    """What a pronoun or role word may stand for: its kind and, for 'he' and 'she', a gender."""
+
+    kind: Kind
+    gender: Gender | None
+    genders: Mapping[str, Gender]  # what the article shows of each surname's gender
+
+    def takes(self, name: str) -> bool:
+        return compatible(name, self.gender, self.genders)
+
+
+@dataclass(frozen=True)
 class _Named:
     span: TextSpan
     name: str
@@ -46,13 +61,15 @@ def resolve_speakers(
     lexicon: CueLexicon,
     subjects: Sequence[Mention] = (),
     holders: Sequence[Holder] = (),
+    genders: Mapping[str, Gender] | None = None,
 ) -> list[Quote]:
     """Name every speaker; a pronoun takes the nearest earlier compatible speaker or mention, a role noun
     ('the senator') the nearest earlier speaker given that role, else the nearest earlier one of
     ``holders`` (``holders.doc_holders``) the article gave it.
 
     ``subjects`` are the people named as the subject of a main clause (``document.main_clause_subjects``):
-    'he' may take such a person even when nobody quoted them before.
+    'he' may take such a person even when nobody quoted them before. ``genders`` (``gender.article_genders``)
+    rule out a person a pronoun cannot stand for ('she' is not Mr. Cruz).
     """
     named: list[_Named] = []
     subject_mentions = sorted((m for m in subjects if _KINDS.get(m.label) == "person"), key=lambda m: m.start)
@@ -88,7 +105,8 @@ def resolve_speakers(
         elif wanted is not None:
             head = _title_head(speaker.text) if _title_kind(speaker.text, lexicon) else None
             role = Description.of(speaker.text, _forms(head)) if head is not None else None
-            match = _antecedent(named, ordered, speaker.start, wanted, role, subject_mentions)
+            fits = _Fits(wanted, pronoun_gender(words[0]) if role is None else None, genders or {})
+            match = _antecedent(named, ordered, speaker.start, fits, role, subject_mentions)
             if match is None and role is not None:
                 match = _holding(role, speaker.start, wanted, holders)
             if match is None and head is not None:
@@ -193,14 +211,15 @@ def _naming_mention(speaker: TextSpan, inside: Sequence[Mention]) -> Mention | N
         # The apposition's own head is its last name ("Roman Catholic Bishop" then "Carlos Belo").
         second = text.find(",", comma + 1) if comma > 0 else -1
         apposition_end = speaker.start + (second if second > 0 else len(text))
-        # It must end the apposition: in "researchers from the World Food Program, Unicef and the
+        # It must end the apposition, or be followed by where the person is from ("Darran Whiting of
+        # Liberty Baptist Church"): in "researchers from the World Food Program, Unicef and the
         # European Union" the commas set off a list, not a name.
         appositions = [
             mention
             for mention in named
             if head_end < mention.start
             and mention.label == "PERSON"
-            and not text[mention.end - speaker.start : apposition_end - speaker.start].strip(" ,.")
+            and _ends_apposition(text[mention.end - speaker.start : apposition_end - speaker.start])
         ]
         return appositions[-1] if comma > 0 and appositions else None
     # 'the Kremlin', 'NATO defense ministers': the name is the head or the body the head belongs to;
@@ -214,11 +233,23 @@ def _naming_mention(speaker: TextSpan, inside: Sequence[Mention]) -> Mention | N
     return (unmodifying or heads)[-1]
 
 
+def _ends_apposition(after: str) -> bool:
+    """Whether what follows a name in an apposition leaves it the apposition's head: nothing, or a phrase
+    of where the person is from."""
+    rest = after.strip(" ,.")
+    return not rest or rest.split()[0] in _AFFILIATIONS
+
+
 def _after_preposition(before: str) -> bool:
-    words = [word.lower() for word in before.split()]
-    while words and words[-1] in _DETERMINERS:
+    """Whether a name after ``before`` is the object of a preposition or of a participle ('a spokesman
+    for Mr. Trump', 'one pastor supporting Mr. Cruz'): it qualifies the head, it is not the head."""
+    words = before.split()
+    while words and (words[-1].lower() in _DETERMINERS or words[-1].lower().rstrip(".") in _COURTESY_TITLES):
         words.pop()
-    return bool(words) and words[-1] in _PREPOSITIONS
+    if not words:
+        return False
+    last = words[-1]
+    return last.lower() in _PREPOSITIONS or (last.islower() and last.endswith("ing") and len(last) > 5)
 
 
 def _only_modifying_nationalities(speaker: TextSpan, inside: Sequence[Mention]) -> bool:
@@ -303,7 +334,7 @@ def _antecedent(
     named: list[_Named],
     mentions: list[Mention],
     before: int,
-    kind: Kind,
+    fits: _Fits,
     role: Description | None,
     subjects: list[Mention],
 ) -> _Named | None:
@@ -318,7 +349,8 @@ def _antecedent(
     on and from 50 to 58 of the other 70. Subjects of embedded clauses ('said Mr. Lew had his eyes on
     critics') are left out: with them, an early version broke 5 of the first 70 to mend 10.
     """
-    earlier = [entry for entry in named if entry.span.start < before and entry.kind == kind]
+    kind = fits.kind
+    earlier = [entry for entry in named if entry.span.start < before and entry.kind == kind and fits.takes(entry.name)]
     if role is not None:
         if kind == "organisation":
             # 'The campaign', 'the bank': an organisation's name, not a place's or a people's ('West
@@ -332,13 +364,13 @@ def _antecedent(
         # more wrong names for 2 more right ones. A wrong name misleads; the words as written do not.
         return titled[-1] if titled else None
     if kind == "person":
-        subject = next((m for m in reversed(subjects) if m.end <= before), None)
+        subject = next((m for m in reversed(subjects) if m.end <= before and fits.takes(m.text)), None)
         if subject is not None and (not earlier or subject.start >= earlier[-1].span.end):
             return _Named(TextSpan(start=subject.start, end=subject.end, text=subject.text), subject.text, kind)
     if earlier:
         return earlier[-1]
     for mention in reversed(mentions):
-        if mention.end <= before and _KINDS.get(mention.label) == kind:
+        if mention.end <= before and _KINDS.get(mention.label) == kind and fits.takes(mention.text):
             span = TextSpan(start=mention.start, end=mention.end, text=mention.text)
             return _Named(span, mention.text, kind)
     return None
