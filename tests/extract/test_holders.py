@@ -49,6 +49,25 @@ def test_a_role_given_to_two_names_no_one_and_later_holders_do_not_count() -> No
     # Two mentions of one body are one holder: the nearer is taken.
     same = [campaigns[0], _holder("Trump campaign", 80, "Trump campaign", kind="organisation")]
     assert holder_of(campaign, "organisation", same, 500) == same[1]
+    # However the owner is written.
+    sanders = [
+        _holder("Bernie Sanders’ campaign", 0, "Bernie Sanders’ campaign", kind="organisation"),
+        _holder("the Sanders campaign", 60, "the Sanders campaign", kind="organisation"),
+    ]
+    assert holder_of(campaign, "organisation", sanders, 100) == sanders[1]
+
+
+def test_only_the_recent_holders_count_when_there_are_any() -> None:
+    # A live blog names one campaign after another: the one just named is the one meant.
+    campaigns = [
+        _holder("Trump's campaign", 0, "Trump's campaign", kind="organisation"),
+        _holder("the Sanders campaign", 2000, "the Sanders campaign", kind="organisation"),
+    ]
+    campaign = Description.of("The campaign", frozenset({"campaign"}))
+    assert holder_of(campaign, "organisation", campaigns, 2100) == campaigns[1]
+    # Nobody near: the article's one holder of the role, or no one when it has two.
+    assert holder_of(campaign, "organisation", campaigns[:1], 2100) == campaigns[0]
+    assert holder_of(campaign, "organisation", campaigns, 4000) is None
 
 
 @pytest.mark.slow

@@ -23,6 +23,9 @@ _DETERMINERS = frozenset({"the", "this", "that", "of"})
 _PREPOSITIONS = frozenset({"of", "to", "for", "at", "in", "with", "from", "on"})
 # A past role ('former', 'ex-') and a present one are different offices: 'the former president' is not
 # the sitting one.
+# A description stands for what was just named when something was: a live blog names one campaign after
+# another ('The campaign says ...' after 'Bernie Sanders' campaign says ...'). Some two paragraphs.
+_RECENT = 600
 _PAST = frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "then"})
 
 
@@ -112,6 +115,7 @@ def holder_of(description: Description, kind: Kind, holders: Sequence[Holder], b
         and holder.kind == kind
         and any(role.head in description.forms and description.fits(role.words) for role in holder.roles)
     ]
+    holding = [holder for holder in holding if holder.start >= before - _RECENT] or holding
     # Given to more than one ('Trump's campaign' and 'the Clinton campaign'), the role names no one.
     if len({_identity(holder) for holder in holding}) != 1:
         return None
@@ -119,10 +123,17 @@ def holder_of(description: Description, kind: Kind, holders: Sequence[Holder], b
 
 
 def _identity(holder: Holder) -> str:
-    """Who a holder is, however the article wrote it: a person's surname, a body's first word ('Obama
-    administration' and 'Obama's administration' are one)."""
+    """Who a holder is, however the article wrote it: a person's surname, a body's owner, the word before
+    its noun ('Obama administration' and 'Obama's administration' are one, and so are 'Bernie Sanders'
+    campaign' and 'the Sanders campaign'), else its first word."""
     words = plain_words(holder.name)
-    return (words[-1] if holder.kind == "person" else words[0]) if words else ""
+    if not words:
+        return ""
+    if holder.kind == "person":
+        return words[-1]
+    heads = {role.head for role in holder.roles}
+    noun = next((n for n, word in enumerate(words) if word in heads), 0)
+    return words[noun - 1] if noun else words[0]
 
 
 def plain_words(text: str) -> list[str]:
