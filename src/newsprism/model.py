@@ -193,6 +193,11 @@ class QuoteEntry(Record):
     """
 
     speaker: str = Field(description="who said it: the person or organisation, named as the sources name them")
+    speaker_as_written: str | None = Field(
+        None,
+        description="where the first citing source names the speaker only by a pronoun or a description ('he',"
+        " 'the spokesman'): those words, which newsprism resolved to `speaker`; null where it names them",
+    )
     role: str | None = Field(None, description="the speaker's role as the first citing source gives it")
     actor: str | None = Field(None, description="the country or organisation the speaker speaks for")
     text: str = Field(description="what was said, verbatim from the first citation (pieces joined by ' … ')")

@@ -194,3 +194,12 @@ def test_the_same_words_given_twice_to_one_speaker_in_an_article_appear_once_und
     quotes = {"a": [attributed("discuss"), attributed("called")]}
     [entry] = who_said_what(quotes, [document("a", text)], [], {"a": 1})
     assert (entry.speaker, entry.cue, entry.text) == ("NATO", "called", words)
+
+
+def test_a_speaker_named_only_by_a_pronoun_keeps_the_sources_words() -> None:
+    quotes = {"a": [quote("a", TEXT_A, ["We remain vigilant."], "He", resolution="pronoun")]}
+    [entry] = who_said_what(quotes, [document("a", TEXT_A)], [PERSON], {"a": 1})
+    assert (entry.speaker, entry.speaker_as_written) == ("Jens Stoltenberg", "He")
+    named = {"a": [quote("a", TEXT_A, ["We have seen no sign of de-escalation on the ground."], "Stoltenberg")]}
+    [entry] = who_said_what(named, [document("a", TEXT_A)], [PERSON], {"a": 1})
+    assert entry.speaker_as_written is None

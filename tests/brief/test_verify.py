@@ -111,3 +111,13 @@ def test_quote_pieces_must_be_verbatim_in_order(articles: list[Article]) -> None
     assert verify_brief(brief, articles) == []
     brief.quotes[0].text = "Officials doubt … Troops are"
     assert any("quote 1 (X) is not verbatim" in p for p in verify_brief(brief, articles))
+
+
+def test_a_speaker_as_written_must_be_in_the_first_cited_source(articles: list[Article]) -> None:
+    brief = good_brief()
+    cited = Citation(source=1, article_id="a", sentence=0, start=0, end=len(TEXT_A))
+    quote = QuoteEntry(speaker="X", speaker_as_written="Officials", text="Troops are", kind="direct", citations=[cited])
+    brief.quotes = [quote]
+    assert verify_brief(brief, articles) == []
+    brief.quotes[0].speaker_as_written = "The spokesman"
+    assert any("speaker as written 'The spokesman'" in p for p in verify_brief(brief, articles))

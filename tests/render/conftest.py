@@ -16,6 +16,7 @@ from newsprism.model import (
     KeyPoint,
     OnlyIn,
     ParsedArticle,
+    QuoteEntry,
     RemovedLine,
     Sentence,
     SourceEntry,
@@ -163,3 +164,19 @@ def hostile_story() -> Story:
         notes=[f"note {SCRIPT} {MARKDOWN_LINK}"],
     )
     return Story(brief, [evil, sneaky, datauri])
+
+
+def resolved_quote(story: Story, as_written: str) -> Brief:
+    """``story``'s brief with one quote whose speaker the source names only as ``as_written``."""
+    document = story.documents[0]
+    quote = QuoteEntry(
+        speaker="Jens Stoltenberg",
+        speaker_as_written=as_written,
+        role="NATO chief",
+        actor="NATO",
+        text=document.sentences[0].text,
+        kind="direct",
+        cue="said",
+        citations=[cite(1, document, 0)],
+    )
+    return story.brief.model_copy(update={"quotes": [quote]})

@@ -11,7 +11,7 @@ import pytest
 from newsprism.errors import VerificationError
 from newsprism.model import Citation
 from newsprism.render.html import render_html
-from tests.render.conftest import ATTRIBUTE_BREAKOUT, MARKDOWN_IMAGE, MARKDOWN_LINK, SCRIPT, Story
+from tests.render.conftest import ATTRIBUTE_BREAKOUT, MARKDOWN_IMAGE, MARKDOWN_LINK, SCRIPT, Story, resolved_quote
 
 SOURCE_LINK_REL = "noopener noreferrer nofollow"
 
@@ -211,3 +211,11 @@ def test_html_keeps_source_text_that_no_sentence_covers(story: Story) -> None:
     assert "DATELINE — Troops began withdrawing on Monday." in page.text
     assert "Officials said 2,000 left.↩ (c) Wire" in page.text  # ↩ links back to the point citing it
     assert page.texts_by_id["s1-2"] == "Officials said 2,000 left."
+
+
+def test_a_resolved_speaker_shows_the_sources_own_words_as_text(hostile_story: Story) -> None:
+    html = render_html(resolved_quote(hostile_story, f"he {SCRIPT}{ATTRIBUTE_BREAKOUT}"), hostile_story.documents)
+    page = parse(html)
+    assert f"Jens Stoltenberg (NATO chief; written “he {SCRIPT}{ATTRIBUTE_BREAKOUT}”)" in page.text
+    assert "<script" not in html.lower()
+    assert not any(name.startswith("on") for _, attrs in page.elements for name in attrs)

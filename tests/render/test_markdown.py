@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from rich.console import Console
 
 from newsprism.render.markdown import escape_markdown, print_markdown, render_markdown
-from tests.render.conftest import MARKDOWN_IMAGE, MARKDOWN_LINK, SCRIPT, Story
+from tests.render.conftest import MARKDOWN_IMAGE, MARKDOWN_LINK, SCRIPT, Story, resolved_quote
 
 # What a CommonMark renderer may produce from our Markdown; anything else came from article text.
 ALLOWED_TAGS = {"h1", "h2", "h3", "ol", "ul", "li", "p", "em", "a"}
@@ -109,3 +109,16 @@ def test_print_markdown_formats_for_a_terminal(story: Story) -> None:
     assert "Troops pull back from the city [1]" in shown
     assert "Troops began withdrawing on Monday. [1][2][3]" in shown
     assert "##" not in shown
+
+
+def test_a_resolved_speaker_shows_the_sources_own_words_inert(hostile_story: Story) -> None:
+    markdown = render_markdown(resolved_quote(hostile_story, f"he {SCRIPT}"))
+    assert "**Jens Stoltenberg** (NATO chief; written “he " in markdown
+    rendered = to_html(markdown)
+    assert set(re.findall(r"<([a-z0-9]+)", rendered)) <= ALLOWED_TAGS | {"strong"}
+    assert f"written “he {SCRIPT}”" in html.unescape(re.sub(r"<[^>]+>", "", rendered))
+
+
+def test_a_speaker_the_source_names_is_shown_without_a_note(story: Story) -> None:
+    markdown = render_markdown(resolved_quote(story, ""))
+    assert "**Jens Stoltenberg** (NATO chief) said:" in markdown

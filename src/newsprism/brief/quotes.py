@@ -246,8 +246,11 @@ def _entry(
     # its second sentence must not hide the first ('We have not yet verified ... Indeed, our analysts ...').
     fullest = max(ordered, key=lambda q: sum(len(piece.text.split()) for piece in q.content))
     ordered = [fullest, *(q for q in ordered if q is not fullest)]
+    # A speaker the source names only as 'he' or 'the spokesman' is our reading, not its words: say so.
+    resolved = fullest.speaker is not None and fullest.resolution in ("pronoun", "title")
     return QuoteEntry(
         speaker=speaker.name,
+        speaker_as_written=fullest.speaker.text if resolved and fullest.speaker else None,
         role=speaker.role,
         actor=speaker.actor,
         text=PIECE_JOINER.join(piece.text for piece in fullest.content),

@@ -118,4 +118,6 @@ def _check_quote(
         position = found + len(piece)
     if quote.cue and quote.cue not in article.text:
         return [f"{label}: its cue {quote.cue!r} is not in source [{first.source}]"]
+    if quote.speaker_as_written and quote.speaker_as_written not in article.text:
+        return [f"{label}: its speaker as written {quote.speaker_as_written!r} is not in source [{first.source}]"]
     return []

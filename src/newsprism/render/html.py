@@ -79,6 +79,7 @@ class QuoteView:
 
     anchor: str
     speaker: str
+    as_written: str | None  # 'he', 'the spokesman': the source's words for a speaker newsprism resolved
     role: str | None
     cue: str
     reported: bool
@@ -117,6 +118,7 @@ def _who_said_what(brief: Brief, links: _CitationLinker) -> list[ActorView]:
                 QuoteView(
                     anchor,
                     entry.speaker,
+                    entry.speaker_as_written,
                     entry.role,
                     cue_words(entry.cue),
                     entry.kind != "direct",

@@ -122,8 +122,11 @@ def _who_said_what(brief: Brief) -> str:
         lines = []
         for entry in entries:
             who = f"**{escape_markdown(entry.speaker)}**"
-            if entry.role:
-                who += f" ({escape_markdown(entry.role)})"
+            notes = [escape_markdown(entry.role)] if entry.role else []
+            if entry.speaker_as_written:
+                notes.append(f"written “{escape_markdown(entry.speaker_as_written)}”")
+            if notes:
+                who += f" ({'; '.join(notes)})"
             cue = escape_markdown(cue_words(entry.cue))
             said = cue if entry.kind == "direct" else f"{cue} (reported)"
             lines.append(f"- {who} {said}: {escape_markdown(entry.text)} {_citations(entry.citations)}")
