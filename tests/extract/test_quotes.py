@@ -554,6 +554,34 @@ def test_a_cue_with_nothing_after_its_colon_reports_the_quotation_of_the_next_pa
     assert quote.content_text.startswith("“You look")
 
 
+def test_a_paragraph_that_is_only_a_quotation_goes_on_with_the_speaker_quoted_before() -> None:
+    text = (
+        "“Ted Cruz is the best conservative candidate since Ronald Reagan,” Viguerie said.\n\n"
+        "“He’s what we’ve waited for ever since Reagan. He checks all our boxes.”\n\n"
+        "“He will win in November.”\n\n"
+        "The rally ended at noon."
+    )
+    [quote] = _article(text)
+    assert _speaker_text(quote) == "Viguerie"
+    assert [piece.text[:10] for piece in quote.content] == ["“Ted Cruz ", "“He’s what", "“He will w"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The last speaker was reported, not quoted: the quotation may be anyone's.
+        "Viguerie said Cruz was the best candidate since Reagan.\n\n“He checks all our boxes.”",
+        # A shout of a few words is as likely the crowd's.
+        "“Or do we make promises we can't keep?” Clinton asked.\n\n“Nooooo!”",
+        # A quotation with words of its own around it is not only a quotation.
+        "“Cruz is the best,” Viguerie said.\n\n“He checks all our boxes,” a voter replied.",
+    ],
+)
+def test_a_quotation_paragraph_after_other_paragraphs_keeps_to_its_own(text: str) -> None:
+    first = _article(text)[0]
+    assert len(first.content) == 1
+
+
 # Every reading of a sentence, in order, as (speaker, cue, content): where one report ends and the next begins.
 EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
     (

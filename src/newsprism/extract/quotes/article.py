@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 ParsedParagraph = tuple[int, "Doc"]
 
 
+# Fewer words may be a shout of someone else's ('"Nooooo!" the crowd cried') or a heading ('"Related:"').
+_CONTINUATION_WORDS = 3
+
+
 def paragraph_texts(text: str) -> list[tuple[int, str]]:
     """(offset, text) of every paragraph of an article, long ones cut into windows at a space."""
     return [(offset, chunk) for _, offset, chunk in paragraph_windows(text)]
@@ -63,6 +67,7 @@ def attribute_article(
         local = [_shift_quote(q, -offset) for q in quotes if any(overlaps(p, bounds) for p in q.pieces)]
         found.extend(_shift(item, offset) for item in find_in_doc(doc, local, lexicon))
     _colon_paragraphs(text, paragraphs, quotes, found)
+    _continued_quotes(text, paragraphs, quotes, found)
     records = build_quotes(outermost(found, quotes), text, parsed.article.id)
     mentions = parsed.mentions or [m for offset, doc in docs for m in doc_mentions(doc, parsed.article.id, offset)]
     subjects = [m for offset, doc in docs for m in main_clause_subjects(doc, parsed.article.id, offset)]
@@ -103,6 +108,46 @@ def _colon_paragraphs(
             continue
         speakers[-1].content = sorted({*speakers[-1].content, *quote.pieces})
         speakers[-1].quoted = True
+
+
+def _continued_quotes(
+    text: str, paragraphs: list[tuple[int, int]], quotes: list[QuotedSpan], found: list[Found]
+) -> None:
+    """A paragraph that is one quotation and nothing else, after a paragraph quoting a speaker, goes on
+    with that speaker's words: news writing names the speaker once and lets the next paragraphs carry
+    on ('"...," Viguerie said.' then '"He checks all our boxes."').
+
+    Only a quotation of a few words, after a paragraph whose last speaker was quoted: a crowd's shout
+    ('"Nooooo!"') or a paragraph after reported speech may be anyone's.
+    """
+    quoted = [piece for quote in quotes for piece in quote.pieces]
+    reported = [piece for item in found if not within(item.cue, quoted) for piece in item.content]
+    for number in range(1, len(paragraphs)):
+        quote = _whole_paragraph_quote(text, paragraphs[number], quotes)
+        if quote is None or any(overlaps(piece, r) for piece in quote.pieces for r in reported):
+            continue
+        previous = paragraphs[number - 1]
+        speakers = [
+            item
+            for item in found
+            if item.source is not None
+            and (previous[0] <= item.cue[0] < previous[1] or any(within(p, [previous]) for p in item.content))
+        ]
+        last = max(speakers, key=lambda item: max(item.cue[0], *(p[0] for p in item.content)), default=None)
+        if last is None or not last.quoted or last.partial or last.content[-1][1] > quote.start:
+            continue
+        last.content = sorted({*last.content, *quote.pieces})
+
+
+def _whole_paragraph_quote(text: str, paragraph: tuple[int, int], quotes: list[QuotedSpan]) -> QuotedSpan | None:
+    """The quotation that is the whole paragraph, of a few words at least; None if there is none."""
+    start, end = paragraph
+    body = text[start:end]
+    start, end = start + len(body) - len(body.lstrip()), start + len(body.rstrip())
+    quote = next((q for q in quotes if q.start == start and q.end == end and len(q.pieces) == 1), None)
+    if quote is None or len(text[start:end].split()) < _CONTINUATION_WORDS:
+        return None
+    return quote
 
 
 def _shift_quote(quote: QuotedSpan, by: int) -> QuotedSpan:
