@@ -13,7 +13,7 @@ from newsprism.extract.quotes.document import (
     main_clause_subjects,
     outermost,
 )
-from newsprism.extract.quotes.found import Found, overlaps, within
+from newsprism.extract.quotes.found import Found, Range, overlaps, within
 from newsprism.extract.quotes.gender import article_genders
 from newsprism.extract.quotes.holders import doc_holders
 from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 ParsedParagraph = tuple[int, "Doc"]
-
-
 # Fewer words may be a shout of someone else's ('"Nooooo!" the crowd cried') or a heading ('"Related:"').
 _CONTINUATION_WORDS = 3
 
@@ -93,10 +91,7 @@ def _colon_paragraphs(
     text: str, paragraphs: list[tuple[int, int]], quotes: list[QuotedSpan], found: list[Found]
 ) -> None:
     """A paragraph ending 'he said:' gives its speaker to the quote opening the next paragraph."""
-    # Attributions inside a quotation ('"Everyone knows that ...," Cruz said') are the quote's words, not
-    # reports of it: they are dropped later and must not stop the quote from being given its speaker.
-    quoted = [piece for quote in quotes for piece in quote.pieces]
-    reported = [piece for item in found if not within(item.cue, quoted) for piece in item.content]
+    reported = _reported_pieces(quotes, found)
     for number in range(1, len(paragraphs)):
         start, _ = paragraphs[number]
         previous = paragraphs[number - 1]
@@ -120,10 +115,10 @@ def _continued_quotes(
     Only a quotation of a few words, after a paragraph whose last speaker was quoted: a crowd's shout
     ('"Nooooo!"') or a paragraph after reported speech may be anyone's.
     """
-    quoted = [piece for quote in quotes for piece in quote.pieces]
-    reported = [piece for item in found if not within(item.cue, quoted) for piece in item.content]
+    reported = _reported_pieces(quotes, found)
+    by_start = {quote.start: quote for quote in quotes}
     for number in range(1, len(paragraphs)):
-        quote = _whole_paragraph_quote(text, paragraphs[number], quotes)
+        quote = _whole_paragraph_quote(text, paragraphs[number], by_start)
         if quote is None or any(overlaps(piece, r) for piece in quote.pieces for r in reported):
             continue
         previous = paragraphs[number - 1]
@@ -134,20 +129,33 @@ def _continued_quotes(
             and (previous[0] <= item.cue[0] < previous[1] or any(within(p, [previous]) for p in item.content))
         ]
         last = max(speakers, key=lambda item: max(item.cue[0], *(p[0] for p in item.content)), default=None)
-        if last is None or not last.quoted or last.partial or last.content[-1][1] > quote.start:
+        if last is None or not last.quoted or last.partial or not last.content or last.content[-1][1] > quote.start:
             continue
         last.content = sorted({*last.content, *quote.pieces})
 
 
-def _whole_paragraph_quote(text: str, paragraph: tuple[int, int], quotes: list[QuotedSpan]) -> QuotedSpan | None:
+def _whole_paragraph_quote(text: str, paragraph: tuple[int, int], by_start: dict[int, QuotedSpan]) -> QuotedSpan | None:
     """The quotation that is the whole paragraph, of a few words at least; None if there is none."""
     start, end = paragraph
     body = text[start:end]
     start, end = start + len(body) - len(body.lstrip()), start + len(body.rstrip())
-    quote = next((q for q in quotes if q.start == start and q.end == end and len(q.pieces) == 1), None)
-    if quote is None or len(text[start:end].split()) < _CONTINUATION_WORDS:
+    quote = by_start.get(start)
+    if (
+        quote is None
+        or quote.end != end
+        or len(quote.pieces) != 1
+        or len(text[start:end].split()) < _CONTINUATION_WORDS
+    ):
         return None
     return quote
+
+
+def _reported_pieces(quotes: list[QuotedSpan], found: list[Found]) -> list[Range]:
+    """What attributions outside quotations report. Those inside one ('"Everyone knows that ...," Cruz
+    said') are the quote's words, not reports of it: they are dropped later and must not keep a quote
+    from being given its speaker."""
+    quoted = [piece for quote in quotes for piece in quote.pieces]
+    return [piece for item in found if not within(item.cue, quoted) for piece in item.content]
 
 
 def _shift_quote(quote: QuotedSpan, by: int) -> QuotedSpan:

@@ -23,10 +23,10 @@ _DETERMINERS = frozenset({"the", "this", "that", "of"})
 _PREPOSITIONS = frozenset({"of", "to", "for", "at", "in", "with", "from", "on"})
 # A past role ('former', 'ex-') and a present one are different offices: 'the former president' is not
 # the sitting one.
+_PAST = frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "then"})
 # A description stands for what was just named when something was: a live blog names one campaign after
 # another ('The campaign says ...' after 'Bernie Sanders' campaign says ...'). Some two paragraphs.
 _RECENT = 600
-_PAST = frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "then"})
 
 
 @dataclass(frozen=True)
