@@ -203,3 +203,63 @@ def test_a_speaker_named_only_by_a_pronoun_keeps_the_sources_words() -> None:
     named = {"a": [quote("a", TEXT_A, ["We have seen no sign of de-escalation on the ground."], "Stoltenberg")]}
     [entry] = who_said_what(named, [document("a", TEXT_A)], [PERSON], {"a": 1})
     assert entry.speaker_as_written is None
+
+
+LEDE = "'We have seen no sign of de-escalation on the ground,' the secretary general of NATO said on Tuesday."
+
+
+def test_a_description_is_the_one_person_another_source_gives_every_word_of_it() -> None:
+    quotes = {"c": [reported(LEDE, "the secretary general of NATO", "We have seen no sign of de-escalation", "c")]}
+    secretary = PERSON.model_copy(
+        update={"roles": [RoleSpan(article_id="b", text="NATO Secretary General", start=0, end=22, actor="NATO")]}
+    )
+    [entry] = who_said_what(quotes, [document("c", LEDE)], [secretary], {"c": 1})
+    assert (entry.speaker, entry.speaker_as_written) == ("Jens Stoltenberg", "the secretary general of NATO")
+    # A word no role holds ('former'), or two people who fit, leave the description as written.
+    former = LEDE.replace("the secretary", "the former secretary")
+    quotes = {"c": [reported(former, "the former secretary general of NATO", "We have seen no sign", "c")]}
+    [entry] = who_said_what(quotes, [document("c", former)], [secretary], {"c": 1})
+    assert entry.speaker_as_written is None
+    assert entry.speaker.startswith("the former")
+    # A role's other words name a body, not the person: the association is not its executive director.
+    director = secretary.model_copy(
+        update={
+            "roles": [
+                RoleSpan(article_id="b", text="executive director of the NBA players association", start=0, end=50)
+            ]
+        }
+    )
+    text = "'We will go on with the talks,' the NBA players association said on Tuesday."
+    quotes = {"c": [reported(text, "the NBA players association", "We will go on with the talks", "c")]}
+    [entry] = who_said_what(quotes, [document("c", text)], [director], {"c": 1})
+    assert (entry.speaker, entry.speaker_as_written) == ("NBA players association", None)
+    other = Person(id=1, name="Anders Rasmussen", names=["Anders Rasmussen"], roles=secretary.roles, actor="NATO")
+    quotes = {"c": [reported(LEDE, "the secretary general of NATO", "We have seen no sign of de-escalation", "c")]}
+    [entry] = who_said_what(quotes, [document("c", LEDE)], [secretary, other], {"c": 1})
+    assert entry.speaker_as_written is None
+
+
+def test_an_excerpt_of_a_statement_the_article_quotes_in_full_is_that_statement() -> None:
+    text = (
+        TEXT_A
+        + " Later Stoltenberg said: "
+        + '"We have seen no sign of de-escalation on the ground. We remain vigilant."'
+    )
+    excerpt = quote("a", text, ["We have seen no sign of de-escalation on the ground."], "Stoltenberg")
+    full_start = text.index('"We have seen no sign of de-escalation on the ground. We')
+    full = excerpt.model_copy(update={"content": [TextSpan(start=full_start, end=len(text), text=text[full_start:])]})
+    for order in ([excerpt, full], [full, excerpt]):
+        [entry] = who_said_what({"a": order}, [document("a", text)], [PERSON], {"a": 1})
+        assert entry.text == text[full_start:]
+
+
+def test_a_report_like_any_report_of_a_statement_joins_it() -> None:
+    # The second source words it like the first, the third like the second: one statement for all three.
+    texts = {
+        "a": 'Stoltenberg said: "Russia has massed troops near the border and shows no sign of leaving."',
+        "b": 'Stoltenberg said: "Russia shows no sign of leaving the border region, where troops stay massed."',
+        "c": 'Stoltenberg said: "The troops stay massed in the border region, where the winter camps are built."',
+    }
+    quotes = {k: [quote(k, t, [t[t.index('"') :]], "Stoltenberg")] for k, t in texts.items()}
+    entries = who_said_what(quotes, [document(k, t) for k, t in texts.items()], [PERSON], {"a": 1, "b": 2, "c": 3})
+    assert [sorted(c.source for c in e.citations) for e in entries] == [[1, 2, 3]]

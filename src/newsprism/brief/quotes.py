@@ -10,6 +10,7 @@ from newsprism.compare.people import alike, name_parts
 from newsprism.compare.roles import actor_key, title_vocabulary
 from newsprism.compare.similarity import content_words
 from newsprism.extract.people import role_heads
+from newsprism.extract.quotes.holders import Role, plain_words
 from newsprism.extract.records import Quote
 from newsprism.model import ParsedArticle, Person, QuoteEntry
 from newsprism.nlp.sentences import cite_span
@@ -50,6 +51,7 @@ def who_said_what(
             words = len(quote.content_text.split())
             if words < options.min_words or (quote.kind == "indirect" and words < options.min_reported_words):
                 continue
+            quote = _named_across_sources(quote, people)
             speaker = _speaker_of(quote, people)
             if speaker is None:
                 continue
@@ -188,6 +190,43 @@ def _nameable(name: str, resolution: str) -> bool:
     )
 
 
+_EDGES = " \"'“”‘’.,;:"
+_SMALLEST_EXCERPT = 5  # words; fewer ('the new normal') may be anyone's phrase
+# Words of a description that ask nothing of a role: 'the secretary general of NATO'.
+_FILLER = frozenset({"the", "a", "an", "of"})
+
+
+def _named_across_sources(quote: Quote, people: Sequence[Person]) -> Quote:
+    """A speaker one source names only by a description ('the secretary general of NATO said', before or
+    without the name) is the one person of the story some source gives a role of that head noun with
+    every word of it ('NATO Secretary General Jens Stoltenberg'). A description no role fits, or two
+    people's, stays as written ('the former president' beside a sitting 'President'), and so does a
+    plural or a body's name ('the players', 'the group' beside 'leader of the group').
+    """
+    if quote.resolution != "as_written" or quote.speaker is None:
+        return quote
+    written = quote.speaker.text
+    words = written.split()
+    if len(words) < 2 or words[0].lower() != "the" or not any(word.islower() for word in words[1:]):
+        return quote
+    description = Role.of(written)
+    if description.head.endswith("s") and not description.head.endswith("ss"):
+        return quote  # a plural is a group, not one person
+    wanted = description.words - _FILLER
+
+    def fits(role: str) -> bool:
+        held = Role.of(role)
+        return held.head == description.head and wanted <= held.words
+
+    holding = [person for person in people if any(fits(role.text) for role in person.roles)]
+    # A title may be part of a name ('Prince Norodom Ranariddh'): another person so named makes the
+    # description anyone's, whatever role a slip of the parse gave the first.
+    named = [person for person in people if any(wanted <= set(plain_words(name)) for name in person.names)]
+    if len(holding) != 1 or any(person.id != holding[0].id for person in named):
+        return quote
+    return quote.model_copy(update={"speaker_name": holding[0].name, "resolution": "title"})
+
+
 def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
     name = quote.speaker_name or (quote.speaker.text if quote.speaker else None)
     if not name or not _nameable(name, quote.resolution):
@@ -224,13 +263,32 @@ def _join_group(
             if _cue_distance(quote) < _cue_distance(group[twice[0]]):
                 group[twice[0]] = quote
             return
+        # Part of a statement the article quotes in full elsewhere (a lede's excerpt of the quote below
+        # it) is that statement, and the fuller report stands for it.
+        within = [n for n in same if _inside(quote.content_text, group[n].content_text)]
+        if within:
+            return
+        around = [n for n in same if _inside(group[n].content_text, quote.content_text)]
+        if around:
+            group[around[0]] = quote
+            return
         if same:
             continue
-        other = content_words(group[0].content_text)
-        if words and other and 2 * len(words & other) / (len(words) + len(other)) >= options.same_statement:
+        if any(_same_words(words, content_words(q.content_text), options) for q in group):
             group.append(quote)
             return
     groups.append((speaker, [quote]))
+
+
+def _inside(part: str, whole: str) -> bool:
+    """Whether ``part``'s words, quotation marks and edge punctuation aside, stand in ``whole``."""
+    words = part.strip(_EDGES).split()
+    return len(words) >= _SMALLEST_EXCERPT and " ".join(words) in " ".join(whole.split())
+
+
+def _same_words(first: frozenset[str], second: frozenset[str], options: QuoteOptions) -> bool:
+    """Two reports share enough content words (Dice) to be one statement."""
+    return bool(first and second) and 2 * len(first & second) / (len(first) + len(second)) >= options.same_statement
 
 
 def _cue_distance(quote: Quote) -> int:
