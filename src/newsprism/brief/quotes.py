@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsprism.compare.people import alike, name_parts
 from newsprism.compare.roles import actor_key, title_vocabulary
@@ -251,7 +252,7 @@ def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
 def _join_group(
     groups: list[tuple[_Speaker, list[Quote]]], speaker: _Speaker, quote: Quote, options: QuoteOptions
 ) -> None:
-    words = content_words(quote.content_text)
+    words = _statement_words(quote.content_text)
     for known, group in groups:
         if known.key != speaker.key:
             continue
@@ -274,10 +275,16 @@ def _join_group(
             return
         if same:
             continue
-        if any(_same_words(words, content_words(q.content_text), options) for q in group):
+        if any(_same_words(words, _statement_words(q.content_text), options) for q in group):
             group.append(quote)
             return
     groups.append((speaker, [quote]))
+
+
+@lru_cache(maxsize=1 << 12)
+def _statement_words(text: str) -> frozenset[str]:
+    """A report's content words, read once: each new report is compared with every report of its speaker."""
+    return content_words(text)
 
 
 def _inside(part: str, whole: str) -> bool:
