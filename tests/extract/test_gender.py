@@ -59,6 +59,9 @@ def test_a_surname_alone_says_nothing_of_itself() -> None:
     assert first_name_gender("Hillary Clinton") == "female"
     assert first_name_gender("Volodymyr Zelensky") == "male"
     assert first_name_gender("José García") == "male"  # folded to ASCII as the table is
+    # A title the tagger left in the name is no first name ('General' is a man's name in the table).
+    assert first_name_gender("General Lori Robinson") == "female"
+    assert first_name_gender("Sen. Cruz") is None
 
 
 def test_the_table_keeps_common_names_of_one_gender() -> None:

@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from newsprism.extract.people import role_heads
 from newsprism.model import Mention
 
 Gender = Literal["male", "female"]
@@ -33,6 +34,28 @@ _PRONOUNS: dict[str, Gender] = {"he": "male", "him": "male", "his": "male", "she
 _COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)")
 _COURTESY_GENDER: dict[str, Gender] = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TITLE_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "prof",
+        "rev",
+        "sir",
+        "lady",
+        "lord",
+    }
+)
 _SMALLEST_COUNT = 500  # people in the data with that first name
 _SMALLEST_SHARE = 0.9  # of them of one gender
 
@@ -70,11 +93,22 @@ def compatible(name: str, wanted: Gender | None, genders: Mapping[str, Gender]) 
 
 
 def first_name_gender(name: str) -> Gender | None:
-    """The gender of a full name's first name ('Hillary Clinton'); None for one word or an unknown name."""
+    """The gender of a full name's first name ('Hillary Clinton'); None for one word or an unknown name.
+
+    Titles the tagger left in the name come off first: 'General' and 'Prince' are no one's first name
+    here, whatever the table says of them as names.
+    """
     words = _WORD.findall(name)
+    while words and _folded(words[0]) in _titles():
+        words = words[1:]
     if len(words) < 2:
         return None  # a surname alone ('Clinton') says nothing of itself
     return load_first_names().get(_folded(words[0]))
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return role_heads() | _TITLE_ABBREVIATIONS
 
 
 def _surname(name: str) -> str:
