@@ -163,13 +163,17 @@ def test_compare_and_person_pages(
     shot(page, artifacts, "04-compare")
 
     page.goto(example_server.url + story_path)
+    # A speaker the source names only as 'he' shows those words beside the name we give, here and there.
+    assert page.locator("li .as-written").count() > 0
     person = page.locator("#people a").first
     name = person.inner_text()
+    resolved = page.locator("li", has=page.locator(".speaker", has_text=name)).locator(".as-written").count()
     person.click()
     page.wait_for_url("**/people/*")
     assert page.locator("h1").inner_text() == name
     assert page.locator("#roles").count() == 1
     assert page.locator("#quotes").count() == 1
+    assert page.locator("#quotes .as-written").count() == resolved
     shot(page, artifacts, "05-person")
     assert problems == []
 
