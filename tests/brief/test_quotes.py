@@ -215,6 +215,12 @@ def test_a_description_is_the_one_person_another_source_gives_every_word_of_it()
     )
     [entry] = who_said_what(quotes, [document("c", LEDE)], [secretary], {"c": 1})
     assert (entry.speaker, entry.speaker_as_written) == ("Jens Stoltenberg", "the secretary general of NATO")
+    # A present description is not a past role, as in an article of its own (holders.holder_of).
+    past = secretary.model_copy(
+        update={"roles": [RoleSpan(article_id="b", text="former NATO Secretary General", start=0, end=29)]}
+    )
+    [entry] = who_said_what(quotes, [document("c", LEDE)], [past], {"c": 1})
+    assert entry.speaker_as_written is None
     # A word no role holds ('former'), or two people who fit, leave the description as written.
     former = LEDE.replace("the secretary", "the former secretary")
     quotes = {"c": [reported(former, "the former secretary general of NATO", "We have seen no sign", "c")]}

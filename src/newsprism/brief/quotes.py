@@ -11,7 +11,7 @@ from newsprism.compare.people import alike, name_parts
 from newsprism.compare.roles import actor_key, title_vocabulary
 from newsprism.compare.similarity import content_words
 from newsprism.extract.people import role_heads
-from newsprism.extract.quotes.holders import Role, plain_words
+from newsprism.extract.quotes.holders import Description, Role, plain_words
 from newsprism.extract.records import Quote
 from newsprism.model import ParsedArticle, Person, QuoteEntry
 from newsprism.nlp.sentences import cite_span
@@ -193,8 +193,6 @@ def _nameable(name: str, resolution: str) -> bool:
 
 _EDGES = " \"'“”‘’.,;:"
 _SMALLEST_EXCERPT = 5  # words; fewer ('the new normal') may be anyone's phrase
-# Words of a description that ask nothing of a role: 'the secretary general of NATO'.
-_FILLER = frozenset({"the", "a", "an", "of"})
 
 
 def _named_across_sources(quote: Quote, people: Sequence[Person]) -> Quote:
@@ -210,22 +208,28 @@ def _named_across_sources(quote: Quote, people: Sequence[Person]) -> Quote:
     words = written.split()
     if len(words) < 2 or words[0].lower() != "the" or not any(word.islower() for word in words[1:]):
         return quote
-    description = Role.of(written)
-    if description.head.endswith("s") and not description.head.endswith("ss"):
+    head = Role.of(written).head
+    if head.endswith("s") and not head.endswith("ss"):
         return quote  # a plural is a group, not one person
-    wanted = description.words - _FILLER
-
-    def fits(role: str) -> bool:
-        held = Role.of(role)
-        return held.head == description.head and wanted <= held.words
-
-    holding = [person for person in people if any(fits(role.text) for role in person.roles)]
+    # The test the article's own descriptions pass (holders.holder_of): the head noun, every other word,
+    # past or present alike.
+    description = Description.of(written, frozenset({head}))
+    holding = [
+        person
+        for person in people
+        if any(description.fits(held.words) and held.head == head for held in map(Role.of, _role_texts(person)))
+    ]
     # A title may be part of a name ('Prince Norodom Ranariddh'): another person so named makes the
     # description anyone's, whatever role a slip of the parse gave the first.
+    wanted = description.forms | description.other
     named = [person for person in people if any(wanted <= set(plain_words(name)) for name in person.names)]
     if len(holding) != 1 or any(person.id != holding[0].id for person in named):
         return quote
     return quote.model_copy(update={"speaker_name": holding[0].name, "resolution": "title"})
+
+
+def _role_texts(person: Person) -> list[str]:
+    return [role.text for role in person.roles]
 
 
 def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
