@@ -34,28 +34,23 @@ _PRONOUNS: dict[str, Gender] = {"he": "male", "him": "male", "his": "male", "she
 _COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)")
 _COURTESY_GENDER: dict[str, Gender] = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_TITLE_ABBREVIATIONS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "prof",
-        "rev",
-        "sir",
-        "lady",
-        "lord",
-    }
-)
+# Courtesy titles, which a name may carry ('Mr. Cruz'); the other abbreviated titles a tagger leaves in.
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
+_TITLE_ABBREVIATIONS = COURTESY_TITLES | {
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "prof",
+    "rev",
+    "sir",
+    "lady",
+    "lord",
+}
 _SMALLEST_COUNT = 500  # people in the data with that first name
 _SMALLEST_SHARE = 0.9  # of them of one gender
 

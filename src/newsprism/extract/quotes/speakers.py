@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from newsprism.extract.quotes.cues import PRONOUNS_GROUP, PRONOUNS_ORGANISATION, PRONOUNS_PERSON, CueLexicon
-from newsprism.extract.quotes.gender import Gender, compatible, pronoun_gender
+from newsprism.extract.quotes.gender import COURTESY_TITLES, Gender, compatible, pronoun_gender
 from newsprism.extract.quotes.holders import Description, Holder, Kind, holder_of, plain_words
 from newsprism.extract.records import Quote, TextSpan
 from newsprism.model import Mention
@@ -17,7 +17,6 @@ _POSSESSIVES = ("'s", "’s", "'", "’")
 _PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _ANONYMOUS = frozenset({"source", "sources"})
-_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 _AFFILIATIONS = frozenset({"of", "from", "at"})
 # How a role is written before a name ('Sen. Marco Rubio' is the senator).
 _ABBREVIATIONS = {
@@ -244,7 +243,7 @@ def _after_preposition(before: str) -> bool:
     """Whether a name after ``before`` is the object of a preposition or of a participle ('a spokesman
     for Mr. Trump', 'one pastor supporting Mr. Cruz'): it qualifies the head, it is not the head."""
     words = before.split()
-    while words and (words[-1].lower() in _DETERMINERS or words[-1].lower().rstrip(".") in _COURTESY_TITLES):
+    while words and (words[-1].lower() in _DETERMINERS or words[-1].lower().rstrip(".") in COURTESY_TITLES):
         words.pop()
     if not words:
         return False
