@@ -245,6 +245,26 @@ def test_a_description_is_the_one_person_another_source_gives_every_word_of_it()
     assert entry.speaker_as_written is None
 
 
+def test_a_description_read_as_the_articles_fuller_words_is_shown_with_the_sources_words() -> None:
+    text = "NATO's top commander welcomed the signs. The commander said Moscow should show its will to act."
+    described = reported(text, "The commander", "Moscow should show its will to act").model_copy(
+        update={"speaker_name": "NATO's top commander", "resolution": "described"}
+    )
+    [entry] = who_said_what({"a": [described]}, [document("a", text)], [], {"a": 1})
+    assert (entry.speaker, entry.speaker_as_written) == ("NATO's top commander", "The commander")
+    assert (entry.actor or "").upper() == "NATO"  # the party it speaks for, as this brief calls it
+    # Another source's name for the one who holds that role still names the speaker.
+    lede = LEDE.replace("of NATO", "")
+    fuller = reported(lede, "the secretary general", "We have seen no sign of de-escalation", "c").model_copy(
+        update={"speaker_name": "NATO's secretary general", "resolution": "described"}
+    )
+    secretary = PERSON.model_copy(
+        update={"roles": [RoleSpan(article_id="b", text="NATO Secretary General", start=0, end=22, actor="NATO")]}
+    )
+    [entry] = who_said_what({"c": [fuller]}, [document("c", lede)], [secretary], {"c": 1})
+    assert (entry.speaker, entry.speaker_as_written) == ("Jens Stoltenberg", "the secretary general")
+
+
 def test_an_excerpt_of_a_statement_the_article_quotes_in_full_is_that_statement() -> None:
     text = (
         TEXT_A

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsprism.extract import attribute_article
-from newsprism.extract.quotes.holders import Description, Holder, Kind, Role, holder_of
+from newsprism.extract.quotes.cues import load_cues
+from newsprism.extract.quotes.holders import Description, Holder, Kind, Role, doc_descriptions, holder_of
 from newsprism.model import Article, ParsedArticle
 from newsprism.nlp import load_spacy
 
@@ -13,6 +14,10 @@ from newsprism.nlp import load_spacy
 def _holder(name: str, start: int, *roles: str, kind: Kind = "person") -> Holder:
     label = "PERSON" if kind == "person" else "ORG"
     return Holder(start, start + len(name), name, kind, label, tuple(Role.of(role) for role in roles))
+
+
+def _unnamed(words: str, start: int, kind: Kind = "person") -> Holder:
+    return Holder(start, start + len(words), words, kind, "DESCRIPTION", (Role.of(words),), named=False)
 
 
 def test_role_head_is_the_noun_before_a_preposition() -> None:
@@ -96,3 +101,77 @@ def test_descriptions_take_the_holder_the_article_names(text: str, speaker: str,
     article = ParsedArticle(article=Article(id="a", source="s", text=text), sentences=[])
     quotes = [q for q in attribute_article(article, load_spacy()) if q.speaker and q.speaker.text == speaker]
     assert [q.speaker_name for q in quotes] == [name]
+
+
+def test_an_unnamed_description_holds_a_role_only_where_no_name_does() -> None:
+    commander = Description.of("the commander", frozenset({"commander"}))
+    top = _unnamed("NATO's top commander", 0)
+    assert holder_of(commander, "person", [top], 500, named=False) == top
+    assert holder_of(commander, "person", [top], 500) is None  # it names no one
+    # 'The president' beside two named presidents is one of them, not the description that happens to be left.
+    president = Description.of("the president", frozenset({"president"}))
+    holders = [_holder("Barack Obama", 0, "President"), _holder("Jim Yong Kim", 50, "World Bank President")]
+    assert holder_of(president, "person", [*holders, _unnamed("the U.S. president", 100)], 500, named=False) is None
+    # Two descriptions, however far apart, leave the role anyone's; two mentions of one are one.
+    senator = Description.of("the senator", frozenset({"senator", "sen"}))
+    two = [_unnamed("the independent Vermont senator", 0), _unnamed("New York senator", 2000)]
+    assert holder_of(senator, "person", two, 2100, named=False) is None
+    one = [_unnamed("a Vermont senator", 0), _unnamed("the Vermont senator", 2000)]
+    assert holder_of(senator, "person", one, 2100, named=False) == one[1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("NATO's top commander welcomed the talks.", ["NATO's top commander"]),
+        ("A spokesman for the Kremlin denied it.", ["A spokesman for the Kremlin"]),
+        ("Israeli officials said Wednesday that the visit was on.", ["Israeli officials"]),
+        ("China's foreign ministry issued a statement.", ["China's foreign ministry"]),
+        # A role written with the name it belongs to is that person's, not an unnamed description.
+        ("Clinton spokesman Brian Fallon said it was over.", []),
+        ("Dmitry Peskov, the Kremlin spokesman, said nothing new.", []),
+        ("The Kremlin spokesman, Dmitry Peskov, said nothing new.", []),
+        # No owner: nothing says whose.
+        ("The spokesman said nothing new.", []),
+    ],
+)
+def test_unnamed_descriptions_are_role_nouns_with_an_owner_and_no_name(text: str, described: list[str]) -> None:
+    lexicon = load_cues()
+    doc = load_spacy()(text)
+    found = doc_descriptions(doc, 0, lexicon.person_titles, lexicon.organisation_nouns)
+    assert [holder.name for holder in found] == described
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "speaker", "name", "resolution"),
+    [
+        (
+            "NATO's top commander welcomed the signs. However, the commander urged Moscow to show it would act.",
+            "the commander",
+            "NATO's top commander",
+            "described",
+        ),
+        (
+            "Cameron's spokesman said the prime minister would meet him. The spokesman added that no date was set.",
+            "The spokesman",
+            "Cameron's spokesman",
+            "described",
+        ),
+        # A role the article gives a named person is theirs, not the description's.
+        (
+            "British Prime Minister Boris Johnson spoke first. Britain's prime minister then left. "
+            "The prime minister said the talks were over.",
+            "The prime minister",
+            "Boris Johnson",
+            "title",
+        ),
+    ],
+)
+def test_a_description_the_article_never_names_takes_its_fuller_words(
+    text: str, speaker: str, name: str, resolution: str
+) -> None:
+    article = ParsedArticle(article=Article(id="a", source="s", text=text), sentences=[])
+    quotes = [q for q in attribute_article(article, load_spacy()) if q.speaker and q.speaker.text == speaker]
+    assert [(q.speaker_name, q.resolution) for q in quotes] == [(name, resolution)]

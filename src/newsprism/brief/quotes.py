@@ -202,7 +202,8 @@ def _named_across_sources(quote: Quote, people: Sequence[Person]) -> Quote:
     people's, stays as written ('the former president' beside a sitting 'President'), and so does a
     plural or a body's name ('the players', 'the group' beside 'leader of the group').
     """
-    if quote.resolution != "as_written" or quote.speaker is None:
+    # A description read as the article's fuller words ('NATO's secretary general') may still be named.
+    if quote.resolution not in ("as_written", "described") or quote.speaker is None:
         return quote
     written = quote.speaker.text
     words = written.split()
@@ -316,7 +317,7 @@ def _entry(
     fullest = max(ordered, key=lambda q: sum(len(piece.text.split()) for piece in q.content))
     ordered = [fullest, *(q for q in ordered if q is not fullest)]
     # A speaker the source names only as 'he' or 'the spokesman' is our reading, not its words: say so.
-    resolved = fullest.speaker is not None and fullest.resolution in ("pronoun", "title")
+    resolved = fullest.speaker is not None and fullest.resolution in ("pronoun", "title", "described")
     return QuoteEntry(
         speaker=speaker.name,
         speaker_as_written=fullest.speaker.text if resolved and fullest.speaker else None,

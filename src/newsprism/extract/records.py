@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 from newsprism.model import Record
 
 QuoteKind = Literal["direct", "partial", "indirect"]
-Resolution = Literal["named", "as_written", "pronoun", "title", "unresolved"]
+Resolution = Literal["named", "as_written", "pronoun", "title", "described", "unresolved"]
 
 
 class TextSpan(Record):
@@ -46,7 +46,8 @@ class Quote(Record):
     resolution: Resolution = Field(
         "unresolved",
         description="named: the speaker names an entity; as_written: a description kept as is; "
-        "pronoun / title: resolved to the earlier mention in resolved_from; unresolved: no candidate found",
+        "pronoun / title: resolved to the earlier mention in resolved_from; described: a description resolved to "
+        "the article's fuller words for someone it never names (resolved_from); unresolved: no candidate found",
     )
     resolved_from: TextSpan | None = Field(None, description="the earlier mention a pronoun or title was resolved to")
 

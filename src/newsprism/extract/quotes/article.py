@@ -69,8 +69,8 @@ def attribute_article(
     records = build_quotes(outermost(found, quotes), text, parsed.article.id)
     mentions = parsed.mentions or [m for offset, doc in docs for m in doc_mentions(doc, parsed.article.id, offset)]
     subjects = [m for offset, doc in docs for m in main_clause_subjects(doc, parsed.article.id, offset)]
-    nouns = lexicon.organisation_nouns
-    holders = [h for offset, doc in docs for h in doc_holders(doc, parsed.article.id, offset, nouns)]
+    nouns, titles = lexicon.organisation_nouns, lexicon.person_titles
+    holders = [h for offset, doc in docs for h in doc_holders(doc, parsed.article.id, offset, nouns, titles)]
     return resolve_speakers(records, mentions, lexicon, subjects, holders, article_genders(text, mentions))
 
 

@@ -31,7 +31,7 @@ def extract_quotes(doc: Doc, article_id: str, offset: int = 0, lexicon: CueLexic
     found = outermost(find_in_doc(doc, quoted, lexicon), quoted)
     quotes = build_quotes(found, text, article_id, shift=offset)
     subjects = main_clause_subjects(doc, article_id, offset)
-    holders = doc_holders(doc, article_id, offset, lexicon.organisation_nouns)
+    holders = doc_holders(doc, article_id, offset, lexicon.organisation_nouns, lexicon.person_titles)
     mentions = doc_mentions(doc, article_id, offset)
     return resolve_speakers(quotes, mentions, lexicon, subjects, holders, article_genders(text, mentions))
 

@@ -5,6 +5,10 @@ A person holds the roles the article gives them before their name or in an appos
 President Bill Clinton', 'Harry Reid, the Senate minority leader'; ``people.doc_people``). A body is a
 name with a body's noun after it ('the Obama administration', 'Clinton's campaign') or an
 organisation whose name holds that noun ('the Federal Bureau of Investigation' is the bureau).
+
+An article may also bring a speaker in by a fuller description and never name them ('NATO's top
+commander', 'Cameron's spokesman', 'a New Hampshire ballot commission'): such a description is an unnamed
+holder (``doc_descriptions``), which a later 'the commander' stands for when no named holder has its role.
 """
 
 from __future__ import annotations
@@ -19,7 +23,12 @@ from newsprism.extract.people import POSSESSIVES, doc_people
 
 Kind = Literal["person", "organisation"]
 _OWNERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# How an owner hangs on the role noun of an unnamed description: 'NATO's commander', 'the Gowdy spokesman',
+# 'the Israeli officials', 'a spokesman for the Kremlin'.
+_OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+_OWNER_PREPOSITIONS = frozenset({"of", "for", "at"})
 _DETERMINERS = frozenset({"the", "this", "that", "of"})
+_ARTICLES = frozenset({"the", "a", "an"})
 _PREPOSITIONS = frozenset({"of", "to", "for", "at", "in", "with", "from", "on"})
 # A past role ('former', 'ex-') and a present one are different offices: 'the former president' is not
 # the sitting one.
@@ -39,6 +48,7 @@ class Holder:
     kind: Kind
     label: str
     roles: tuple[Role, ...]
+    named: bool = True  # False for a description that names no one ('NATO's top commander')
 
 
 @dataclass(frozen=True)
@@ -55,8 +65,11 @@ class Role:
         return cls(head=words[cut - 1] if cut else "", words=frozenset(words))
 
 
-def doc_holders(doc: Doc, article_id: str, offset: int, body_nouns: frozenset[str]) -> list[Holder]:
-    """The people with roles and the bodies of one parsed paragraph whose text starts at ``offset``."""
+def doc_holders(
+    doc: Doc, article_id: str, offset: int, body_nouns: frozenset[str], person_titles: frozenset[str]
+) -> list[Holder]:
+    """The people with roles, the bodies and the unnamed descriptions (``doc_descriptions``) of one parsed
+    paragraph whose text starts at ``offset``."""
     holders = [
         Holder(person.start, person.end, person.name, "person", "PERSON", tuple(Role.of(r.text) for r in person.roles))
         for person in doc_people(doc, article_id, offset)
@@ -75,7 +88,44 @@ def doc_holders(doc: Doc, article_id: str, offset: int, body_nouns: frozenset[st
             [role] = body.roles
             if role.head in body_nouns and len(role.words) > 1:  # 'the Supreme Court', not a lone 'Bank'
                 holders.append(body)
-    return holders
+    return holders + doc_descriptions(doc, offset, person_titles, body_nouns)
+
+
+def doc_descriptions(doc: Doc, offset: int, person_titles: frozenset[str], body_nouns: frozenset[str]) -> list[Holder]:
+    """The unnamed holders of one parsed paragraph: a role noun with an owner the tagger named and no name
+    of its own ('NATO's top commander', 'China's foreign ministry', 'a spokesman for the Kremlin').
+
+    A role noun before a name or beside one in an apposition ('spokesman Brian Fallon', 'Peskov, the
+    Kremlin spokesman') is that person's role, which ``doc_holders`` reads.
+    """
+    described = []
+    for token in doc:
+        head = token.lower_
+        # The tagger takes a lower-case 'ministry' after 'foreign' for a name now and then.
+        noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())
+        if not noun or token.ent_type_ or head not in person_titles | body_nouns:
+            continue
+        if token.dep_ in ("compound", "appos") or any(child.dep_ == "appos" for child in token.children):
+            continue
+        owners = [child for child in token.children if child.dep_ in _OWNER_DEPS and child.ent_type_ in _OWNERS]
+        after = [
+            child
+            for child in token.children
+            if head in person_titles  # 'a spokesman for the Kremlin', not 'the bank's board for the United States'
+            and child.dep_ == "prep"
+            and child.lower_ in _OWNER_PREPOSITIONS
+            and any(grand.dep_ == "pobj" and grand.ent_type_ in _OWNERS - {"PERSON"} for grand in child.children)
+        ]
+        if not owners and not after:
+            continue
+        end = after[0].right_edge.i if after else token.i
+        span = doc[token.left_edge.i : end + 1]
+        if any(entity.label_ == "PERSON" and entity.root.i == token.head.i for entity in doc.ents):
+            continue  # a role of the person it hangs on ('the party's nominee Donald Trump')
+        kind: Kind = "person" if head in person_titles else "organisation"
+        start, stop = offset + span.start_char, offset + span.end_char
+        described.append(Holder(start, stop, span.text, kind, "DESCRIPTION", (Role.of(span.text),), named=False))
+    return described
 
 
 def _body(span: Span, offset: int) -> Holder:
@@ -106,8 +156,15 @@ class Description:
         return bool(self.forms & words) and self.other <= words and bool(_PAST & words) == self.past
 
 
-def holder_of(description: Description, kind: Kind, holders: Sequence[Holder], before: int) -> Holder | None:
-    """The holder before ``before`` of the role described, when the article gave it to one holder only."""
+def holder_of(
+    description: Description, kind: Kind, holders: Sequence[Holder], before: int, named: bool = True
+) -> Holder | None:
+    """The holder before ``before`` of the role described, when the article gave it to one holder only.
+
+    With ``named`` False, the one unnamed description ('NATO's top commander') that holds it, and only
+    where no named holder does: 'the president' beside 'President Obama' and 'World Bank President Jim
+    Yong Kim' is one of two people, not the one description 'the U.S. president' that happens to be left.
+    """
     holding = [
         holder
         for holder in holders
@@ -115,8 +172,14 @@ def holder_of(description: Description, kind: Kind, holders: Sequence[Holder], b
         and holder.kind == kind
         and any(role.head in description.forms and description.fits(role.words) for role in holder.roles)
     ]
-    holding = [holder for holder in holding if holder.start >= before - _RECENT] or holding
-    # Given to more than one ('Trump's campaign' and 'the Clinton campaign'), the role names no one.
+    if not named and any(holder.named for holder in holding):
+        return None
+    holding = [holder for holder in holding if holder.named == named]
+    if named:
+        holding = [holder for holder in holding if holder.start >= before - _RECENT] or holding
+    # Given to more than one ('Trump's campaign' and 'the Clinton campaign'), the role names no one. An
+    # unnamed description may have been met long before: 'the independent Vermont senator' a page
+    # earlier and 'New York senator' just now leave 'the senator' anyone's.
     if len({_identity(holder) for holder in holding}) != 1:
         return None
     return max(holding, key=lambda holder: holder.start)
@@ -125,10 +188,13 @@ def holder_of(description: Description, kind: Kind, holders: Sequence[Holder], b
 def _identity(holder: Holder) -> str:
     """Who a holder is, however the article wrote it: a person's surname, a body's owner, the word before
     its noun ('Obama administration' and 'Obama's administration' are one, and so are 'Bernie Sanders'
-    campaign' and 'the Sanders campaign'), else its first word."""
+    campaign' and 'the Sanders campaign'), else its first word; an unnamed description, all its words
+    but the article ('NATO's top commander')."""
     words = plain_words(holder.name)
     if not words:
         return ""
+    if not holder.named:
+        return " ".join(word for word in words if word not in _ARTICLES)
     if holder.kind == "person":
         return words[-1]
     heads = {role.head for role in holder.roles}

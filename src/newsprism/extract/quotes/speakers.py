@@ -108,9 +108,15 @@ def resolve_speakers(
             match = _antecedent(named, ordered, speaker.start, fits, role, subject_mentions)
             if match is None and role is not None:
                 match = _holding(role, speaker.start, wanted, holders)
+            if match is None and role is not None and (fuller := _holding(role, speaker.start, wanted, holders, False)):
+                # 'The commander encouraged Moscow ...' after 'NATO's top commander welcomed ...': the
+                # article's fuller words for one it never names say whose commander spoke.
+                update = {"speaker_name": fuller.name, "resolution": "described", "resolved_from": fuller.span}
+                resolved.append(quote.model_copy(update=update))
+                continue
             if match is None and head is not None:
-                # 'The commander encouraged Moscow ...' with no commander named before: the role word
-                # still says who spoke, better than nothing and than a guessed name.
+                # A role no one was given ('the source said'): the role word still says who spoke, better
+                # than nothing and than a guessed name.
                 named.append(_Named(speaker, speaker.text, None))
                 resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
                 continue
@@ -126,10 +132,13 @@ def resolve_speakers(
     return [_on_one_line(quote) for quote in resolved]
 
 
-def _holding(role: Description, before: int, kind: Kind, holders: Sequence[Holder]) -> _Named | None:
+def _holding(
+    role: Description, before: int, kind: Kind, holders: Sequence[Holder], named: bool = True
+) -> _Named | None:
     """The earlier person or body the article gave the description's role ('the former president' for
-    'former President Bill Clinton'), whether or not they spoke before."""
-    holder = holder_of(role, kind, holders, before)
+    'former President Bill Clinton'), whether or not they spoke before; with ``named`` False, the earlier
+    unnamed description that holds it ('NATO's top commander' for 'the commander')."""
+    holder = holder_of(role, kind, holders, before, named)
     if holder is None:
         return None
     return _Named(TextSpan(start=holder.start, end=holder.end, text=holder.name), holder.name, kind, holder.label)
