@@ -130,6 +130,8 @@ def test_an_unnamed_description_holds_a_role_only_where_no_name_does() -> None:
         ("China's foreign ministry issued a statement.", ["China's foreign ministry"]),
         # A role written with the name it belongs to is that person's, not an unnamed description.
         ("Clinton spokesman Brian Fallon said it was over.", []),
+        ("Former secretary of State Hillary Clinton spoke first.", []),
+        ("Polls show Hillary Clinton and the Vermont senator in a dead heat.", ["the Vermont senator"]),
         ("Dmitry Peskov, the Kremlin spokesman, said nothing new.", []),
         ("The Kremlin spokesman, Dmitry Peskov, said nothing new.", []),
         # No owner: nothing says whose.

@@ -27,6 +27,7 @@ _OWNERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # 'the Israeli officials', 'a spokesman for the Kremlin'.
 _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 _OWNER_PREPOSITIONS = frozenset({"of", "for", "at"})
+_BODIES = _OWNERS - {"PERSON"}
 _DETERMINERS = frozenset({"the", "this", "that", "of"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _PREPOSITIONS = frozenset({"of", "to", "for", "at", "in", "with", "from", "on"})
@@ -99,11 +100,12 @@ def doc_descriptions(doc: Doc, offset: int, person_titles: frozenset[str], body_
     Kremlin spokesman') is that person's role, which ``doc_holders`` reads.
     """
     described = []
+    role_nouns = person_titles | body_nouns
     for token in doc:
         head = token.lower_
         # The tagger takes a lower-case 'ministry' after 'foreign' for a name now and then.
         noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())
-        if not noun or token.ent_type_ or head not in person_titles | body_nouns:
+        if not noun or token.ent_type_ or head not in role_nouns:
             continue
         if token.dep_ in ("compound", "appos") or any(child.dep_ == "appos" for child in token.children):
             continue
@@ -114,14 +116,16 @@ def doc_descriptions(doc: Doc, offset: int, person_titles: frozenset[str], body_
             if head in person_titles  # 'a spokesman for the Kremlin', not 'the bank's board for the United States'
             and child.dep_ == "prep"
             and child.lower_ in _OWNER_PREPOSITIONS
-            and any(grand.dep_ == "pobj" and grand.ent_type_ in _OWNERS - {"PERSON"} for grand in child.children)
+            and any(grand.dep_ == "pobj" and grand.ent_type_ in _BODIES for grand in child.children)
         ]
         if not owners and not after:
             continue
         end = after[0].right_edge.i if after else token.i
         span = doc[token.left_edge.i : end + 1]
-        if any(entity.label_ == "PERSON" and entity.root.i == token.head.i for entity in doc.ents):
-            continue  # a role of the person it hangs on ('the party's nominee Donald Trump')
+        # A role the parser hung on a name is that person's ('former secretary of State Hillary Clinton');
+        # one joined to a name by 'and' is someone else ('Hillary Clinton and the Vermont senator').
+        if token.dep_ != "conj" and any(e.label_ == "PERSON" and e.root.i == token.head.i for e in doc.ents):
+            continue
         kind: Kind = "person" if head in person_titles else "organisation"
         start, stop = offset + span.start_char, offset + span.end_char
         described.append(Holder(start, stop, span.text, kind, "DESCRIPTION", (Role.of(span.text),), named=False))
