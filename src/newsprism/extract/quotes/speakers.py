@@ -115,8 +115,8 @@ def resolve_speakers(
                 resolved.append(quote.model_copy(update=update))
                 continue
             if match is None and head is not None:
-                # A role no one was given ('the source said'): the role word still says who spoke, better
-                # than nothing and than a guessed name.
+                # A role no one in the article was given ('the spokesman said' and no spokesman before): the
+                # role word still says who spoke, better than nothing and than a guessed name.
                 named.append(_Named(speaker, speaker.text, None))
                 resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
                 continue
