@@ -245,6 +245,27 @@ def test_a_description_is_the_one_person_another_source_gives_every_word_of_it()
     assert entry.speaker_as_written is None
 
 
+def test_a_capitalised_title_is_a_description_and_other_capitalised_words_a_name() -> None:
+    text = (
+        "The Foreign Secretary said the talks in Geneva had failed. "
+        "The Associated Press said the vote in Ohio was close."
+    )
+    secretary = PERSON.model_copy(
+        update={"roles": [RoleSpan(article_id="b", text="British Foreign Secretary", start=0, end=25, actor="UK")]}
+    )
+    quotes = {
+        "c": [
+            reported(text, "The Foreign Secretary", "the talks in Geneva had failed", "c"),
+            reported(text, "The Associated Press", "the vote in Ohio was close", "c"),
+        ]
+    }
+    entries = who_said_what(quotes, [document("c", text)], [secretary], {"c": 1})
+    assert sorted((e.speaker, e.speaker_as_written) for e in entries) == [
+        ("Associated Press", None),
+        ("Jens Stoltenberg", "The Foreign Secretary"),
+    ]
+
+
 def test_a_description_read_as_the_articles_fuller_words_is_shown_with_the_sources_words() -> None:
     text = "NATO's top commander welcomed the signs. The commander said Moscow should show its will to act."
     described = reported(text, "The commander", "Moscow should show its will to act").model_copy(

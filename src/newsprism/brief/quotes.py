@@ -207,9 +207,13 @@ def _named_across_sources(quote: Quote, people: Sequence[Person]) -> Quote:
         return quote
     written = quote.speaker.text
     words = written.split()
-    if len(words) < 2 or words[0].lower() != "the" or not any(word.islower() for word in words[1:]):
+    if len(words) < 2 or words[0].lower() != "the":
         return quote
     head = Role.of(written).head
+    # Capitalised words are a name ('The Associated Press') unless a person's title heads them: 'The
+    # Russian Foreign Minister speaks of ...' describes whoever holds that office.
+    if not any(word.islower() for word in words[1:]) and head not in role_heads():
+        return quote
     if head.endswith("s") and not head.endswith("ss"):
         return quote  # a plural is a group, not one person
     # The test the article's own descriptions pass (holders.holder_of): the head noun, every other word,
