@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsprism.extract import Quote, TextSpan, load_cues
-from newsprism.extract.quotes.gender import article_genders
+from newsprism.extract.quotes.gender import Gender, article_genders
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.model import Mention
 
@@ -328,3 +328,56 @@ def test_a_name_after_a_participle_only_qualifies_the_speaker() -> None:
     # A person of the apposition named with where they are from still names the description.
     smith = "the group's leader, John Smith of Acme,"
     assert _name_of(smith, [("John Smith", "PERSON"), ("Acme", "ORG")]) == ("John Smith", "named")
+
+
+def _mentions(text: str, *names: tuple[str, str]) -> list[Mention]:
+    found = []
+    for name, label in names:
+        start = text.index(name)
+        found.append(Mention(article_id="a", start=start, end=start + len(name), text=name, label=label))
+    return found
+
+
+def test_a_possessive_speaker_is_named_by_the_one_person_named_just_before_it() -> None:
+    text = "Ted Cruz lost Ohio on Tuesday. But his campaign said that the fight goes on."
+    mentions = _mentions(text, ("Ted Cruz", "PERSON"))
+    [quote] = resolve_speakers(
+        [_in(text, "his campaign")], mentions, load_cues(), genders=article_genders(text, mentions)
+    )
+    assert (quote.speaker_name, quote.resolution) == ("Ted Cruz’s campaign", "described")
+    assert quote.resolved_from is not None
+    assert quote.resolved_from.text == "Ted Cruz"
+    # A person the tagger took for an organisation is still that person: two men, either may own it.
+    later = "Sanders campaign manager Jeff Weaver spoke. His campaign said it was over."
+    both = "Bernie Sanders won in Michigan. " + "The count went on. " * 25 + later
+    mentions = _mentions(both, ("Bernie Sanders", "PERSON"), ("Jeff Weaver", "PERSON"))
+    mentions.append(
+        Mention(article_id="a", start=both.index(later), end=both.index(later) + 7, text="Sanders", label="ORG")
+    )
+    genders = article_genders(both, mentions)
+    assert _owner_words(both, mentions[:2], genders) == "Jeff Weaver’s campaign"  # without the surname, a wrong owner
+    [quote] = resolve_speakers([_in(both, "His campaign")], mentions, load_cues(), genders=genders)
+    assert (quote.speaker_name, quote.resolution) == ("His campaign", "as_written")
+
+
+def test_a_possessive_speaker_stays_as_written_where_its_owner_is_in_doubt() -> None:
+    # Two men named just before: 'his' could be either's.
+    text = "Ted Cruz met John Kasich. His campaign said that talks went well."
+    mentions = _mentions(text, ("Ted Cruz", "PERSON"), ("John Kasich", "PERSON"))
+    [quote] = resolve_speakers(
+        [_in(text, "His campaign")], mentions, load_cues(), genders=article_genders(text, mentions)
+    )
+    assert (quote.speaker_name, quote.resolution) == ("His campaign", "as_written")
+    # 'Her' is not the one man named before it, nor is a bare 'his' anyone's.
+    for speaker in ("Her campaign", "His"):
+        other = text.replace("His campaign", speaker).replace(" met John Kasich", " won")
+        mentions = _mentions(other, ("Ted Cruz", "PERSON"))
+        [quote] = resolve_speakers(
+            [_in(other, speaker)], mentions, load_cues(), genders=article_genders(other, mentions)
+        )
+        assert quote.resolution == "as_written"
+
+
+def _owner_words(text: str, mentions: list[Mention], genders: dict[str, Gender]) -> str | None:
+    [quote] = resolve_speakers([_in(text, "His campaign")], mentions, load_cues(), genders=genders)
+    return quote.speaker_name
