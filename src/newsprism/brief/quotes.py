@@ -249,6 +249,7 @@ def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
         if person_parts and alike(parts[-1], person_parts[-1], 0.8):
             role = next((r.text for r in person.roles if r.article_id == quote.article_id), None)
             role = role or (person.roles[0].text if person.roles else None)
+            role = " ".join(role.split()) if role else None  # on one line, however the source wrapped it
             return _Speaker(person.name, role, person.actor, f"person:{person.id}")
     # An organisation or office ("the Kremlin", "Russia's defence ministry") speaks for itself. A role
     # named by no one ("the commander") keeps its article: bare, it would read as a name.

@@ -19,7 +19,7 @@ from newsprism.nlp import AnalyzedArticle
 
 _MODIFIERS = {"compound", "amod", "nmod", "poss"}
 _ACTOR_LABELS = {"ORG", "GPE", "NORP"}
-_TRIM = {"DET", "PUNCT", "CCONJ", "ADP"}
+_TRIM = {"DET", "PUNCT", "CCONJ", "ADP", "SPACE"}  # SPACE: the line breaks of hard-wrapped text
 # The possessive clitic as the tokenizer splits it off a name ("Peskov's", "Jones'").
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
@@ -54,7 +54,7 @@ def doc_people(doc: Doc, article_id: str, offset: int) -> list[PersonMention]:
         people.append(
             PersonMention(
                 article_id=article_id,
-                name=name.text,
+                name=" ".join(name.text.split()),  # one name however the source wrapped it ("Bill\nClinton")
                 start=offset + name.start_char,
                 end=offset + name.end_char,
                 roles=_unique(roles),
@@ -141,7 +141,7 @@ _PAST = frozenset({"former", "ex", "onetime", "one-time", "erstwhile"})
 
 def _role_span(span: Span, article_id: str, offset: int) -> RoleSpan:
     past = any(token.lower_ in _PAST or token.lower_.startswith("ex-") for token in span)
-    actor = None if past else next((e.text for e in span.ents if e.label_ in _ACTOR_LABELS), None)
+    actor = None if past else next((" ".join(e.text.split()) for e in span.ents if e.label_ in _ACTOR_LABELS), None)
     return RoleSpan(
         article_id=article_id,
         text=span.text,
