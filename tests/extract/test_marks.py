@@ -26,6 +26,11 @@ def _texts(text: str) -> list[str]:
         ('“Outer "inner" words” here.', ['“Outer "inner" words”']),
         ("“One.” Then “two.”", ["“One.”", "“two.”"]),
         ("He said ''we will win'' today.", ["''we will win''"]),
+        # Wire copy of the 1990s and Penn Treebank text: two backquotes open, two apostrophes close.
+        ("``We will win,'' he said. ``Today.''", ["``We will win,''", "``Today.''"]),
+        ("Rock 'n' roll, he said ``is back'' now.", ["``is back''"]),
+        # Two backquotes inside a quotation they opened: the first was never closed, and is dropped.
+        ("``Far apart. He added, ``We are far apart.''", ["``We are far apart.''"]),
         ('“I disagree," he said. “We lose.”', ['“I disagree,"', "“We lose.”"]),
         ('"I disagree,” he said. "We lose."', ['"I disagree,”', '"We lose."']),
         # An opening mark typed for the closing one after the quote's punctuation.
@@ -41,6 +46,7 @@ def test_find_quotes_pairs_marks(text: str, expected: list[str]) -> None:
     "text",
     [
         "He said “we will win today.",
+        "He said ``we will win today.",
         "“We will win,\n\nhe said.",
         'The 6" pipe burst.',
         "»",
@@ -53,6 +59,11 @@ def test_find_quotes_drops_unclosed_quotes(text: str) -> None:
 def test_find_quotes_runs_on_when_next_paragraph_opens_with_a_mark() -> None:
     text = "He said: “The first part.\n\n“The second part.”\n\nNot quoted."
     assert _texts(text) == ["“The first part. / “The second part.”"]
+
+
+def test_find_quotes_runs_on_when_next_paragraph_opens_with_two_backquotes() -> None:
+    text = "He said: ``The first part.\n\n``The second part.''\n\nNot quoted."
+    assert _texts(text) == ["``The first part. / ``The second part.''"]
 
 
 def test_find_quotes_does_not_cross_a_paragraph_without_a_mark() -> None:

@@ -45,6 +45,10 @@ def _misturned_closer(text: str, position: int, opener: str) -> bool:
     return position + 1 == len(text) or text[position + 1].isspace()
 
 
+def _opening_mark(text: str, position: int) -> bool:
+    return text[position] in _OPENERS or text.startswith(("``", "''"), position)
+
+
 def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) -> list[QuotedSpan]:
     """Every top-level quotation of ``text``; ``paragraphs`` are (start, end) spans, the whole text if None."""
     spans = list(paragraphs) if paragraphs is not None else [(0, len(text))]
@@ -55,14 +59,25 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) 
         start = para_start
         if pending:
             # The run-on quote continues only if this paragraph opens with a mark.
-            if para_start < para_end and text[para_start] in _OPENERS:
+            if para_start < para_end and _opening_mark(text, para_start):
                 opener, start = text[para_start], para_start
             else:
                 pending = []
         position = start + 1 if opener else para_start
+        if opener is not None and text.startswith(("``", "''"), start):
+            opener, position = '"', start + 2  # a two-character mark stands for a double quotation mark
         inner = False  # inside a straight-quoted quotation within a curly one
         while position < para_end:
             char = text[position]
+            if char == "`" and text.startswith("``", position):
+                # Wire copy of the 1990s (and text tokenized the Penn Treebank way) opens a quotation
+                # with two backquotes and closes it with two apostrophes: ``Like this,'' she said. Two
+                # backquotes only ever open, so inside a quotation they say it was never closed: it is
+                # dropped, and the new one starts here.
+                if opener is None or text.startswith("``", start):
+                    opener, start, pending = '"', position, []
+                position += 2
+                continue
             if char == "'" and text.startswith("''", position):
                 # Two apostrophes stand for a double quotation mark in some wire copy.
                 char = '"'
@@ -91,7 +106,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) 
             position += 1
         if opener is not None:
             following = spans[number + 1][0] if number + 1 < len(spans) else None
-            if following is not None and following < len(text) and text[following] in _OPENERS:
+            if following is not None and following < len(text) and _opening_mark(text, following):
                 pending = [*pending, (start, para_end)]
             else:
                 pending = []
