@@ -310,3 +310,32 @@ def test_a_report_like_any_report_of_a_statement_joins_it() -> None:
     quotes = {k: [quote(k, t, [t[t.index('"') :]], "Stoltenberg")] for k, t in texts.items()}
     entries = who_said_what(quotes, [document(k, t) for k, t in texts.items()], [PERSON], {"a": 1, "b": 2, "c": 3})
     assert [sorted(c.source for c in e.citations) for e in entries] == [[1, 2, 3]]
+
+
+def test_a_speaker_is_the_person_of_that_surname_whose_first_name_fits() -> None:
+    text = "Buck Williams said the owners had dug in. Then Williams said the talks would go on for weeks."
+    second = text.index("Williams said the talks")
+
+    def said(speaker: TextSpan, content: str) -> Quote:
+        cue = text.index("said", speaker.end)
+        return Quote(
+            article_id="a",
+            kind="indirect",
+            cue=TextSpan(start=cue, end=cue + 4, text="said"),
+            content=[span(text, content)],
+            speaker=speaker,
+            speaker_name=speaker.text,
+            resolution="named",
+        )
+
+    quotes = {
+        "a": [
+            said(span(text, "Buck Williams"), "the owners had dug in"),
+            said(TextSpan(start=second, end=second + 8, text="Williams"), "the talks would go on for weeks"),
+        ]
+    }
+    # Herb Williams is the most mentioned Williams of the story, but not in this article.
+    herb = Person(id=0, name="Herb Williams", names=["Herb Williams"], mentions=5, article_ids=["b"])
+    buck = Person(id=1, name="Buck Williams", names=["Buck Williams", "Williams"], mentions=2, article_ids=["a"])
+    entries = who_said_what(quotes, [document("a", text)], [herb, buck], {"a": 1})
+    assert {entry.speaker for entry in entries} == {"Buck Williams"}

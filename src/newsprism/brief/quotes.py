@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsprism.compare.people import alike, name_parts
+from newsprism.compare.people import alike, first_names_fit, name_parts
 from newsprism.compare.roles import actor_key, title_vocabulary
 from newsprism.compare.similarity import content_words
 from newsprism.extract.people import role_heads
@@ -244,19 +244,37 @@ def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
     parts = name_parts(name)
     if not parts:
         return None
-    for person in people:
-        person_parts = name_parts(person.name)
-        if person_parts and alike(parts[-1], person_parts[-1], 0.8):
-            role = next((r.text for r in person.roles if r.article_id == quote.article_id), None)
-            role = role or (person.roles[0].text if person.roles else None)
-            role = " ".join(role.split()) if role else None  # on one line, however the source wrapped it
-            return _Speaker(person.name, role, person.actor, f"person:{person.id}")
+    person = _person_named(parts, quote.article_id, people)
+    if person is not None:
+        role = next((r.text for r in person.roles if r.article_id == quote.article_id), None)
+        role = role or (person.roles[0].text if person.roles else None)
+        role = " ".join(role.split()) if role else None  # on one line, however the source wrapped it
+        return _Speaker(person.name, role, person.actor, f"person:{person.id}")
     # An organisation or office ("the Kremlin", "Russia's defence ministry") speaks for itself. A role
     # named by no one ("the commander") keeps its article: bare, it would read as a name.
     words = name.split()
     if len(words) > 1 and words[0].lower() in {"the", "a", "an"} and words[1][:1].isupper():
         name = " ".join(words[1:])
     return _Speaker(name, None, name, "as:" + " ".join(name_parts(name)))
+
+
+def _person_named(parts: Sequence[str], article_id: str, people: Sequence[Person]) -> Person | None:
+    """The person a speaker's name is: of those with that surname, the one whose first name fits ('Buck
+    Williams' is not Herb Williams); of several still, the one the quote's article names; else the most
+    mentioned."""
+    same_surname = [person for person in people if (own := name_parts(person.name)) and alike(parts[-1], own[-1], 0.8)]
+    if len(parts) > 1:
+        # A first word that fits no one is a title ('President Clinton'): the surname alone decides.
+        same_surname = [person for person in same_surname if _first_name_fits(parts[0], person)] or same_surname
+    if len(same_surname) > 1:
+        same_surname = [p for p in same_surname if article_id in p.article_ids] or same_surname
+    return same_surname[0] if same_surname else None
+
+
+def _first_name_fits(first: str, person: Person) -> bool:
+    """Whether a first name may be the person's: one of their full names has it, or none has a first name."""
+    full = [form for form in map(name_parts, person.names) if len(form) > 1]
+    return not full or any(first_names_fit(first, form[0]) for form in full)
 
 
 def _join_group(

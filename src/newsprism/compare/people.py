@@ -63,6 +63,11 @@ def alike(first: str, second: str, threshold: float) -> bool:
 def _compatible_first(first: str | None, other: str | None, options: PeopleOptions) -> bool:
     if first is None or other is None:
         return True
+    return first_names_fit(first, other)
+
+
+def first_names_fit(first: str, other: str) -> bool:
+    """Whether two first names (lower-case name words) may be one person's."""
     if len(first.rstrip(".")) == 1 or len(other.rstrip(".")) == 1:
         return first[0] == other[0]  # "J. Stoltenberg"
     # Not string similarity: "Ivana" and "Ivanka" Trump are two people. Transliterations and spelling
