@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from newsprism.brief.quotes import PIECE_JOINER, listed_people, who_said_what
 from newsprism.extract.records import Quote, TextSpan
 from newsprism.model import Article, ParsedArticle, Person, QuoteEntry, RoleSpan, Sentence
@@ -339,3 +341,20 @@ def test_a_speaker_is_the_person_of_that_surname_whose_first_name_fits() -> None
     buck = Person(id=1, name="Buck Williams", names=["Buck Williams", "Williams"], mentions=2, article_ids=["a"])
     entries = who_said_what(quotes, [document("a", text)], [herb, buck], {"a": 1})
     assert {entry.speaker for entry in entries} == {"Buck Williams"}
+
+
+@pytest.mark.parametrize(
+    ("written", "speaker"),
+    [
+        ("the union's lawyer, Buck Williams,", "Buck Williams"),  # a description ending in a name is that person
+        ("A spokesman for Williams", "A spokesman for Williams"),  # not Williams himself
+        ("the Williams family", "Williams family"),
+        ("coach Williams", "Buck Williams"),  # a lower-case word before a surname is no first name
+    ],
+)
+def test_a_description_is_a_person_only_where_it_ends_in_their_name(written: str, speaker: str) -> None:
+    text = f"Asked about the talks, {written} said the owners had dug in for months."
+    quote = reported(text, written, "the owners had dug in for months").model_copy(update={"resolution": "named"})
+    buck = Person(id=1, name="Buck Williams", names=["Buck Williams", "Williams"], mentions=2, article_ids=["a"])
+    [entry] = who_said_what({"a": [quote]}, [document("a", text)], [buck], {"a": 1})
+    assert entry.speaker == speaker

@@ -244,7 +244,7 @@ def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
     parts = name_parts(name)
     if not parts:
         return None
-    person = _person_named(parts, quote.article_id, people)
+    person = _person_named(name, quote.article_id, people)
     if person is not None:
         role = next((r.text for r in person.roles if r.article_id == quote.article_id), None)
         role = role or (person.roles[0].text if person.roles else None)
@@ -258,17 +258,38 @@ def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
     return _Speaker(name, None, name, "as:" + " ".join(name_parts(name)))
 
 
-def _person_named(parts: Sequence[str], article_id: str, people: Sequence[Person]) -> Person | None:
-    """The person a speaker's name is: of those with that surname, the one whose first name fits ('Buck
-    Williams' is not Herb Williams); of several still, the one the quote's article names; else the most
-    mentioned."""
+def _person_named(name: str, article_id: str, people: Sequence[Person]) -> Person | None:
+    """The person a speaker's name is.
+
+    A phrase that ends in one of a person's full names is that person ('the operative, Haroun Fazil,').
+    Else a description is no one ('the royalist FUNCINPEC party', 'a spokesman for Idris'); a name is,
+    of the people with its surname, the one whose first name fits ('Buck Williams' is not Herb
+    Williams); of several still, the one the quote's article names; else the most mentioned.
+    """
+    parts = name_parts(name)
+    ending = [
+        person
+        for person in people
+        if any(len(form) > 1 and parts[-len(form) :] == form for form in map(name_parts, person.names))
+    ]
+    if ending:
+        return ending[0]
+    words = name.strip(_EDGES).split()
+    if not words or words[0] in _ARTICLES or words[-1].islower():
+        return None
     same_surname = [person for person in people if (own := name_parts(person.name)) and alike(parts[-1], own[-1], 0.8)]
-    if len(parts) > 1:
-        # A first word that fits no one is a title ('President Clinton'): the surname alone decides.
-        same_surname = [person for person in same_surname if _first_name_fits(parts[0], person)] or same_surname
+    # A title or a lower-case word before the surname ('President Clinton', 'Sen. McCain', 'coach
+    # Ewing') is no first name: the surname alone decides.
+    if len(parts) > 1 and words[0][:1].isupper() and parts[0] not in _TITLE_WORDS | role_heads():
+        same_surname = [person for person in same_surname if _first_name_fits(parts[0], person)]
     if len(same_surname) > 1:
         same_surname = [p for p in same_surname if article_id in p.article_ids] or same_surname
     return same_surname[0] if same_surname else None
+
+
+_ARTICLES = frozenset({"the", "a", "an", "The", "A"})  # not "An": a name too (An Jun)
+# How titles are shortened before a name ('Sen. John McCain'), beside the role nouns of ``role_heads``.
+_TITLE_WORDS = frozenset({"sen", "rep", "gov", "gen", "lt", "col", "sgt", "adm", "capt", "rev", "pres", "sheik"})
 
 
 def _first_name_fits(first: str, person: Person) -> bool:
