@@ -32,6 +32,11 @@ def test_name_forms_of_one_person_merge_with_roles_by_source() -> None:
         ("Volodymyr Zelensky", "Volodymyr Zelenski"),
         ("Vladimir Zelensky", "Volodymyr Zelenskyy"),
         ("J. Smith", "John Smith"),
+        # A usual short form of the first name.
+        ("Bob Livingston", "Robert L. Livingston"),
+        ("Judy Cheng-Hopkins", "Judith Cheng-Hopkins"),
+        # A surname with its particle is no first name.
+        ("bin Laden", "Osama bin Laden"),
     ],
 )
 def test_spelling_variants_merge(first: str, second: str) -> None:
@@ -40,7 +45,14 @@ def test_spelling_variants_merge(first: str, second: str) -> None:
 
 @pytest.mark.parametrize(
     ("first", "second"),
-    [("Joe Biden", "Hunter Biden"), ("Ivana Trump", "Ivanka Trump"), ("Vladimir Putin", "Vladimir Zelensky")],
+    [
+        ("Joe Biden", "Hunter Biden"),
+        ("Ivana Trump", "Ivanka Trump"),
+        ("Vladimir Putin", "Vladimir Zelensky"),
+        ("Mohammed Zughayar", "Yusef Ali Mohammed Zughayar"),  # a father, and the son named after him
+        ("Al Gore", "Tipper Gore"),  # 'Al' is a first name, 'al' opens a surname
+        ("Mark Udall", "Tom Udall"),
+    ],
 )
 def test_different_people_stay_apart(first: str, second: str) -> None:
     assert len(merge_people([mention(first), mention(second, "b")])) == 2
@@ -62,3 +74,8 @@ def test_name_parts_fold_accents_and_honorifics() -> None:
 def test_transliterations_share_a_consonant_skeleton() -> None:
     assert consonant_skeleton("vladimir") == consonant_skeleton("volodymyr")
     assert consonant_skeleton("ivana") != consonant_skeleton("ivanka")
+
+
+def test_a_surname_with_its_particle_joins_the_full_name() -> None:
+    [person] = merge_people([mention("bin Laden"), mention("bin Laden", "b"), mention("Osama bin Laden", "c")])
+    assert person.name == "Osama bin Laden"

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsprism.compare.people import alike, first_names_fit, name_parts
+from newsprism.compare.people import alike, full_names_fit, name_parts
 from newsprism.compare.roles import actor_key, title_vocabulary
 from newsprism.compare.similarity import content_words
 from newsprism.extract.people import role_heads
@@ -281,7 +281,7 @@ def _person_named(name: str, article_id: str, people: Sequence[Person]) -> Perso
     # A title or a lower-case word before the surname ('President Clinton', 'Sen. McCain', 'coach
     # Ewing') is no first name: the surname alone decides.
     if len(parts) > 1 and words[0][:1].isupper() and parts[0] not in _TITLE_WORDS | role_heads():
-        same_surname = [person for person in same_surname if _first_name_fits(parts[0], person)]
+        same_surname = [person for person in same_surname if _full_name_fits(parts, person)]
     if len(same_surname) > 1:
         same_surname = [p for p in same_surname if article_id in p.article_ids] or same_surname
     return same_surname[0] if same_surname else None
@@ -292,10 +292,10 @@ _ARTICLES = frozenset({"the", "a", "an", "The", "A"})  # not "An": a name too (A
 _TITLE_WORDS = frozenset({"sen", "rep", "gov", "gen", "lt", "col", "sgt", "adm", "capt", "rev", "pres", "sheik"})
 
 
-def _first_name_fits(first: str, person: Person) -> bool:
-    """Whether a first name may be the person's: one of their full names has it, or none has a first name."""
+def _full_name_fits(parts: Sequence[str], person: Person) -> bool:
+    """Whether a full name may be the person's: it fits one of their full names, or they have none."""
     full = [form for form in map(name_parts, person.names) if len(form) > 1]
-    return not full or any(first_names_fit(first, form[0]) for form in full)
+    return not full or any(full_names_fit(parts, form) for form in full)
 
 
 def _join_group(

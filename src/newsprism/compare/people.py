@@ -13,9 +13,21 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from nicknames import NickNamer
+
 from newsprism.model import Person, PersonMention
 
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof"})
+
+
+# Words that open a surname, not a first name ('bin Laden', 'van Gogh', 'de Klerk'), written in lower
+# case: capitalised, most are first names too ('Al Gore', 'Van Jones'). 'Bin' and 'Ibn' are not.
+_PARTICLES = frozenset({"bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "le", "la"})
+
+
+def _opens_with_particle(name: str, parts: Sequence[str]) -> bool:
+    written = name.split()[0]
+    return parts[0] in _PARTICLES and (written.islower() or parts[0] in {"bin", "ibn"})
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,7 @@ class _Cluster:
     first: str | None
     surname: str
     members: list[PersonMention] = field(default_factory=list)
+    full_names: list[list[str]] = field(default_factory=list)  # name parts of members with a first name
 
 
 def name_parts(name: str) -> list[str]:
@@ -60,14 +73,31 @@ def alike(first: str, second: str, threshold: float) -> bool:
     return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
-def _compatible_first(first: str | None, other: str | None, options: PeopleOptions) -> bool:
-    if first is None or other is None:
-        return True
-    return first_names_fit(first, other)
+def full_names_fit(first: Sequence[str], other: Sequence[str]) -> bool:
+    """Whether two full names (``name_parts`` of two words or more) with alike surnames may be one
+    person's: their first names fit. A middle name is not taken for a first ('Mohammed Zughayar' is
+    the father of 'Yusef Ali Mohammed Zughayar', named after him)."""
+    return first_names_fit(first[0], other[0])
 
 
 def first_names_fit(first: str, other: str) -> bool:
-    """Whether two first names (lower-case name words) may be one person's."""
+    """Whether two first names (lower-case name words) may be one person's: the same up to spelling or
+    transliteration, an initial of the other, or one a usual short form of the other ('Bob' of 'Robert',
+    'Judy' of 'Judith', by the `nicknames` package's table)."""
+    return _spelled_alike(first, other) or first in _nicknames_of(other) or other in _nicknames_of(first)
+
+
+@lru_cache(maxsize=1 << 12)
+def _nicknames_of(name: str) -> frozenset[str]:
+    return frozenset(_nicknamer().nicknames_of(name))
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def _spelled_alike(first: str, other: str) -> bool:
     if len(first.rstrip(".")) == 1 or len(other.rstrip(".")) == 1:
         return first[0] == other[0]  # "J. Stoltenberg"
     # Not string similarity: "Ivana" and "Ivanka" Trump are two people. Transliterations and spelling
@@ -89,12 +119,12 @@ def merge_people(mentions: Sequence[PersonMention], options: PeopleOptions | Non
     order = {id(mention): position for position, mention in enumerate(mentions)}
     for mention in mentions:
         parts = name_parts(mention.name)
-        if len(parts) >= 2:
+        if len(parts) >= 2 and not _opens_with_particle(mention.name, parts):
             _add_full_name(clusters, mention, parts, options)
         elif parts:
-            surname_only.append(mention)
+            surname_only.append(mention)  # 'Stoltenberg'; 'bin Laden' is a surname too
     for mention in surname_only:
-        _add_surname(clusters, mention, name_parts(mention.name)[0], options)
+        _add_surname(clusters, mention, name_parts(mention.name)[-1], options)
     for cluster in clusters:
         cluster.members.sort(key=lambda member: order[id(member)])
     people = [_person(cluster) for cluster in clusters]
@@ -105,14 +135,15 @@ def merge_people(mentions: Sequence[PersonMention], options: PeopleOptions | Non
 def _add_full_name(clusters: list[_Cluster], mention: PersonMention, parts: list[str], options: PeopleOptions) -> None:
     first, surname = parts[0], parts[-1]
     for cluster in clusters:
-        if alike(surname, cluster.surname, options.surname_similarity) and _compatible_first(
-            first, cluster.first, options
+        if alike(surname, cluster.surname, options.surname_similarity) and (
+            not cluster.full_names or any(full_names_fit(parts, other) for other in cluster.full_names)
         ):
             cluster.members.append(mention)
+            cluster.full_names.append(parts)
             if cluster.first is None:
                 cluster.first = first
             return
-    clusters.append(_Cluster(first=first, surname=surname, members=[mention]))
+    clusters.append(_Cluster(first=first, surname=surname, members=[mention], full_names=[parts]))
 
 
 def _add_surname(clusters: list[_Cluster], mention: PersonMention, word: str, options: PeopleOptions) -> None:
@@ -130,7 +161,9 @@ def _add_surname(clusters: list[_Cluster], mention: PersonMention, word: str, op
 
 def _person(cluster: _Cluster) -> Person:
     forms = Counter(member.name for member in cluster.members)
-    full = [name for name in forms if len(name_parts(name)) >= 2] or list(forms)
+    full = [
+        name for name in forms if len(parts := name_parts(name)) >= 2 and not _opens_with_particle(name, parts)
+    ] or list(forms)
     canonical = max(full, key=lambda name: (forms[name], len(name)))
     roles = [role for member in cluster.members for role in member.roles]
     actors = Counter(role.actor for role in roles if role.actor)
