@@ -200,6 +200,11 @@ def test_a_description_without_a_name_is_named_by_its_apposition() -> None:
     names = [("East Timor's", "GPE"), ("Roman Catholic Bishop", "PERSON"), ("Carlos Belo", "PERSON")]
     assert _name_of(belo, names) == ("Carlos Belo", "named")
     assert _name_of("the group's leader, John Smith,", [("John Smith", "PERSON")]) == ("John Smith", "named")
+    # Names before a person's title only qualify it; many officials are not the one among them.
+    stern = [("NBA", "ORG"), ("David Stern", "PERSON")]
+    assert _name_of("the NBA commissioner, David Stern,", stern) == ("David Stern", "named")
+    christie = [("New Jersey", "GPE"), ("Chris Christie", "PERSON")]
+    assert _name_of("New Jersey officials, including Gov. Chris Christie,", christie) == ("New Jersey", "named")
     # Commas that set off a list name no one ("Unicef" tagged a person).
     listed = "researchers from the World Food Program, Unicef and the European Union"
     names = [("the World Food Program", "ORG"), ("Unicef", "PERSON"), ("the European Union", "ORG")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from newsprism.extract.people import role_heads
 from newsprism.extract.quotes.cues import PRONOUNS_GROUP, PRONOUNS_ORGANISATION, PRONOUNS_PERSON, CueLexicon
 from newsprism.extract.quotes.gender import COURTESY_TITLES, Gender, compatible, name_gender, pronoun_gender
 from newsprism.extract.quotes.holders import Description, Holder, Kind, holder_of, plain_words
@@ -98,7 +99,7 @@ def resolve_speakers(
             kind: Kind = "person" if last in lexicon.person_titles and not last.endswith("s") else "organisation"
             named.append(_Named(speaker, speaker.text, kind))
             resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
-        elif inside and (best := _naming_mention(speaker, inside)) is not None:
+        elif inside and (best := _naming_mention(speaker, inside, lexicon.person_titles)) is not None:
             entry = _Named(speaker, best.text, _KINDS[best.label], best.label)
             named.append(entry)
             resolved.append(quote.model_copy(update={"speaker_name": best.text, "resolution": "named"}))
@@ -250,15 +251,17 @@ def _on_one_line(quote: Quote) -> Quote:
     return quote.model_copy(update={"speaker_name": " ".join(name.split())})
 
 
-def _naming_mention(speaker: TextSpan, inside: Sequence[Mention]) -> Mention | None:
+def _naming_mention(
+    speaker: TextSpan, inside: Sequence[Mention], person_titles: frozenset[str] = frozenset()
+) -> Mention | None:
     """The name that says who the speaker is, or None when every name only qualifies another word.
 
     An English noun phrase ends in its head: in 'Clinton spokesman Brian Fallon' the speaker is Fallon,
     in 'Jens Stoltenberg, NATO's secretary general,' the part before the apposition is; a person's
     name wins over other names, and a description with no name of its own ('the group's leader, John
-    Smith,') is named by the person in its apposition. Names that own ('Russia's defence ministry') or
-    follow a preposition ('a spokesman for the State Department') only qualify the head, so such a
-    phrase is kept as written.
+    Smith,') or headed by a person's title ('the NBA commissioner, David Stern,') is named by the person
+    in its apposition. Names that own ('Russia's defence ministry') or follow a preposition ('a
+    spokesman for the State Department') only qualify the head, so such a phrase is kept as written.
     """
     text = speaker.text
     comma = text.find(",")
@@ -278,22 +281,27 @@ def _naming_mention(speaker: TextSpan, inside: Sequence[Mention]) -> Mention | N
     persons = [mention for mention in heads if mention.label == "PERSON"]
     if persons:
         return persons[-1]
+    # A description named by its apposition: "East Timor's spiritual leader, Bishop Carlos Belo,".
+    # The apposition's own head is its last name ("Roman Catholic Bishop" then "Carlos Belo").
+    second = text.find(",", comma + 1) if comma > 0 else -1
+    apposition_end = speaker.start + (second if second > 0 else len(text))
+    # It must end the apposition, or be followed by where the person is from ("Darran Whiting of
+    # Liberty Baptist Church"): in "researchers from the World Food Program, Unicef and the
+    # European Union" the commas set off a list, not a name.
+    appositions = [
+        mention
+        for mention in named
+        if comma > 0
+        and head_end < mention.start
+        and mention.label == "PERSON"
+        and _ends_apposition(text[mention.end - speaker.start : apposition_end - speaker.start])
+    ]
     if not heads:
-        # A description named by its apposition: "East Timor's spiritual leader, Bishop Carlos Belo,".
-        # The apposition's own head is its last name ("Roman Catholic Bishop" then "Carlos Belo").
-        second = text.find(",", comma + 1) if comma > 0 else -1
-        apposition_end = speaker.start + (second if second > 0 else len(text))
-        # It must end the apposition, or be followed by where the person is from ("Darran Whiting of
-        # Liberty Baptist Church"): in "researchers from the World Food Program, Unicef and the
-        # European Union" the commas set off a list, not a name.
-        appositions = [
-            mention
-            for mention in named
-            if head_end < mention.start
-            and mention.label == "PERSON"
-            and _ends_apposition(text[mention.end - speaker.start : apposition_end - speaker.start])
-        ]
-        return appositions[-1] if comma > 0 and appositions else None
+        return appositions[-1] if appositions else None
+    head_word = text[:comma].split()[-1].lower() if comma > 0 else ""
+    singular = not head_word.endswith("s") or head_word.endswith("ss")  # 'officials, including ...' are many
+    if appositions and singular and (head_word in person_titles or head_word in role_heads()):
+        return appositions[-1]  # the names before the comma only qualify the title: 'the NBA commissioner'
     # 'the Kremlin', 'NATO defense ministers': the name is the head or the body the head belongs to;
     # but 'Russia's defence ministry' is more than 'defence ministry', and in 'Cambodian leader Hun
     # Sen's ruling party' the head is the party, whatever names come before the owner: such a phrase
