@@ -358,3 +358,13 @@ def test_a_description_is_a_person_only_where_it_ends_in_their_name(written: str
     buck = Person(id=1, name="Buck Williams", names=["Buck Williams", "Williams"], mentions=2, article_ids=["a"])
     [entry] = who_said_what({"a": [quote]}, [document("a", text)], [buck], {"a": 1})
     assert entry.speaker == speaker
+
+
+def test_a_name_that_is_one_persons_name_form_is_that_person_whatever_surname_it_is_like() -> None:
+    text = "Hu said the trial was unfair and that the court had not heard the defence at all."
+    quote = reported(text, "Hu", "the trial was unfair and that the court had not heard the defence at all")
+    quote = quote.model_copy(update={"resolution": "named"})
+    hu = Person(id=0, name="Hu Jiangxia", names=["Hu", "Hu Jiangxia"], mentions=2, article_ids=["a"])
+    zhu = Person(id=1, name="Zhu Bangzao", names=["Zhu", "Zhu Bangzao"], mentions=5, article_ids=["a"])
+    [entry] = who_said_what({"a": [quote]}, [document("a", text)], [zhu, hu], {"a": 1})
+    assert entry.speaker == "Hu Jiangxia"

@@ -79,3 +79,13 @@ def test_transliterations_share_a_consonant_skeleton() -> None:
 def test_a_surname_with_its_particle_joins_the_full_name() -> None:
     [person] = merge_people([mention("bin Laden"), mention("bin Laden", "b"), mention("Osama bin Laden", "c")])
     assert person.name == "Osama bin Laden"
+
+
+def test_a_bare_name_that_is_one_persons_first_name_is_that_person() -> None:
+    # Malay and Arabic names are used by the first ('Mahathir'), Chinese ones by the family name first.
+    people = merge_people([mention("Mahathir Mohamad"), mention("Mahathir", "b"), mention("Jiang Zemin", "c")])
+    assert [p.names for p in people if p.name == "Mahathir Mohamad"] == [["Mahathir", "Mahathir Mohamad"]]
+    # Two people of that first name, or a pronoun the tagger took for a name, are no one.
+    two = merge_people([mention("Mark Udall"), mention("Mark Souder"), mention("Mark", "b")])
+    assert len(two) == 3
+    assert len(merge_people([mention("He Xintong"), mention("He", "b")])) == 2

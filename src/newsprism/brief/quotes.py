@@ -267,6 +267,9 @@ def _person_named(name: str, article_id: str, people: Sequence[Person]) -> Perso
     Williams); of several still, the one the quote's article names; else the most mentioned.
     """
     parts = name_parts(name)
+    exact = [person for person in people if any(name_parts(form) == parts for form in person.names)]
+    if len(exact) == 1:
+        return exact[0]  # 'Hu' is the Hu Jiangxia whose name it is, not Zhu Bangzao for a like surname
     ending = [
         person
         for person in people

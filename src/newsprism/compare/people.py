@@ -30,6 +30,10 @@ def _opens_with_particle(name: str, parts: Sequence[str]) -> bool:
     return parts[0] in _PARTICLES and (written.islower() or parts[0] in {"bin", "ibn"})
 
 
+# A pronoun the tagger took for a name ('He' opening a sentence) is no one's first name ('He Xintong').
+_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "it", "they", "we", "i", "you"})
+
+
 @dataclass(frozen=True)
 class PeopleOptions:
     """How alike two surnames must be to be one person's."""
@@ -153,6 +157,11 @@ def _add_surname(clusters: list[_Cluster], mention: PersonMention, word: str, op
         in_article = [c for c in matches if any(m.article_id == mention.article_id for m in c.members)]
         matches = in_article or matches
         matches = [max(matches, key=lambda c: len(c.members))]
+    if not matches:
+        # No one's surname, but one person's first name: 'Mahathir' is Mahathir Mohamad, as Malay and
+        # Arabic names are used, and 'Hillary' is Hillary Clinton. Two people of that first name: no one.
+        by_first = [c for c in clusters if any(parts[0] == word for parts in c.full_names)]
+        matches = by_first if len(by_first) == 1 and word not in _PRONOUNS else []
     if matches:
         matches[0].members.append(mention)
     else:
