@@ -261,7 +261,9 @@ def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
 def _person_named(name: str, article_id: str, people: Sequence[Person]) -> Person | None:
     """The person a speaker's name is.
 
-    A phrase that ends in one of a person's full names is that person ('the operative, Haroun Fazil,').
+    A name that is one person's name form is that person ('Hu' is Hu Jiangxia, whatever surname it is
+    like). A phrase that ends in one of a person's full names is that person ('the operative, Haroun
+    Fazil,').
     Else a description is no one ('the royalist FUNCINPEC party', 'a spokesman for Idris'); a name is,
     of the people with its surname, the one whose first name fits ('Buck Williams' is not Herb
     Williams); of several still, the one the quote's article names; else the most mentioned.
@@ -269,7 +271,7 @@ def _person_named(name: str, article_id: str, people: Sequence[Person]) -> Perso
     parts = name_parts(name)
     exact = [person for person in people if any(name_parts(form) == parts for form in person.names)]
     if len(exact) == 1:
-        return exact[0]  # 'Hu' is the Hu Jiangxia whose name it is, not Zhu Bangzao for a like surname
+        return exact[0]
     ending = [
         person
         for person in people

@@ -43,7 +43,6 @@ class PeopleOptions:
 
 @dataclass
 class _Cluster:
-    first: str | None
     surname: str
     members: list[PersonMention] = field(default_factory=list)
     full_names: list[list[str]] = field(default_factory=list)  # name parts of members with a first name
@@ -137,17 +136,15 @@ def merge_people(mentions: Sequence[PersonMention], options: PeopleOptions | Non
 
 
 def _add_full_name(clusters: list[_Cluster], mention: PersonMention, parts: list[str], options: PeopleOptions) -> None:
-    first, surname = parts[0], parts[-1]
+    surname = parts[-1]
     for cluster in clusters:
         if alike(surname, cluster.surname, options.surname_similarity) and (
             not cluster.full_names or any(full_names_fit(parts, other) for other in cluster.full_names)
         ):
             cluster.members.append(mention)
             cluster.full_names.append(parts)
-            if cluster.first is None:
-                cluster.first = first
             return
-    clusters.append(_Cluster(first=first, surname=surname, members=[mention], full_names=[parts]))
+    clusters.append(_Cluster(surname=surname, members=[mention], full_names=[parts]))
 
 
 def _add_surname(clusters: list[_Cluster], mention: PersonMention, word: str, options: PeopleOptions) -> None:
@@ -165,7 +162,7 @@ def _add_surname(clusters: list[_Cluster], mention: PersonMention, word: str, op
     if matches:
         matches[0].members.append(mention)
     else:
-        clusters.append(_Cluster(first=None, surname=word, members=[mention]))
+        clusters.append(_Cluster(surname=word, members=[mention]))
 
 
 def _person(cluster: _Cluster) -> Person:

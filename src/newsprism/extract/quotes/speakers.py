@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from newsprism.extract.people import role_heads
 from newsprism.extract.quotes.cues import PRONOUNS_GROUP, PRONOUNS_ORGANISATION, PRONOUNS_PERSON, CueLexicon
-from newsprism.extract.quotes.gender import COURTESY_TITLES, Gender, compatible, name_gender, pronoun_gender
+from newsprism.extract.quotes.gender import COURTESY_TITLES, Gender, compatible, pronoun_gender
 from newsprism.extract.quotes.holders import Description, Holder, Kind, holder_of, plain_words
 from newsprism.extract.records import Quote, TextSpan
 from newsprism.model import Mention
@@ -45,10 +45,6 @@ class _Fits:
 
     def takes(self, name: str) -> bool:
         return compatible(name, self.gender, self.genders)
-
-    def surely(self, name: str) -> bool:
-        """Whether the name is known to be of the gender asked for (by its first name or the article)."""
-        return self.gender is not None and name_gender(name, self.genders) == self.gender
 
 
 @dataclass(frozen=True)
@@ -298,7 +294,7 @@ def _naming_mention(
     ]
     if not heads:
         return appositions[-1] if appositions else None
-    head_word = text[:comma].split()[-1].lower() if comma > 0 else ""
+    head_word = (text[:comma].split() or [""])[-1].lower() if comma > 0 else ""
     singular = not head_word.endswith("s") or head_word.endswith("ss")  # 'officials, including ...' are many
     if appositions and singular and (head_word in person_titles or head_word in role_heads()):
         return appositions[-1]  # the names before the comma only qualify the title: 'the NBA commissioner'
