@@ -7,10 +7,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsprism.compare.people import alike, full_names_fit, name_parts
+from newsprism.compare.people import PRONOUNS, alike, full_names_fit, name_parts
 from newsprism.compare.roles import actor_key, title_vocabulary
 from newsprism.compare.similarity import content_words
 from newsprism.extract.people import role_heads
+from newsprism.extract.quotes.gender import title_words
 from newsprism.extract.quotes.holders import Description, Role, plain_words
 from newsprism.extract.records import Quote
 from newsprism.model import ParsedArticle, Person, QuoteEntry
@@ -163,7 +164,6 @@ def _qualify_bare_offices(entries: Sequence[QuoteEntry]) -> None:
 
 # A speaker the brief can name: not a bare pronoun, and a description only when it names a body or a
 # role ("Western leaders", "the Defense Ministry"), not whatever noun the parse found ("this week").
-_PRONOUNS = frozenset("i you he she it we they me him her us them my your his its our their one".split())
 # Capitalised but naming no one: "reports on Monday" is as anonymous as "reports" ("May" may be a name).
 _CALENDAR_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july"
@@ -173,7 +173,7 @@ _CALENDAR_WORDS = frozenset(
 
 def _is_pronoun(word: str) -> bool:
     # "US" in capitals is the country, not "us".
-    return word.lower() in _PRONOUNS and not (len(word) > 1 and word.isupper())
+    return word.lower() in PRONOUNS and not (len(word) > 1 and word.isupper())
 
 
 def _nameable(name: str, resolution: str) -> bool:
@@ -285,7 +285,7 @@ def _person_named(name: str, article_id: str, people: Sequence[Person]) -> Perso
     same_surname = [person for person in people if (own := name_parts(person.name)) and alike(parts[-1], own[-1], 0.8)]
     # A title or a lower-case word before the surname ('President Clinton', 'Sen. McCain', 'coach
     # Ewing') is no first name: the surname alone decides.
-    if len(parts) > 1 and words[0][:1].isupper() and parts[0] not in _TITLE_WORDS | role_heads():
+    if len(parts) > 1 and words[0][:1].isupper() and parts[0] not in title_words():
         same_surname = [person for person in same_surname if _full_name_fits(parts, person)]
     if len(same_surname) > 1:
         same_surname = [p for p in same_surname if article_id in p.article_ids] or same_surname
@@ -293,8 +293,6 @@ def _person_named(name: str, article_id: str, people: Sequence[Person]) -> Perso
 
 
 _ARTICLES = frozenset({"the", "a", "an", "The", "A"})  # not "An": a name too (An Jun)
-# How titles are shortened before a name ('Sen. John McCain'), beside the role nouns of ``role_heads``.
-_TITLE_WORDS = frozenset({"sen", "rep", "gov", "gen", "lt", "col", "sgt", "adm", "capt", "rev", "pres", "sheik"})
 
 
 def _full_name_fits(parts: Sequence[str], person: Person) -> bool:

@@ -30,8 +30,8 @@ def _opens_with_particle(name: str, parts: Sequence[str]) -> bool:
     return parts[0] in _PARTICLES and (written.islower() or parts[0] in {"bin", "ibn"})
 
 
-# A pronoun the tagger took for a name ('He' opening a sentence) is no one's first name ('He Xintong').
-_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "it", "they", "we", "i", "you"})
+# Pronouns, which the tagger sometimes takes for a name ('He' opening a sentence): no one's name.
+PRONOUNS = frozenset("i you he she it we they me him her us them my your his its our their one".split())
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def _add_surname(clusters: list[_Cluster], mention: PersonMention, word: str, op
         # No one's surname, but one person's first name: 'Mahathir' is Mahathir Mohamad, as Malay and
         # Arabic names are used, and 'Hillary' is Hillary Clinton. Two people of that first name: no one.
         by_first = [c for c in clusters if any(parts[0] == word for parts in c.full_names)]
-        matches = by_first if len(by_first) == 1 and word not in _PRONOUNS else []
+        matches = by_first if len(by_first) == 1 and word not in PRONOUNS else []  # not 'He' Xintong
     if matches:
         matches[0].members.append(mention)
     else:

@@ -45,6 +45,9 @@ _TITLE_ABBREVIATIONS = COURTESY_TITLES | {
     "col",
     "sgt",
     "capt",
+    "adm",
+    "pres",
+    "sheik",
     "prof",
     "rev",
     "sir",
@@ -94,7 +97,7 @@ def first_name_gender(name: str) -> Gender | None:
     here, whatever the table says of them as names.
     """
     words = _WORD.findall(name)
-    while words and _folded(words[0]) in _titles():
+    while words and _folded(words[0]) in title_words():
         words = words[1:]
     if len(words) < 2:
         return None  # a surname alone ('Clinton') says nothing of itself
@@ -102,7 +105,8 @@ def first_name_gender(name: str) -> Gender | None:
 
 
 @cache
-def _titles() -> frozenset[str]:
+def title_words() -> frozenset[str]:
+    """Words that stand before a name as a title, not a first name: role nouns and their abbreviations."""
     return role_heads() | _TITLE_ABBREVIATIONS
 
 

@@ -127,8 +127,8 @@ def resolve_speakers(
             how = "title" if head is not None else "pronoun"
             update = {"speaker_name": match.name, "resolution": how, "resolved_from": match.span}
             resolved.append(quote.model_copy(update=update))
-        elif (owner := _possessive_owner(words)) is not None and (
-            match := _owner(ordered, speaker.start, _Fits("person", pronoun_gender(owner), genders or {}))
+        elif _possessive(words) and (
+            match := _owner(ordered, speaker.start, _Fits("person", pronoun_gender(words[0]), genders or {}))
         ):
             # 'His campaign' is the campaign of the one man named just before it, said by his name.
             name = f"{match.name}’s {' '.join(speaker.text.split()[1:])}"
@@ -141,16 +141,12 @@ def resolve_speakers(
     return [_on_one_line(quote) for quote in resolved]
 
 
-# A possessive pronoun and the pronoun that finds its owner as 'he' or 'she' would be found.
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
-
-
-def _possessive_owner(words: Sequence[str]) -> str | None:
-    """For 'his campaign' or 'her advisers': the pronoun ('he', 'she') whose antecedent owns the speaker.
-    A bare 'his' ('His comments came ...') is left to the words: the nearest speaker's name was another
-    man's in 6 of 11 such speakers of PolNeAR train. 'Their' and 'its' are a group's or a body's, which
-    one earlier mention seldom names."""
-    return _POSSESSIVE_PRONOUNS.get(words[0]) if len(words) > 1 else None
+def _possessive(words: Sequence[str]) -> bool:
+    """Whether the speaker is 'his campaign' or 'her advisers', whose owner 'his' or 'her' names. A bare
+    'his' ('His comments came ...') is left to the words: the nearest speaker's name was another man's
+    in 6 of 11 such speakers of PolNeAR train. 'Their' and 'its' are a group's or a body's, which one
+    earlier mention seldom names."""
+    return len(words) > 1 and words[0] in ("his", "her")
 
 
 def _owner(mentions: Sequence[Mention], before: int, fits: _Fits) -> _Named | None:
@@ -181,8 +177,9 @@ _OWNER_REACH = 400
 
 
 def _surname_of(name: str) -> str:
-    words = plain_words(name)
-    return words[-1].removesuffix("’s").removesuffix("'s") if words else ""
+    # Not gender's fold of the last word, which drops a curly apostrophe before the possessive comes off.
+    words = plain_words(name)  # possessives already off
+    return words[-1] if words else ""
 
 
 def _owned_kind(words: Sequence[str], lexicon: CueLexicon) -> Kind | None:
