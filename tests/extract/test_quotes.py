@@ -492,6 +492,18 @@ def test_what_an_addressing_verb_says_of_or_about_after_its_addressee_is_its_con
     assert quote.content_text.startswith(content)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Mr. Trump described the audit as the reason he is not releasing his returns.", "the audit as the reason"),
+        ("The senator referred to the president as “the most valuable player” for the group.", "the president as"),
+    ],
+)
+def test_what_a_verb_says_of_its_object_in_an_as_phrase_is_part_of_its_content(text: str, content: str) -> None:
+    quotes = [q for q in _parsed(text) if q.cue.text in ("described", "referred")]
+    assert [q.content_text[: len(content)] for q in quotes] == [content]
+
+
 def test_an_of_phrase_of_the_addressee_is_not_what_was_told() -> None:
     quotes = _parsed("Mr. Kosa told members of the parliament that migration was a threat.")
     assert [q.content_text for q in quotes] == ["that migration was a threat"]

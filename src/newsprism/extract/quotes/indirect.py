@@ -1035,6 +1035,13 @@ def _verb_content(
         if (child.dep_ in _OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in preps) or _answer_word(child))
         and not _is_time(child)
     ]
+    if objects and objects[0].dep_ in ("dobj", "prep"):
+        # 'described it as "news to me"', 'referred to Obama as "the most valuable player"': what is said of
+        # the object comes after it, in an 'as' phrase.
+        after = objects[-1].i
+        objects += [
+            child for child in verb.rights if child.dep_ == "prep" and child.lower_ == "as" and child.i > after
+        ][:1]
     if not objects:
         objects = _target_after_particle(verb)
     if not objects:
