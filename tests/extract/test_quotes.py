@@ -504,6 +504,19 @@ def test_what_a_verb_says_of_its_object_in_an_as_phrase_is_part_of_its_content(t
     assert [q.content_text[: len(content)] for q in quotes] == [content]
 
 
+def test_a_passive_cue_reports_its_subject_and_leaves_the_by_with_its_speaker() -> None:
+    text = "The plan was called a disaster by the governor for its cost."
+    [quote] = [q for q in _parsed(text) if q.cue.text == "called"]
+    assert _speaker_text(quote) == "the governor"
+    assert [piece.text for piece in quote.content] == ["The plan", "a disaster", "for its cost"]
+
+
+def test_an_expletive_subject_of_a_passive_report_is_not_what_was_reported() -> None:
+    text = "It was reported by the Post that the deal had collapsed."
+    quotes = [q for q in _parsed(text) if q.cue.text == "reported"]
+    assert [q.content_text for q in quotes] == ["that the deal had collapsed"]
+
+
 def test_an_of_phrase_of_the_addressee_is_not_what_was_told() -> None:
     quotes = _parsed("Mr. Kosa told members of the parliament that migration was a threat.")
     assert [q.content_text for q in quotes] == ["that migration was a threat"]

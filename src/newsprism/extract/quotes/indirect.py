@@ -354,10 +354,12 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
         head_is_cue=token.dep_ == "ccomp" and token.head.lemma_.lower() in lexicon.verbs,
         cue_verbs=lexicon.verbs,
     )
-    if not content and subject.head.dep_ == "agent":
-        # "The move was first reported by the Miami Herald": the passive subject is what was reported.
+    if subject.head.dep_ == "agent" and not any(child.dep_ == "ccomp" for child in token.children):
+        # "The move was first reported by the Miami Herald", "Trump was criticized by his rivals for ...": the
+        # passive subject is what was reported, or what the stance is on; not the 'It' of "It was reported
+        # by the Post that ...".
         reported = [subtree_range(child) for child in token.children if child.dep_ == "nsubjpass"]
-        content = [part for part in reported if part is not None]
+        content = [part for part in reported if part is not None] + content
     if not content and token.lemma_.lower() in lexicon.verbs:
         # Only a verb of speech asks for a clause: 'marks the third week that the poll has shown ...' is a
         # relative clause after all.
@@ -374,7 +376,12 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
         # An inverted speaker hangs inside the clause it reports: what it says is the clause without it;
         # a speaker the parser made the subject of what describes them, without that description.
         described = subtree_range(subject.head) if _described_subject(subject.head) else None
-        for cut in (source, described):
+        if subject.head.dep_ == "agent" and subject.head.i > token.i:
+            # 'denounced as a charlatan by fellow physicians for ...': the 'by' goes with its speaker.
+            source_cut: Range | None = (subject.head.idx, source[1])
+        else:
+            source_cut = source
+        for cut in (source_cut, described):
             if cut is not None:
                 content = [part for piece in content for part in _rest(token.doc, piece, cut)]
     if cue_first == token.i:
