@@ -517,6 +517,12 @@ def test_an_expletive_subject_of_a_passive_report_is_not_what_was_reported() -> 
     assert [q.content_text for q in quotes] == ["that the deal had collapsed"]
 
 
+def test_the_time_a_when_clause_describes_is_not_what_was_said_in_it() -> None:
+    text = 'The mayor turned in March, when she told reporters at a briefing that the budget was "out of control."'
+    quotes = [q for q in _parsed(text) if q.cue.text == "told"]
+    assert [q.content_text for q in quotes] == ['"out of control."']
+
+
 def test_an_of_phrase_of_the_addressee_is_not_what_was_told() -> None:
     quotes = _parsed("Mr. Kosa told members of the parliament that migration was a threat.")
     assert [q.content_text for q in quotes] == ["that migration was a threat"]

@@ -1213,6 +1213,8 @@ def _object_outside_clause(verb: Token) -> list[Range]:
         return []
     if verb.dep_ == "acl" and not (verb.tag_ == "VBN" and any(child.dep_ == "agent" for child in verb.children)):
         return []  # only the passive participle of 'provided by Clinton' reports the noun it describes
+    if any(child.dep_ == "advmod" and child.tag_ == "WRB" for child in verb.children):
+        return []  # 'in October, when he told Clinton ...': the noun is when or where it was said, not what
     pronoun = next((child for child in verb.children if child.dep_ == "dobj" and child.tag_ in {"WDT", "WP"}), None)
     if pronoun is not None:
         found = token_range(verb.doc, pronoun.i, pronoun.i)
