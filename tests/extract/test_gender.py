@@ -46,6 +46,21 @@ def test_a_surname_shared_by_a_man_and_a_woman_has_no_gender() -> None:
     assert compatible("Clinton", "male", genders)
 
 
+def test_a_bare_surname_is_the_gender_of_the_person_the_article_names_far_more_often() -> None:
+    text = "Hillary Clinton won. Hillary Clinton spoke. Hillary Clinton left. Bill Clinton’s speech ran long."
+    names = ("Hillary Clinton", "Hillary Clinton", "Hillary Clinton", "Bill Clinton’s")
+    assert article_genders(text, _mentions(text, *names))["clinton"] == "female"
+    # Twice as often is not far more often.
+    assert "clinton" not in article_genders(
+        text, _mentions(text, "Hillary Clinton", "Hillary Clinton", "Bill Clinton’s")
+    )
+
+
+def test_a_curly_possessive_is_no_part_of_the_surname() -> None:
+    text = "Mrs. Abu-Laban’s brother spoke."
+    assert article_genders(text, []) == {"abu-laban": "female"}
+
+
 def test_only_what_is_known_rules_out() -> None:
     genders = {"cruz": "male"}
     assert not compatible("Cruz", "female", genders)  # type: ignore[arg-type]

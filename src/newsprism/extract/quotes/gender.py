@@ -20,6 +20,7 @@ import argparse
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -64,17 +65,27 @@ def pronoun_gender(word: str) -> Gender | None:
 
 
 def article_genders(text: str, mentions: Iterable[Mention]) -> dict[str, Gender]:
-    """The gender the article shows for each surname (lower case), where all it shows agrees.
+    """The gender the article shows for each surname (lower case), where all it shows agrees or one
+    gender's evidence is at least three times the other's.
 
     Evidence: a courtesy title before the name, and each person named with a first name of the table.
     """
-    seen: dict[str, set[Gender]] = {}
+    seen: dict[str, Counter[Gender]] = {}
     for match in _COURTESY.finditer(text):
-        seen.setdefault(_surname(match.group(2)), set()).add(_COURTESY_GENDER[match.group(1)])
+        seen.setdefault(_surname(match.group(2)), Counter())[_COURTESY_GENDER[match.group(1)]] += 1
     for mention in mentions:
         if mention.label == "PERSON" and (gender := first_name_gender(mention.text)) is not None:
-            seen.setdefault(_surname(mention.text), set()).add(gender)
-    return {surname: next(iter(genders)) for surname, genders in seen.items() if surname and len(genders) == 1}
+            seen.setdefault(_surname(mention.text), Counter())[gender] += 1
+    return {surname: gender for surname, evidence in seen.items() if surname and (gender := _dominant(evidence))}
+
+
+def _dominant(evidence: Counter[Gender]) -> Gender | None:
+    # Of two people of one surname, a bare surname is the one the article names far more often (Hillary
+    # Clinton four times, Bill Clinton once): news names its main person by surname alone.
+    ranked = evidence.most_common()
+    if len(ranked) == 1 or ranked[0][1] >= 3 * ranked[1][1]:
+        return ranked[0][0]
+    return None
 
 
 def name_gender(name: str, genders: Mapping[str, Gender]) -> Gender | None:
@@ -112,7 +123,8 @@ def title_words() -> frozenset[str]:
 
 def _surname(name: str) -> str:
     words = _WORD.findall(name)
-    return _folded(words[-1]).removesuffix("’s").removesuffix("'s") if words else ""
+    # The possessive goes before folding, which drops the curly apostrophe ('Abu-Laban’s' -> 'abu-labans').
+    return _folded(words[-1].removesuffix("’s").removesuffix("'s")) if words else ""
 
 
 def _folded(word: str) -> str:
