@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -20,7 +20,6 @@ class Found:
     content: list[Range]
     quoted: bool = False
     partial: bool = False
-    notes: list[str] = field(default_factory=list)
 
 
 def token_range(doc: Doc, first: int, last: int, keep_quotes: bool = True) -> Range | None:
