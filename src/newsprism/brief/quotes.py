@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsprism.compare.people import PRONOUNS, alike, full_names_fit, name_parts
+from newsprism.compare.people import PRONOUNS, alike, fits_full_names, name_parts
 from newsprism.compare.roles import actor_key, title_vocabulary
 from newsprism.compare.similarity import content_words
 from newsprism.extract.people import role_heads
@@ -244,7 +244,7 @@ def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
     parts = name_parts(name)
     if not parts:
         return None
-    person = _person_named(name, quote.article_id, people)
+    person = _person_named(name, parts, quote.article_id, people)
     if person is not None:
         role = next((r.text for r in person.roles if r.article_id == quote.article_id), None)
         role = role or (person.roles[0].text if person.roles else None)
@@ -258,7 +258,7 @@ def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
     return _Speaker(name, None, name, "as:" + " ".join(name_parts(name)))
 
 
-def _person_named(name: str, article_id: str, people: Sequence[Person]) -> Person | None:
+def _person_named(name: str, parts: list[str], article_id: str, people: Sequence[Person]) -> Person | None:
     """The person a speaker's name is.
 
     A name that is one person's name form is that person ('Hu' is Hu Jiangxia, whatever surname it is
@@ -268,7 +268,6 @@ def _person_named(name: str, article_id: str, people: Sequence[Person]) -> Perso
     of the people with its surname, the one whose first name fits ('Buck Williams' is not Herb
     Williams); of several still, the one the quote's article names; else the most mentioned.
     """
-    parts = name_parts(name)
     exact = [person for person in people if any(name_parts(form) == parts for form in person.names)]
     if len(exact) == 1:
         return exact[0]
@@ -297,8 +296,7 @@ _ARTICLES = frozenset({"the", "a", "an", "The", "A"})  # not "An": a name too (A
 
 def _full_name_fits(parts: Sequence[str], person: Person) -> bool:
     """Whether a full name may be the person's: it fits one of their full names, or they have none."""
-    full = [form for form in map(name_parts, person.names) if len(form) > 1]
-    return not full or any(full_names_fit(parts, form) for form in full)
+    return fits_full_names(parts, [form for form in map(name_parts, person.names) if len(form) > 1])
 
 
 def _join_group(

@@ -83,6 +83,12 @@ def full_names_fit(first: Sequence[str], other: Sequence[str]) -> bool:
     return first_names_fit(first[0], other[0])
 
 
+def fits_full_names(parts: Sequence[str], full_names: Sequence[Sequence[str]]) -> bool:
+    """Whether a full name may be the one person's whose full names are ``full_names``: it fits one of
+    them (``full_names_fit``), or they have none."""
+    return not full_names or any(full_names_fit(parts, other) for other in full_names)
+
+
 def first_names_fit(first: str, other: str) -> bool:
     """Whether two first names (lower-case name words) may be one person's: the same up to spelling or
     transliteration, an initial of the other, or one a usual short form of the other ('Bob' of 'Robert',
@@ -138,9 +144,7 @@ def merge_people(mentions: Sequence[PersonMention], options: PeopleOptions | Non
 def _add_full_name(clusters: list[_Cluster], mention: PersonMention, parts: list[str], options: PeopleOptions) -> None:
     surname = parts[-1]
     for cluster in clusters:
-        if alike(surname, cluster.surname, options.surname_similarity) and (
-            not cluster.full_names or any(full_names_fit(parts, other) for other in cluster.full_names)
-        ):
+        if alike(surname, cluster.surname, options.surname_similarity) and fits_full_names(parts, cluster.full_names):
             cluster.members.append(mention)
             cluster.full_names.append(parts)
             return

@@ -177,7 +177,6 @@ _OWNER_REACH = 400
 
 
 def _surname_of(name: str) -> str:
-    # Not gender's fold of the last word, which drops a curly apostrophe before the possessive comes off.
     words = plain_words(name)  # possessives already off
     return words[-1] if words else ""
 
