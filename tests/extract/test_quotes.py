@@ -1197,3 +1197,32 @@ def test_a_verb_with_back_or_out_answers_what_the_preposition_after_the_particle
     found = verb_attribution(next(token for token in doc if token.text == verb), load_cues())
     assert found is not None
     assert [doc.text[start:end] for start, end in found.content] == [content]
+
+
+def test_a_preposition_left_at_the_end_of_a_relative_clause_governs_the_noun_the_clause_describes() -> None:
+    quotes = _parsed("These are the income trends Democrats point to with alarm.")
+    assert [(_speaker_text(q), q.content_text) for q in quotes] == [("Democrats", "the income trends")]
+
+
+def test_a_share_of_those_polled_hung_on_the_verb_as_a_number_is_its_speaker() -> None:
+    quotes = _parsed("About 4 in 10 say they want the next president to be more liberal.")
+    assert [(_speaker_text(q), q.content_text) for q in quotes] == [
+        ("About 4 in 10", "they want the next president to be more liberal")
+    ]
+
+
+def test_the_name_after_a_quotation_speaks_it_when_the_parser_joins_the_cue_to_the_quoted_verb() -> None:
+    # '“We were wrong to wait,” Ramos, 58, told AFP.' with 'told' joined to 'were', whose subject is the
+    # quoted 'We' (given by hand: the parser does so only for some wordings).
+    words = ["“", "We", "were", "wrong", "to", "wait", ",", "”", "Ramos", ",", "58", ",", "told", "AFP", "."]
+    quotes = _quotes_of_parse(
+        words=words,
+        spaces=[False, True, True, True, True, False, False, True, False, True, False, True, True, False, False],
+        tags=["``", "PRP", "VBD", "JJ", "TO", "VB", ",", "''", "NNP", ",", "CD", ",", "VBD", "NNP", "."],
+        pos="PUNCT PRON AUX ADJ PART VERB PUNCT PUNCT PROPN PUNCT NUM PUNCT VERB PROPN PUNCT".split(),
+        deps="punct nsubj ROOT acomp aux xcomp punct punct conj punct appos punct conj dobj punct".split(),
+        heads=[2, 2, 2, 2, 5, 3, 2, 8, 2, 8, 8, 8, 2, 12, 2],
+        lemmas=["“", "we", "be", "wrong", "to", "wait", ",", "”", "Ramos", ",", "58", ",", "tell", "AFP", "."],
+        ents=["O", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "B-ORG", "O"],
+    )
+    assert [(_speaker_text(q), q.content_text) for q in quotes] == [("Ramos, 58,", "“We were wrong to wait,”")]

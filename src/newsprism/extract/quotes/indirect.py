@@ -331,13 +331,15 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
     if _relays_a_report(token, lexicon):
         return None
     subject = (
-        _interjected_subject(token)
+        _speaker_after_quotation(token)
+        or _interjected_subject(token)
         or _subject(token)
         or _inverted_subject(token)
         or _stranded_subject(token)
         or _misattached_subject(token)
         or _set_off_subject(token)
         or _root_noun_subject(token)
+        or _share_taken_for_a_modifier(token)
     )
     if subject is None or subject.lower_ == "that":
         # "a sign that read ...", "a policy that favors ...": 'that' mostly stands for a thing, rarely for
@@ -836,6 +838,24 @@ def _interjected_subject(verb: Token) -> Token | None:
     return name
 
 
+def _speaker_after_quotation(verb: Token) -> Token | None:
+    """'“We were wrong ...,” Ramos, 58, told AFP': the parser joined the verb to the quotation's own verb,
+    whose subject ('We') is the quoted speaker's word; the name right after the closing mark says it."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.head.i > verb.i or any(child.dep_ in _OWN_SUBJECT_DEPS for child in verb.children):
+        return None
+    marks = [i for i in range(verb.head.i, verb.i) if _closes_quotation(doc, i)]
+    if not marks or marks[-1] + 1 >= verb.i:
+        return None
+    name = doc[marks[-1] + 1]
+    if name.ent_iob_ != "B" or name.ent_type_ not in {"PERSON", "ORG"}:
+        return None
+    while name.i + 1 < verb.i and doc[name.i + 1].ent_iob_ == "I":
+        name = doc[name.i + 1]
+    after = doc[name.i + 1]
+    return name if after.i == verb.i or after.text == "," else None
+
+
 def _stranded_subject(verb: Token) -> Token | None:
     """'Speaking in Harlem, Clinton, without naming him, also accused Sanders': the parser hangs a main
     verb's subject on the opening phrase as an apposition; take the name set off by commas before the verb."""
@@ -925,6 +945,17 @@ def _root_noun_subject(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in {"NOUN", "PROPN"} or head.i > verb.i:
         return None
     return head if verb.tag_ in {"VBD", "VBN", "VBZ"} else None
+
+
+def _share_taken_for_a_modifier(verb: Token) -> Token | None:
+    """'About 4 in 10 say they want ...', 'Less than a third agreed ...': a share of those polled, which the
+    parser hung on the verb as a number or an adverb of measure rather than as its subject."""
+    if verb.tag_ not in _FINITE and verb.dep_ != "ROOT":
+        return None
+    share = next((child for child in verb.lefts if child.dep_ in {"nummod", "npadvmod"}), None)
+    if share is None or share.ent_type_ not in {"CARDINAL", "PERCENT"}:
+        return None
+    return share
 
 
 def _before_reporting_clause(verb: Token, subject: Token) -> list[Range]:
@@ -1039,7 +1070,11 @@ def _verb_content(
     objects = [
         child
         for child in verb.rights
-        if (child.dep_ in _OBJECT_DEPS or (child.dep_ == "prep" and child.lower_ in preps) or _answer_word(child))
+        if (
+            child.dep_ in _OBJECT_DEPS
+            or (child.dep_ == "prep" and child.lower_ in preps and any(child.children))
+            or _answer_word(child)
+        )
         and not _is_time(child)
     ]
     if objects and objects[0].dep_ in ("dobj", "prep"):
