@@ -1226,3 +1226,19 @@ def test_the_name_after_a_quotation_speaks_it_when_the_parser_joins_the_cue_to_t
         ents=["O", "O", "O", "O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "B-ORG", "O"],
     )
     assert [(_speaker_text(q), q.content_text) for q in quotes] == [("Ramos, 58,", "“We were wrong to wait,”")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "To Ms. Alvarez, the new rules represent a betrayal of the city's workers.",
+            [("Ms. Alvarez", "the new rules represent a betrayal of the city's workers")],
+        ),
+        ("To date, the party has raised $4 million.", []),
+    ],
+)
+def test_a_sentence_opening_with_to_and_a_name_gives_the_view_of_the_one_named(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(_speaker_text(q), q.content_text) for q in _parsed(text)] == expected

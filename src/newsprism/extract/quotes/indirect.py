@@ -111,6 +111,7 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
         hit = (
             _phrase_cue(token, lexicon, sentence)
             or _poll_cue(token, lexicon.verbs)
+            or _to_whom_cue(token)
             or _closing_evidence_cue(token)
             or _verb_cue(token, lexicon)
             or _noun_cue(token, lexicon)
@@ -1481,6 +1482,29 @@ def _poll_cue(token: Token, cue_verbs: frozenset[str]) -> Found | None:
     clause = (min(clause[0], phrase[0]), max(clause[1], phrase[1]))
     content = _rest(doc, clause, phrase)
     content = [part for part in content if part[1] > part[0]]
+    if not content:
+        return None
+    return Found(cue=(token.idx, token.idx + len(token)), source=source, content=content)
+
+
+def _to_whom_cue(token: Token) -> Found | None:
+    """'To Frank, issues of class get attention only so long as ...': a sentence opening with 'To' and a
+    name set off by a comma gives the view of the one named (every such name on PolNeAR's train split was
+    annotated so; 'To date', 'To the shock of ...' and other nouns are not views)."""
+    if token.lower_ != "to" or not token.is_sent_start or token.dep_ != "prep":
+        return None  # first, before the parse is looked at further: this runs on every token
+    if token.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    name = next((child for child in token.children if child.dep_ == "pobj"), None)
+    if name is None or name.ent_type_ not in {"PERSON", "ORG"}:
+        return None
+    doc = token.doc
+    if name.right_edge.i + 1 >= len(doc) or doc[name.right_edge.i + 1].text != ",":
+        return None
+    source, clause, phrase = subtree_range(name), subtree_range(token.head), subtree_range(token)
+    if source is None or clause is None or phrase is None:
+        return None
+    content = _rest(doc, clause, phrase)
     if not content:
         return None
     return Found(cue=(token.idx, token.idx + len(token)), source=source, content=content)
