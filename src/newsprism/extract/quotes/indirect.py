@@ -1073,7 +1073,8 @@ def _verb_content(
         for child in verb.rights
         if (
             child.dep_ in _OBJECT_DEPS
-            or (child.dep_ == "prep" and child.lower_ in preps and any(child.children))
+            # A preposition stranded at the end ('the trends Democrats point to') governs nothing here.
+            or (child.dep_ == "prep" and child.lower_ in preps and child.n_lefts + child.n_rights > 0)
             or _answer_word(child)
         )
         and not _is_time(child)
