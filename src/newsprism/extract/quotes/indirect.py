@@ -851,8 +851,7 @@ def _speaker_after_quotation(verb: Token) -> Token | None:
     name = doc[marks[-1] + 1]
     if name.ent_iob_ != "B" or name.ent_type_ not in {"PERSON", "ORG"}:
         return None
-    while name.i + 1 < verb.i and doc[name.i + 1].ent_iob_ == "I":
-        name = doc[name.i + 1]
+    name = _name_end(name, verb.i)
     after = doc[name.i + 1]
     return name if after.i == verb.i or after.text == "," else None
 
@@ -891,12 +890,19 @@ def _set_off_subject(verb: Token) -> Token | None:
             continue
         # The name opens the sentence, follows an opening phrase, or follows the quotation it speaks.
         opens = token.i == verb.sent.start or doc[token.i - 1].text == "," or _closes_quotation(doc, token.i - 1)
-        while token.i + 1 < verb.i and doc[token.i + 1].ent_iob_ == "I":
-            token = doc[token.i + 1]
+        token = _name_end(token, verb.i)
         if opens and token.i + 1 < verb.i and doc[token.i + 1].text == ",":
             return token
         return None  # only the first name of the sentence
     return None
+
+
+def _name_end(first: Token, before: int) -> Token:
+    """The last word of the named entity that opens at ``first``, short of the token at ``before``."""
+    doc, last = first.doc, first
+    while last.i + 1 < before and doc[last.i + 1].ent_iob_ == "I":
+        last = doc[last.i + 1]
+    return last
 
 
 def _closed_off_by_quotation(subject: Token, verb: Token) -> bool:
@@ -1332,7 +1338,7 @@ def _noun_cue(token: Token, lexicon: CueLexicon) -> Found | None:
         # but in "In his remarks, Trump said ..." that clause's own cue verb makes the attribution.
         if token.head.head.lemma_.lower() in lexicon.verbs:
             return None
-        return _framing_phrase(token, owner)
+        return _framing_phrase(token.head, _owner_range(owner), (token.idx, token.idx + len(token)))
     parts = [
         child
         for child in token.rights
@@ -1393,17 +1399,17 @@ def _bare_report(verb: Token) -> bool:
     return not any(child.dep_ == "mark" or child.dep_ in _OBJECT_DEPS for child in verb.children)
 
 
-def _framing_phrase(noun: Token, owner: Token) -> Found | None:
-    preposition = noun.head
+def _framing_phrase(preposition: Token, source: Range | None, cue: Range) -> Found | None:
+    """A phrase framing the clause it opens as someone's view ('In their view, ...', 'To Frank, ...'): what
+    the view holds is that clause without the phrase."""
     clause = subtree_range(preposition.head)
     phrase = subtree_range(preposition)
-    source = _owner_range(owner)
     if clause is None or phrase is None or source is None:
         return None
-    content = _rest(noun.doc, clause, phrase)
+    content = _rest(preposition.doc, clause, phrase)
     if not content:
         return None
-    return Found(cue=(noun.idx, noun.idx + len(noun)), source=source, content=content)
+    return Found(cue=cue, source=source, content=content)
 
 
 def _rest(doc: Doc, whole: Range, cut: Range) -> list[Range]:
@@ -1502,13 +1508,7 @@ def _to_whom_cue(token: Token) -> Found | None:
     doc = token.doc
     if name.right_edge.i + 1 >= len(doc) or doc[name.right_edge.i + 1].text != ",":
         return None
-    source, clause, phrase = subtree_range(name), subtree_range(token.head), subtree_range(token)
-    if source is None or clause is None or phrase is None:
-        return None
-    content = _rest(doc, clause, phrase)
-    if not content:
-        return None
-    return Found(cue=(token.idx, token.idx + len(token)), source=source, content=content)
+    return _framing_phrase(token, subtree_range(name), (token.idx, token.idx + len(token)))
 
 
 # Records that show what a closing '..., records show.' reports, which the tagger reads as a 'records show'.
