@@ -26,14 +26,19 @@ def extract_quotes(doc: Doc, article_id: str, offset: int = 0, lexicon: CueLexic
     """Every attributed statement of ``doc``, whose text starts at ``offset`` in its article."""
     lexicon = lexicon or load_cues()
     text = doc_text(doc)
-    paragraphs = [(p.start, p.end) for p in split_paragraphs(text)]
-    quoted = find_quotes(text, paragraphs)
+    quoted = doc_quotations(doc)
     found = outermost(find_in_doc(doc, quoted, lexicon), quoted)
     quotes = build_quotes(found, text, article_id, shift=offset)
     subjects = main_clause_subjects(doc, article_id, offset)
     holders = doc_holders(doc, article_id, offset, lexicon.organisation_nouns, lexicon.person_titles)
     mentions = doc_mentions(doc, article_id, offset)
     return resolve_speakers(quotes, mentions, lexicon, subjects, holders, article_genders(text, mentions))
+
+
+def doc_quotations(doc: Doc) -> list[QuotedSpan]:
+    """The quotations of ``doc``, paragraph by paragraph, in its coordinates."""
+    text = doc_text(doc)
+    return find_quotes(text, [(p.start, p.end) for p in split_paragraphs(text)])
 
 
 def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> list[Found]:
