@@ -1242,3 +1242,16 @@ def test_a_sentence_opening_with_to_and_a_name_gives_the_view_of_the_one_named(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(_speaker_text(q), q.content_text) for q in _parsed(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "But I think [the] Dodd-Frank [financial reform] went a long, long way.",
+            "[the] Dodd-Frank [financial reform] went a long, long way",
+        ),
+    ],
+)
+def test_content_keeps_both_halves_of_an_editors_bracket(text: str, content: str) -> None:
+    assert [q.content_text for q in _parsed(text)] == [content]

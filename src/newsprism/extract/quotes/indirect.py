@@ -393,7 +393,7 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
     if cue is None:
         return None
     text = doc_text(token.doc)
-    content = [_close_quotation(text, piece) for piece in content]
+    content = [_close_brackets(text, _close_quotation(text, piece)) for piece in content]
     return Found(cue=cue, source=_close_source(text, source) if source else None, content=content)
 
 
@@ -490,6 +490,20 @@ def _close_quotation(text: str, piece: Range) -> Range:
         closing += 1
     mark = next((mark for mark, open_ in unclosed.items() if open_ and text.startswith(mark, closing)), None)
     return (start, closing + len(mark)) if mark is not None else piece
+
+
+def _close_brackets(text: str, piece: Range) -> Range:
+    """Content with half of a bracket pair at an edge takes the other half: the parser hangs an editor's
+    opening bracket on the cue ('I think [the] Dodd-Frank [reform] went a long way' read 'the] Dodd-Frank
+    ...'), and a closing one on whatever comes next."""
+    start, end = piece
+    for opening, closing in ("[]", "()"):
+        words = text[start:end]
+        if words.count(closing) > words.count(opening) and text[start - 1 : start] == opening:
+            start -= 1
+        elif words.count(opening) > words.count(closing) and text[end : end + 1] == closing:
+            end += 1
+    return start, end
 
 
 def _close_source(text: str, source: Range) -> Range:
