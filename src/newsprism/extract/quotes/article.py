@@ -16,7 +16,7 @@ from newsprism.extract.quotes.document import (
 from newsprism.extract.quotes.found import Found, Range, overlaps, within
 from newsprism.extract.quotes.gender import article_genders
 from newsprism.extract.quotes.holders import doc_holders
-from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
+from newsprism.extract.quotes.marks import QuotedSpan, find_quotes, quoted_pieces
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.extract.records import Quote
 from newsprism.model import ParsedArticle
@@ -154,7 +154,7 @@ def _reported_pieces(quotes: list[QuotedSpan], found: list[Found]) -> list[Range
     """What attributions outside quotations report. Those inside one ('"Everyone knows that ...," Cruz
     said') are the quote's words, not reports of it: they are dropped later and must not keep a quote
     from being given its speaker."""
-    quoted = [piece for quote in quotes for piece in quote.pieces]
+    quoted = quoted_pieces(quotes)
     return [piece for item in found if not within(item.cue, quoted) for piece in item.content]
 
 

@@ -13,7 +13,7 @@ from newsprism.extract.quotes.gender import article_genders
 from newsprism.extract.quotes.holders import doc_holders
 from newsprism.extract.quotes.indirect import find_attributions
 from newsprism.extract.quotes.labels import colon_speakers, label_words, opening_label, speaker_label
-from newsprism.extract.quotes.marks import QuotedSpan, find_quotes
+from newsprism.extract.quotes.marks import QuotedSpan, find_quotes, quoted_pieces
 from newsprism.extract.quotes.report_bounds import separate_reports
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.extract.records import Quote, QuoteKind, TextSpan
@@ -50,7 +50,7 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
     found = [find_attributions(sentence, lexicon) + colon_speakers(sentence) for sentence in sentences]
     attach_quotes(doc, sentences, found, quotes)
     _give_dangling_cues_the_sentence_before(doc, sentences, found)
-    quoted = [piece for quote in quotes for piece in quote.pieces]
+    quoted = quoted_pieces(quotes)
     for per_sentence in found:
         separate_reports(doc, per_sentence, quoted, lexicon)
     labelled = speaker_label(doc, lexicon.not_speaker_labels)
@@ -101,7 +101,7 @@ def outermost(found: Sequence[Found], quotes: Sequence[QuotedSpan]) -> list[Foun
     or '"I know they will vote," Smith said' the inner verbs are part of what Smith said, not attributions
     of their own; marked separately they are mostly wrong (precision 0.1 on a PolNeAR train sample).
     """
-    quoted = [piece for quote in quotes for piece in quote.pieces]
+    quoted = quoted_pieces(quotes)
     # Outer attributions first, so that one dropped for sitting inside another does not in turn drop
     # the attributions inside its own content ('A said B told C that ...': C's cue is only in B's content).
     kept: list[Found] = []

@@ -32,6 +32,11 @@ class QuotedSpan:
         return self.pieces[-1][1]
 
 
+def quoted_pieces(quotes: Sequence[QuotedSpan]) -> list[tuple[int, int]]:
+    """Every (start, end) piece of ``quotes``, one per paragraph each runs over."""
+    return [piece for quote in quotes for piece in quote.pieces]
+
+
 def _opens_here(text: str, position: int) -> bool:
     """A straight double quote opens when nothing but space or an opening bracket comes before it."""
     return position == 0 or text[position - 1].isspace() or text[position - 1] in "([{—–-/"

@@ -50,6 +50,7 @@ from newsprism.extract.quotes.document import doc_quotations
 from newsprism.extract.quotes.found import Found, within
 from newsprism.extract.quotes.indirect import attitude_reading, verb_reading
 from newsprism.extract.quotes.learned import FORMAT, CueModel, candidate_features
+from newsprism.extract.quotes.marks import quoted_pieces
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -86,7 +87,7 @@ def document_candidates(
     """Every verb candidate of one document; ``gold`` holds (cue, source, content) spans of its attributions."""
     candidates = []
     for offset, doc in docs:
-        quoted = [piece for quote in doc_quotations(doc) for piece in quote.pieces]
+        quoted = quoted_pieces(doc_quotations(doc))
         for token in doc:
             if token.pos_ not in ("VERB", "ADJ", "NOUN"):
                 continue  # verbs, and the adjectives and partisan nouns of a stance ('pleased with', 'critic of')
