@@ -105,7 +105,7 @@ def test_a_verb_outside_the_lexicon_that_reports_nothing_is_not_admitted(text: s
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
-    ["You know, the match went ahead.", "Parents who support charters gathered outside the school."],
+    ["You know, the match went ahead.", "Well, you know, nobody came."],
 )
 def test_a_lexicon_verb_reading_that_reports_nothing_is_vetoed(text: str) -> None:
     lexicon = load_cues()

@@ -1255,3 +1255,31 @@ def test_a_sentence_opening_with_to_and_a_name_gives_the_view_of_the_one_named(
 )
 def test_content_keeps_both_halves_of_an_editors_bracket(text: str, content: str) -> None:
     assert [q.content_text for q in _parsed(text)] == [content]
+
+
+def test_a_report_the_parser_hangs_on_the_next_report_is_no_part_of_its_content() -> None:
+    # The parser makes the first 'said' a clause of the second; each is its speaker's own report.
+    words = (
+        "The mayor said he had not seen the video , and when asked whether he would apologize , "
+        + 'he said , " I doubt it . "'
+    )
+    glued = {8, 16, 19, 21, 24, 25, 26}  # tokens with no space after them
+    quotes = _quotes_of_parse(
+        words=words.split(),
+        spaces=[n not in glued for n in range(27)],
+        tags="DT NN VBD PRP VBD RB VBN DT NN , CC WRB VBN IN PRP MD VB , PRP VBD , `` PRP VBP PRP . ''".split(),
+        pos=(
+            "DET NOUN VERB PRON AUX PART VERB DET NOUN PUNCT CCONJ SCONJ VERB SCONJ PRON AUX VERB PUNCT PRON VERB "
+            "PUNCT PUNCT PRON VERB PRON PUNCT PUNCT"
+        ).split(),
+        deps=(
+            "det nsubj ccomp nsubj aux neg ccomp det dobj punct cc advmod conj mark nsubj aux ccomp punct nsubj ROOT "
+            "punct punct nsubj ccomp dobj punct punct"
+        ).split(),
+        heads=[1, 2, 19, 6, 6, 6, 2, 8, 6, 6, 6, 12, 6, 16, 16, 16, 12, 19, 19, 19, 19, 19, 23, 19, 23, 19, 19],
+        lemmas=words.replace("mayor said", "mayor say").replace("he said", "he say").split(),
+    )
+    assert [(q.speaker.text if q.speaker else None, q.content_text) for q in quotes] == [
+        ("The mayor", "he had not seen the video, and when asked whether he would apologize"),
+        ("he", '"I doubt it."'),
+    ]

@@ -1045,6 +1045,10 @@ def _verb_content(
         # colon as this verb's complement; a verb with its own object ('aims to build on ...') reports that
         # object instead.
         clauses = [child for child in clauses if child.i > verb.i]
+    if any(child.i > verb.i for child in clauses):
+        # "He said he had not seen it, and when asked ..., he said, ''I hope not.''": the parser hangs the
+        # first report on the second; a clause before the verb that is itself a report is no content of it.
+        clauses = [child for child in clauses if not _own_report_before(child, verb, cue_verbs)]
     if any(child.i > verb.i and _opens_with_that(child) for child in clauses):
         # "On the one hand, Russia claims ..., on the other, the US says that ...": the parser hangs the
         # clause before on this verb too; the 'that' clause after it is what it reports.
@@ -1123,6 +1127,15 @@ def _verb_content(
         first = objects[0].i + 1
     content = token_range(verb.doc, first, objects[-1].right_edge.i)
     return [content] if content is not None else []
+
+
+def _own_report_before(clause: Token, verb: Token, cue_verbs: frozenset[str]) -> bool:
+    """Whether ``clause``, before ``verb``, is a report of its own: a cue verb with its own subject."""
+    return (
+        clause.i < verb.i
+        and clause.lemma_.lower() in cue_verbs
+        and any(child.dep_ in _SUBJECT_DEPS for child in clause.children)
+    )
 
 
 def _own_object(child: Token) -> bool:
