@@ -1283,3 +1283,20 @@ def test_a_report_the_parser_hangs_on_the_next_report_is_no_part_of_its_content(
         ("The mayor", "he had not seen the video, and when asked whether he would apologize"),
         ("he", '"I doubt it."'),
     ]
+
+
+def test_a_closing_report_the_parser_hangs_on_the_verb_it_closes_is_no_part_of_its_content() -> None:
+    # 'the source recalled' parsed as a second clause of 'said': no part of what Grayson said.
+    words = "Grayson said Randolph “ would have no chance to win , ” the source recalled ."
+    quotes = _quotes_of_parse(
+        words=words.split(),
+        spaces=[n not in {3, 9, 10, 14, 15} for n in range(16)],
+        tags="NNP VBD NNP `` MD VB DT NN TO VB , '' DT NN VBD .".split(),
+        pos="PROPN VERB PROPN PUNCT AUX VERB DET NOUN PART VERB PUNCT PUNCT DET NOUN VERB PUNCT".split(),
+        deps="nsubj ROOT nsubj punct aux ccomp det dobj aux acl punct punct det nsubj ccomp punct".split(),
+        heads=[1, 1, 5, 5, 5, 1, 7, 5, 9, 7, 14, 14, 13, 14, 1, 1],
+        lemmas=words.replace("said", "say").replace("recalled", "recall").split(),
+    )
+    assert [(q.speaker.text if q.speaker else None, q.content_text) for q in quotes] == [
+        ("Grayson", "“would have no chance to win,”")
+    ]

@@ -1049,6 +1049,10 @@ def _verb_content(
         # "He said he had not seen it, and when asked ..., he said, ''I hope not.''": the parser hangs the
         # first report on the second; a clause before the verb that is itself a report is no content of it.
         clauses = [child for child in clauses if not _own_report_before(child, verb, cue_verbs)]
+    if len(clauses) > 1:
+        # 'Grayson said Randolph “would have no chance to win,” the source recalled': the parser hangs the
+        # closing report on this verb as a second clause; it reports this verb's words, which are no part of them.
+        clauses = [child for child in clauses if not _closing_report(child, verb, cue_verbs)] or clauses
     if any(child.i > verb.i and _opens_with_that(child) for child in clauses):
         # "On the one hand, Russia claims ..., on the other, the US says that ...": the parser hangs the
         # clause before on this verb too; the 'that' clause after it is what it reports.
@@ -1135,6 +1139,17 @@ def _own_report_before(clause: Token, verb: Token, cue_verbs: frozenset[str]) ->
         clause.i < verb.i
         and clause.lemma_.lower() in cue_verbs
         and any(child.dep_ in _SUBJECT_DEPS for child in clause.children)
+    )
+
+
+def _closing_report(clause: Token, verb: Token, cue_verbs: frozenset[str]) -> bool:
+    """Whether ``clause``, after ``verb``, is a bare report of its own ('..., the source recalled')."""
+    return (
+        clause.i > verb.i
+        and clause.lemma_.lower() in cue_verbs
+        and any(child.dep_ in _SUBJECT_DEPS and child.i < clause.i for child in clause.children)
+        and _bare_report(clause)
+        and not any(child.dep_ in {"ccomp", "xcomp"} for child in clause.children)
     )
 
 
