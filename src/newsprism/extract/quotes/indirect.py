@@ -1047,11 +1047,12 @@ def _verb_content(
         clauses = [child for child in clauses if child.i > verb.i]
     if any(child.i > verb.i for child in clauses):
         # "He said he had not seen it, and when asked ..., he said, ''I hope not.''": the parser hangs the
-        # first report on the second; a clause before the verb that is itself a report is no content of it.
+        # first report on the second; with a clause of its own after it, a clause before the verb that is
+        # itself a report is no content of it.
         clauses = [child for child in clauses if not _own_report_before(child, verb, cue_verbs)]
     if len(clauses) > 1:
         # 'Grayson said Randolph “would have no chance to win,” the source recalled': the parser hangs the
-        # closing report on this verb as a second clause; it reports this verb's words, which are no part of them.
+        # closing report on this verb as a second clause; it reports this verb's words and is no part of them.
         clauses = [child for child in clauses if not _closing_report(child, verb, cue_verbs)] or clauses
     if any(child.i > verb.i and _opens_with_that(child) for child in clauses):
         # "On the one hand, Russia claims ..., on the other, the US says that ...": the parser hangs the
