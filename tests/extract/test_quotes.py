@@ -1300,3 +1300,40 @@ def test_a_closing_report_the_parser_hangs_on_the_verb_it_closes_is_no_part_of_i
     assert [(q.speaker.text if q.speaker else None, q.content_text) for q in quotes] == [
         ("Grayson", "“would have no chance to win,”")
     ]
+
+
+def test_a_quotation_in_a_free_relative_clause_is_its_speakers_not_the_governing_cues() -> None:
+    # Both 'discuss' and 'called' snap to the quotation; the alliance said it, the ministers discuss it.
+    words = (
+        "Defence ministers are meeting in Brussels to discuss what the military alliance has called “ the most "
+        + "serious security crisis we have faced in Europe for decades ” ."
+    )
+    quotes = _quotes_of_parse(
+        words=words.split(),
+        spaces=[n not in {14, 26, 27, 28} for n in range(29)],
+        tags=(
+            "NN NNS VBP VBG IN NNP TO VB WP DT JJ NN VBZ VBN `` DT RBS JJ NN NN PRP VBP VBN IN NNP IN NNS '' ."
+        ).split(),
+        pos=(
+            "NOUN NOUN AUX VERB ADP PROPN PART VERB PRON DET ADJ NOUN AUX VERB PUNCT DET ADV ADJ NOUN NOUN PRON AUX "
+            "VERB ADP PROPN ADP NOUN PUNCT PUNCT"
+        ).split(),
+        deps=(
+            "compound nsubj aux ROOT prep pobj aux advcl dobj det amod nsubj aux ccomp punct det advmod amod compound "
+            "oprd nsubj aux relcl prep pobj prep pobj punct punct"
+        ).split(),
+        heads=[1, 3, 3, 3, 3, 4, 7, 3, 13, 11, 11, 13, 13, 7, 19, 19, 17, 19, 19, 13, 22, 22, 19, 22, 23, 22, 25, 3, 3],
+        lemmas=(
+            "defence minister be meet in Brussels to discuss what the military alliance have call “ the most serious "
+            + "security crisis we have face in Europe for decade ” ."
+        ).split(),
+    )
+    assert [(q.speaker.text if q.speaker else None, q.content_text) for q in quotes] == [
+        ("the military alliance", "“the most serious security crisis we have faced in Europe for decades”")
+    ]
+
+
+def test_a_speaker_naming_in_its_own_words_what_it_reports_keeps_its_report() -> None:
+    # 'what it calls': the pronoun is the same campaign, whose report it is.
+    quotes = _parsed("Trump's campaign is denouncing what it calls “the single biggest coordinated attack in history.”")
+    assert ("Trump's campaign", "denouncing") in [(q.speaker.text if q.speaker else None, q.cue.text) for q in quotes]

@@ -61,7 +61,8 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
     # 'Trump issued a statement saying "..."': both cues give Trump the same quotation; it is said once.
     said: set[tuple[Range | None, tuple[Range, ...]]] = set()
     introduces = doc_text(doc).rstrip().endswith(":")
-    for item in (item for per_sentence in found for item in per_sentence):
+    readings = [item for per_sentence in found for item in per_sentence]
+    for item in (item for item in readings if not _claimed_by_the_cue_it_governs(doc, item, readings)):
         if not item.content:
             # 'Cruz continued:' closing a paragraph: kept without content for the quotation that follows it.
             if introduces and item.source is not None and sentences and item.cue[0] >= sentences[-1].start_char:
@@ -74,6 +75,41 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
         said.add(statement)
         kept.append(item)
     return kept
+
+
+def _claimed_by_the_cue_it_governs(doc: Doc, item: Found, readings: Sequence[Found]) -> bool:
+    """Whether another cue claims the same content from inside what this cue governs, as a free relative
+    clause: in 'ministers met to discuss what the alliance has called "..."' both cues snap to the
+    quotation, which the alliance said; the ministers discuss the thing, not those words."""
+    if not item.content:
+        return False
+    verb = _cue_token(doc, item)
+    for other in readings:
+        if other is item or other.content != item.content:
+            continue
+        if not item.cue[1] <= other.cue[0] < other.cue[1] <= item.content[0][0]:
+            continue
+        inner = _cue_token(doc, other)
+        if verb is None or inner is None or not verb.is_ancestor(inner):
+            continue
+        if _spoken_by_a_pronoun(doc, other):
+            continue  # 'It is denouncing what it calls "..."': the same speaker's words, its own report
+        if any(child.tag_ == "WP" and child.dep_ in {"dobj", "oprd"} for child in inner.children):
+            return True
+    return False
+
+
+def _spoken_by_a_pronoun(doc: Doc, item: Found) -> bool:
+    """Whether the speaker of ``item`` is a pronoun (or not given): one that may be the governing cue's own."""
+    if item.source is None:
+        return True
+    span = doc.char_span(item.source[0], item.source[1], alignment_mode="expand")
+    return span is None or not len(span) or span.root.pos_ == "PRON"
+
+
+def _cue_token(doc: Doc, item: Found) -> Token | None:
+    span = doc.char_span(item.cue[0], item.cue[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def _give_dangling_cues_the_sentence_before(doc: Doc, sentences: Sequence[Span], found: list[list[Found]]) -> None:
