@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.quotes.cues import CueLexicon, load_cues
 from newsprism.extract.quotes.direct import attach_quotes
-from newsprism.extract.quotes.found import Found, Range, token_range, within
+from newsprism.extract.quotes.found import Found, Range, range_span, token_range, within
 from newsprism.extract.quotes.gender import article_genders
 from newsprism.extract.quotes.holders import doc_holders
 from newsprism.extract.quotes.indirect import find_attributions
@@ -83,33 +83,25 @@ def _claimed_by_the_cue_it_governs(doc: Doc, item: Found, readings: Sequence[Fou
     quotation, which the alliance said; the ministers discuss the thing, not those words."""
     if not item.content:
         return False
-    verb = _cue_token(doc, item)
     for other in readings:
         if other is item or other.content != item.content:
             continue
         if not item.cue[1] <= other.cue[0] < other.cue[1] <= item.content[0][0]:
             continue
-        inner = _cue_token(doc, other)
-        if verb is None or inner is None or not verb.is_ancestor(inner):
+        cue, inner = range_span(doc, item.cue), range_span(doc, other.cue)
+        if cue is None or inner is None or not cue.root.is_ancestor(inner.root):
             continue
         if _spoken_by_a_pronoun(doc, other):
             continue  # 'It is denouncing what it calls "..."': the same speaker's words, its own report
-        if any(child.tag_ == "WP" and child.dep_ in {"dobj", "oprd"} for child in inner.children):
+        if any(child.tag_ == "WP" and child.dep_ in {"dobj", "oprd"} for child in inner.root.children):
             return True
     return False
 
 
 def _spoken_by_a_pronoun(doc: Doc, item: Found) -> bool:
     """Whether the speaker of ``item`` is a pronoun (or not given): one that may be the governing cue's own."""
-    if item.source is None:
-        return True
-    span = doc.char_span(item.source[0], item.source[1], alignment_mode="expand")
-    return span is None or not len(span) or span.root.pos_ == "PRON"
-
-
-def _cue_token(doc: Doc, item: Found) -> Token | None:
-    span = doc.char_span(item.cue[0], item.cue[1], alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    speaker = range_span(doc, item.source) if item.source is not None else None
+    return speaker is None or speaker.root.pos_ == "PRON"
 
 
 def _give_dangling_cues_the_sentence_before(doc: Doc, sentences: Sequence[Span], found: list[list[Found]]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 Range = tuple[int, int]
 _QUOTE_MARKS = frozenset("\"'“”«»„‘’‹›「」")
@@ -31,6 +31,12 @@ def token_range(doc: Doc, first: int, last: int, keep_quotes: bool = True) -> Ra
     if first > last:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def range_span(doc: Doc, piece: Range) -> Span | None:
+    """The tokens ``piece`` touches (widened to whole tokens); None when it touches none."""
+    span = doc.char_span(piece[0], piece[1], alignment_mode="expand")
+    return span if span is not None and len(span) else None
 
 
 def subtree_range(token: Token, keep_quotes: bool = True) -> Range | None:

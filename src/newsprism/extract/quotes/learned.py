@@ -26,10 +26,10 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Protocol
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsprism.errors import InputError
-from newsprism.extract.quotes.found import Found, Range
+from newsprism.extract.quotes.found import Found, Range, range_span
 
 FORMAT = "newsprism-cues/1"
 
@@ -122,15 +122,10 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
     return features
 
 
-def _span(doc: Doc, piece: Range) -> Span | None:
-    span = doc.char_span(piece[0], piece[1], alignment_mode="expand")
-    return span if span is not None and len(span) else None
-
-
 def _source_features(doc: Doc, lemma: str, found: Found) -> list[str]:
     if found.source is None:
         return ["source=none"]
-    span = _span(doc, found.source)
+    span = range_span(doc, found.source)
     if span is None:
         return ["source=none"]
     head = span.root
@@ -160,7 +155,7 @@ def _content_features(verb: Token, lemma: str, content: Sequence[Range]) -> list
     features = [f"content_pieces={len(content)}"]
     words = 0
     for piece in content:
-        span = _span(verb.doc, piece)
+        span = range_span(verb.doc, piece)
         if span is None:
             continue
         words += len(span)
