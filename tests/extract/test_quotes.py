@@ -1302,6 +1302,40 @@ def test_a_closing_report_the_parser_hangs_on_the_verb_it_closes_is_no_part_of_i
     ]
 
 
+def test_a_closing_according_to_frames_the_report_it_closes() -> None:
+    # The parser hangs 'according to' on the reported clause; the phrase is where the report comes from.
+    words = "Kasich said he would have fired Lewandowski , according to press reports ."
+    quotes = _quotes_of_parse(
+        words=words.split(),
+        spaces=[n not in {6, 11, 12} for n in range(13)],
+        tags="NNP VBD PRP MD VB VBN NNP , VBG IN NN NNS .".split(),
+        pos="PROPN VERB PRON AUX AUX VERB PROPN PUNCT VERB ADP NOUN NOUN PUNCT".split(),
+        deps="nsubj ROOT nsubj aux aux ccomp dobj punct prep prep compound pobj punct".split(),
+        heads=[1, 1, 5, 5, 5, 1, 5, 5, 5, 8, 11, 9, 1],
+        lemmas="Kasich say he would have fire Lewandowski , accord to press report .".split(),
+    )
+    assert [(q.speaker.text if q.speaker else None, q.content_text) for q in quotes] == [
+        ("press reports", "Kasich said he would have fired Lewandowski")
+    ]
+
+
+def test_an_according_to_inside_what_is_reported_stays_part_of_it() -> None:
+    # 'that, according to the polls, ...': the reporter's own source, inside the report.
+    words = "Smith said that , according to the polls , Jones leads ."
+    quotes = _quotes_of_parse(
+        words=words.split(),
+        spaces=[n not in {2, 7, 10, 11} for n in range(12)],
+        tags="NNP VBD IN , VBG IN DT NNS , NNP VBZ .".split(),
+        pos="PROPN VERB SCONJ PUNCT VERB ADP DET NOUN PUNCT PROPN VERB PUNCT".split(),
+        deps="nsubj ROOT mark punct prep prep det pobj punct nsubj ccomp punct".split(),
+        heads=[1, 1, 10, 10, 10, 4, 7, 5, 10, 10, 1, 1],
+        lemmas="Smith say that , accord to the poll , Jones lead .".split(),
+    )
+    assert [(q.speaker.text if q.speaker else None, q.content_text) for q in quotes] == [
+        ("Smith", "that, according to the polls, Jones leads")
+    ]
+
+
 def test_a_quotation_in_a_free_relative_clause_is_its_speakers_not_the_governing_cues() -> None:
     # Both 'discuss' and 'called' snap to the quotation; the alliance said it, the ministers discuss it.
     words = (

@@ -66,3 +66,18 @@ def minus(outer: Range, inner: Range) -> list[Range]:
     """The parts of ``outer`` outside ``inner``."""
     parts = [(outer[0], min(outer[1], inner[0])), (max(outer[0], inner[1]), outer[1])]
     return [part for part in parts if part[1] > part[0]]
+
+
+def has_words(text: str, piece: Range) -> bool:
+    """Whether ``piece`` of ``text`` holds a letter or digit."""
+    return any(character.isalnum() for character in text[piece[0] : piece[1]])
+
+
+def trim_cut(text: str, piece: Range) -> Range:
+    """``piece`` without the commas, dashes and spaces a cut leaves at its edges."""
+    start, end = piece
+    while start < end and text[start] in " ,;:—–-\n":
+        start += 1
+    while end > start and text[end - 1] in " ,;:—–-\n":
+        end -= 1
+    return start, end

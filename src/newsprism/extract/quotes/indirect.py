@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.quotes.cues import CueLexicon
-from newsprism.extract.quotes.found import Found, Range, minus, subtree_range, token_range
+from newsprism.extract.quotes.found import Found, Range, has_words, minus, subtree_range, token_range, trim_cut
 from newsprism.nlp.analyze import doc_text
 
 # Dependents of a cue verb that carry what was said when there is no clausal complement.
@@ -281,7 +281,7 @@ def _finite_governor(verb: Token) -> Token:
 
 def _content_before(doc: Doc, content: list[Range], cut: int) -> list[Range]:
     """The pieces of ``content`` that lie before character ``cut``, cut there and trimmed; empty ones dropped."""
-    kept = [_trim(doc_text(doc), (start, min(end, cut))) for start, end in content if start < cut]
+    kept = [trim_cut(doc_text(doc), (start, min(end, cut))) for start, end in content if start < cut]
     return [part for part in kept if part[1] > part[0]]
 
 
@@ -1458,11 +1458,7 @@ def _framing_phrase(preposition: Token, source: Range | None, cue: Range) -> Fou
 def _rest(doc: Doc, whole: Range, cut: Range) -> list[Range]:
     """The pieces of ``whole`` outside ``cut`` that hold words, trimmed: what a clause says without its cue."""
     text = doc_text(doc)
-    return [_trim(text, part) for part in minus(whole, cut) if _has_words(text, part)]
-
-
-def _has_words(text: str, part: Range) -> bool:
-    return any(character.isalnum() for character in text[part[0] : part[1]])
+    return [trim_cut(text, part) for part in minus(whole, cut) if has_words(text, part)]
 
 
 def _phrase_cue(token: Token, lexicon: CueLexicon, sentence: Span) -> Found | None:
@@ -1488,7 +1484,7 @@ def _phrase_cue(token: Token, lexicon: CueLexicon, sentence: Span) -> Found | No
         occasion = _speaking_occasion_end(doc, objects[0].right_edge.i + 1)
         phrase_span = (token.idx, max(source[1], occasion or 0, cue[1]))
         content = [part for part in minus(whole, phrase_span) if doc_text(doc)[part[0] : part[1]].strip(" ,;:—–-")]
-        content = [_trim(doc_text(doc), part) for part in content]
+        content = [trim_cut(doc_text(doc), part) for part in content]
         if not content:
             return None
         return Found(cue=cue, source=source, content=content)
@@ -1586,13 +1582,3 @@ def _closing_evidence_cue(token: Token) -> Found | None:
 
 def _compound_within(word: Token, first: int, last: int) -> bool:
     return word.dep_ == "compound" and first <= word.head.i <= last
-
-
-def _trim(text: str, part: Range) -> Range:
-    """Drop commas and spaces left at the edges when a phrase is cut out of a sentence."""
-    start, end = part
-    while start < end and text[start] in " ,;:—–-\n":
-        start += 1
-    while end > start and text[end - 1] in " ,;:—–-\n":
-        end -= 1
-    return start, end

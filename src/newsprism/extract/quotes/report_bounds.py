@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from newsprism.extract.quotes.cues import PRONOUNS_GROUP, PRONOUNS_ORGANISATION, PRONOUNS_PERSON, CueLexicon
-from newsprism.extract.quotes.found import Found, Range, token_range, within
+from newsprism.extract.quotes.found import Found, Range, has_words, minus, token_range, trim_cut, within
 from newsprism.nlp.analyze import doc_text
 
 
@@ -23,6 +23,7 @@ def separate_reports(doc: Doc, found: Sequence[Found], quoted: Sequence[Range], 
     the sentence begins or ends; ``quoted`` are the quotation pieces of ``doc``."""
     _cut_closing_reports_after_reports(doc, found, quoted, lexicon)
     _cut_reports_before_contrasted_reports(doc, found, quoted, lexicon)
+    _cut_framing_phrases_from_reports(doc, found, quoted, lexicon)
 
 
 def _cut_closing_reports_after_reports(
@@ -45,6 +46,36 @@ def _cut_closing_reports_after_reports(
         remaining = token_range(doc, rest.start, rest.end - 1)
         if remaining is not None:
             closing.content = [remaining]
+
+
+def _cut_framing_phrases_from_reports(
+    doc: Doc, found: Sequence[Found], quoted: Sequence[Range], lexicon: CueLexicon
+) -> None:
+    """'Kasich said he would have fired him, according to press reports': the phrase tells where the report
+    comes from; it is no part of what Kasich said. The parser hangs it inside the reported clause, so the
+    report's content held it and the phrase's reading, whose content holds the report, was dropped as
+    nested in it. Cut out of the report, the phrase frames it, as PolNeAR marks such sentences (the outer
+    attribution alone)."""
+    text = doc_text(doc)
+    for phrase in found:
+        if phrase.source is None or within(phrase.cue, quoted) or not _is_cue_phrase(doc, phrase.cue, lexicon):
+            continue
+        framed = (phrase.cue[0], max(phrase.cue[1], phrase.source[1]))
+        for report in found:
+            if report is phrase or not within(phrase.cue, report.content) or not within(report.cue, phrase.content):
+                continue
+            end = max(piece[1] for piece in report.content)
+            if phrase.cue[0] < report.cue[1] or has_words(text, (framed[1], end)):
+                continue  # 'The AP reported that, according to an analysis, ...': the reporter's own source
+            pieces = [trim_cut(text, part) for piece in report.content for part in minus(piece, framed)]
+            pieces = [piece for piece in pieces if has_words(text, piece)]
+            if pieces:
+                report.content = pieces
+
+
+def _is_cue_phrase(doc: Doc, cue: Range, lexicon: CueLexicon) -> bool:
+    span = doc.char_span(*cue, alignment_mode="expand")
+    return span is not None and tuple(token.lower_ for token in span) in lexicon.phrases
 
 
 _CONTRASTING = frozenset({"while", "whereas", "but"})
