@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from newsprism.extract.quotes.found import Found, Range, overlaps
+from newsprism.extract.quotes.found import Found, Range, overlaps, range_span
 from newsprism.extract.quotes.marks import QuotedSpan
 from newsprism.nlp.analyze import doc_text
 
@@ -198,9 +198,9 @@ def _reports_only_a_prepositional_object(doc: Doc, item: Found) -> bool:
     before is what was said."""
     if len(item.content) != 1:
         return False
-    content = doc.char_span(*item.content[0], alignment_mode="expand")
-    cue = doc.char_span(*item.cue, alignment_mode="expand")
-    if content is None or cue is None or not len(content):
+    content = range_span(doc, item.content[0])
+    cue = range_span(doc, item.cue)
+    if content is None or cue is None:
         return False
     preposition = content.root.head
     return (
@@ -213,14 +213,14 @@ def _reports_only_a_prepositional_object(doc: Doc, item: Found) -> bool:
 def _opens_sentence(doc: Doc, quote: QuotedSpan, item: Found) -> bool:
     """Whether ``quote`` opens the sentence of ``item``'s cue ('In an interview with "Fox and Friends," Trump
     pointed to China': a title in a phrase, not what was said)."""
-    cue = doc.char_span(*item.cue, alignment_mode="expand")
+    cue = range_span(doc, item.cue)
     if cue is None:
         return False
     return not doc_text(doc)[cue.sent.start_char : max(quote.start, cue.sent.start_char)].strip()
 
 
 def _participle(doc: Doc, cue: Range) -> bool:
-    span = doc.char_span(*cue, alignment_mode="expand")
+    span = range_span(doc, cue)
     return span is not None and span.root.tag_ == "VBG"
 
 

@@ -1136,21 +1136,23 @@ def _verb_content(
 
 def _own_report_before(clause: Token, verb: Token, cue_verbs: frozenset[str]) -> bool:
     """Whether ``clause``, before ``verb``, is a report of its own: a cue verb with its own subject."""
-    return (
-        clause.i < verb.i
-        and clause.lemma_.lower() in cue_verbs
-        and any(child.dep_ in _SUBJECT_DEPS for child in clause.children)
-    )
+    return clause.i < verb.i and _cue_verb_with_own_subject(clause, cue_verbs)
 
 
 def _closing_report(clause: Token, verb: Token, cue_verbs: frozenset[str]) -> bool:
     """Whether ``clause``, after ``verb``, is a bare report of its own ('..., the source recalled')."""
     return (
         clause.i > verb.i
-        and clause.lemma_.lower() in cue_verbs
-        and any(child.dep_ in _SUBJECT_DEPS and child.i < clause.i for child in clause.children)
+        and _cue_verb_with_own_subject(clause, cue_verbs, subject_first=True)
         and _bare_report(clause)
         and not any(child.dep_ in {"ccomp", "xcomp"} for child in clause.children)
+    )
+
+
+def _cue_verb_with_own_subject(clause: Token, cue_verbs: frozenset[str], subject_first: bool = False) -> bool:
+    """Whether ``clause`` is a cue verb with a subject of its own (before it, with ``subject_first``)."""
+    return clause.lemma_.lower() in cue_verbs and any(
+        child.dep_ in _SUBJECT_DEPS and (child.i < clause.i or not subject_first) for child in clause.children
     )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from newsprism.extract.quotes.cues import PRONOUNS_GROUP, PRONOUNS_ORGANISATION, PRONOUNS_PERSON, CueLexicon
-from newsprism.extract.quotes.found import Found, Range, has_words, minus, token_range, trim_cut, within
+from newsprism.extract.quotes.found import Found, Range, has_words, minus, range_span, token_range, trim_cut, within
 from newsprism.nlp.analyze import doc_text
 
 
@@ -40,7 +40,7 @@ def _cut_closing_reports_after_reports(
         if not firsts:
             continue
         after_first = max(piece[1] for report in firsts for piece in report.content)
-        rest = doc.char_span(after_first, closing.content[0][1], alignment_mode="expand")
+        rest = range_span(doc, (after_first, closing.content[0][1]))
         if rest is None or sum(1 for token in rest if token.is_alpha) < 3:
             continue
         remaining = token_range(doc, rest.start, rest.end - 1)
@@ -74,7 +74,7 @@ def _cut_framing_phrases_from_reports(
 
 
 def _is_cue_phrase(doc: Doc, cue: Range, lexicon: CueLexicon) -> bool:
-    span = doc.char_span(*cue, alignment_mode="expand")
+    span = range_span(doc, cue)
     return span is not None and tuple(token.lower_ for token in span) in lexicon.phrases
 
 
@@ -90,7 +90,7 @@ def _cut_reports_before_contrasted_reports(
     for outer in found:
         if len(outer.content) != 1 or outer.content[0][0] < outer.cue[1]:
             continue  # the cue must come before what it reports
-        whole = doc.char_span(*outer.content[0], alignment_mode="expand")
+        whole = range_span(doc, outer.content[0])
         commas = [_contrast_at(doc, outer, inner, quoted, lexicon) for inner in found if inner is not outer]
         comma = min((position for position in commas if position is not None), default=None)
         if whole is not None and comma is not None:
@@ -107,7 +107,7 @@ def _contrast_at(doc: Doc, outer: Found, inner: Found, quoted: Sequence[Range], 
         return None
     if max(piece[1] for piece in inner.content) < end - 1 or within(inner.cue, quoted):
         return None
-    speaker = doc.char_span(*inner.source, alignment_mode="expand")
+    speaker = range_span(doc, inner.source)
     if speaker is None or speaker.start < 2 or not _lexicon_verb(doc, inner.cue, lexicon):
         return None
     if doc[speaker.start - 1].lower_ not in _CONTRASTING or doc[speaker.start - 2].text != ",":
@@ -118,8 +118,8 @@ def _contrast_at(doc: Doc, outer: Found, inner: Found, quoted: Sequence[Range], 
 def _states_a_clause(doc: Doc, speaker: Token, report: Found) -> bool:
     """Whether ``speaker`` is the subject of the report's cue and what it reports is a clause: a statement
     ('while 22 percent said they might change their mind'), not a choice ('while 23 percent favored Cruz')."""
-    cue = doc.char_span(*report.cue, alignment_mode="expand")
-    content = doc.char_span(*report.content[0], alignment_mode="expand")
+    cue = range_span(doc, report.cue)
+    content = range_span(doc, report.content[0])
     if cue is None or content is None or speaker.dep_ != "nsubj" or not cue.start <= speaker.head.i < cue.end:
         return False
     return any(token.dep_ in {"nsubj", "nsubjpass"} for token in content)
@@ -149,5 +149,5 @@ def _same_speaker(closing: str, first: str) -> bool:
 
 
 def _lexicon_verb(doc: Doc, cue: Range, lexicon: CueLexicon) -> bool:
-    span = doc.char_span(*cue, alignment_mode="expand")
+    span = range_span(doc, cue)
     return span is not None and any(token.pos_ == "VERB" and token.lemma_.lower() in lexicon.verbs for token in span)
