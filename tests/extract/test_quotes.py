@@ -1371,3 +1371,57 @@ def test_a_speaker_naming_in_its_own_words_what_it_reports_keeps_its_report() ->
     # 'what it calls': the pronoun is the same campaign, whose report it is.
     quotes = _parsed("Trump's campaign is denouncing what it calls “the single biggest coordinated attack in history.”")
     assert ("Trump's campaign", "denouncing") in [(q.speaker.text if q.speaker else None, q.cue.text) for q in quotes]
+
+
+def _criticism_parse(owner_words: str) -> Any:
+    """'<owner> criticism of Clinton grew .' parsed by hand, the owner a possessive ('Trump 's', 'Her')."""
+    from spacy.tokens import Doc
+
+    owner = owner_words.split()
+    words = [*owner, "criticism", "of", "Clinton", "grew", "."]
+    noun = len(owner)
+    possessive = owner[-1] == "'s"
+    return Doc(
+        load_spacy().vocab,
+        words=words,
+        spaces=[not (possessive and n == 0) and n not in {len(words) - 2, len(words) - 1} for n in range(len(words))],
+        tags=(["NNP", "POS"] if possessive else ["PRP$"]) + ["NN", "IN", "NNP", "VBD", "."],
+        pos=(["PROPN", "PART"] if possessive else ["PRON"]) + ["NOUN", "ADP", "PROPN", "VERB", "PUNCT"],
+        deps=(["poss", "case"] if possessive else ["poss"]) + ["nsubj", "prep", "pobj", "ROOT", "punct"],
+        heads=([noun, 0] if possessive else [noun]) + [noun + 3, noun, noun + 1, noun + 3, noun + 3],
+        lemmas=[*owner, "criticism", "of", "Clinton", "grow", "."],
+    )
+
+
+class _AdmitEverything:
+    """A judge that keeps every reading: what the extraction makes of a candidate the judge takes."""
+
+    def admits(self, verb: Any, found: Found) -> bool:
+        return True
+
+    def vetoes(self, verb: Any, found: Found) -> bool:
+        return False
+
+
+@pytest.mark.parametrize("owner", ["Trump 's", "Her"])
+def test_a_possessed_noun_with_a_complement_is_read_for_the_judge(owner: str) -> None:
+    import dataclasses
+
+    from newsprism.extract.quotes.cues import load_cues
+    from newsprism.extract.quotes.indirect import possessed_noun_reading
+
+    doc = _criticism_parse(owner)
+    noun = next(token for token in doc if token.text == "criticism")
+    found, by_rule = possessed_noun_reading(noun, load_cues())
+    assert found is not None
+    assert not by_rule
+    assert (doc.text[slice(*found.source)], [doc.text[slice(*piece)] for piece in found.content]) == (
+        owner.split()[0],
+        ["Clinton"],
+    )
+    admitting = dataclasses.replace(load_cues(), judge=_AdmitEverything())
+    quotes = extract_quotes(doc, "a", lexicon=admitting)
+    assert [(q.speaker.text if q.speaker else None, q.cue.text, q.content_text) for q in quotes] == [
+        (owner.split()[0], "criticism", "Clinton")
+    ]
+    assert extract_quotes(doc, "a", lexicon=dataclasses.replace(load_cues(), judge=None)) == []

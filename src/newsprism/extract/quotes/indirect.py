@@ -117,6 +117,7 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
             or _noun_cue(token, lexicon)
             or _copular_cue(token)
             or _attitude_cue(token, lexicon)
+            or _possessed_noun_cue(token, lexicon)
         )
         if hit is not None:
             found.append(hit)
@@ -1397,6 +1398,40 @@ def _noun_cue(token: Token, lexicon: CueLexicon) -> Found | None:
         return None
     cue = (token.idx, token.idx + len(token))
     return Found(cue=cue, source=source, content=[content])
+
+
+# What a possessed noun's complement says it is about: 'criticism of', 'support for', 'attack on', 'vote against'.
+_NOUN_COMPLEMENT_PREPS = frozenset({"of", "for", "on", "about", "against", "to", "with", "over", "toward", "towards"})
+
+
+def _possessed_noun_cue(noun: Token, lexicon: CueLexicon) -> Found | None:
+    """'Trump's criticism of Clinton', 'her support for the bill': kept only where the learned judge admits it."""
+    found, _ = possessed_noun_reading(noun, lexicon)
+    return found if found is not None and _judged_kept(noun, found, False, lexicon) else None
+
+
+def possessed_noun_reading(noun: Token, lexicon: CueLexicon) -> tuple[Found | None, bool]:
+    """The stance or statement a possessed noun with a complement would report ('Trump's criticism of
+    Clinton', 'Obama's decision to veto it'), for the judge to weigh; a lexicon noun with a named owner is
+    read by rule (``_noun_cue``) and is not read here."""
+    if noun.pos_ != "NOUN" or _noun_cue(noun, lexicon) is not None:
+        return None, False
+    owner = next((child for child in noun.children if child.dep_ == "poss"), None)
+    if owner is None:
+        return None, False
+    content: list[Range] = []
+    for child in noun.rights:
+        if child.dep_ == "ccomp" or (child.dep_ == "acl" and any(word.tag_ == "TO" for word in child.lefts)):
+            content.append(subtree_range(child) or (0, 0))
+        elif child.dep_ == "prep" and child.lower_ in _NOUN_COMPLEMENT_PREPS:
+            content.extend(
+                subtree_range(grand) or (0, 0) for grand in child.children if grand.dep_ in {"pobj", "pcomp"}
+            )
+    content = [part for part in content if part[1] > part[0]]
+    source = _owner_range(owner)
+    if not content or source is None:
+        return None, False
+    return Found(cue=(noun.idx, noun.idx + len(noun)), source=source, content=content), False
 
 
 def _copular_cue(verb: Token) -> Found | None:

@@ -5,7 +5,8 @@
 
 Every verb of every parsed sentence outside quotations is a candidate: the attribution
 ``verb_attribution`` builds for it (lexicon verb or not); so is every adjective of a stance ('adamant
-that', 'pleased with'), by ``attitude_reading``. A candidate is right when one gold attribution shares
+that', 'pleased with'), by ``attitude_reading``, and every possessed noun with a complement ('Trump's
+criticism of Clinton'), by ``possessed_noun_reading`` (out of fold 0.7840 -> 0.7848). A candidate is right when one gold attribution shares
 characters with its cue, its source and its content. The judge is fitted on all candidates (lexicon ones
 teach it the shapes of attributions); it admits candidates outside the lexicon and vetoes the
 unlikeliest inside it. Letting it weigh adjectives outside the stance list took out-of-fold pair F1 from
@@ -48,7 +49,7 @@ from newsprism.extract.quotes.article import ParsedParagraph, parse_paragraphs
 from newsprism.extract.quotes.cues import CueLexicon, load_cues
 from newsprism.extract.quotes.document import doc_quotations
 from newsprism.extract.quotes.found import Found, within
-from newsprism.extract.quotes.indirect import attitude_reading, verb_reading
+from newsprism.extract.quotes.indirect import attitude_reading, possessed_noun_reading, verb_reading
 from newsprism.extract.quotes.learned import FORMAT, CueModel, candidate_features
 from newsprism.extract.quotes.marks import quoted_pieces
 
@@ -90,9 +91,11 @@ def document_candidates(
         quoted = quoted_pieces(doc_quotations(doc))
         for token in doc:
             if token.pos_ not in ("VERB", "ADJ", "NOUN"):
-                continue  # verbs, and the adjectives and partisan nouns of a stance ('pleased with', 'critic of')
+                continue  # verbs, adjectives and nouns of a stance ('pleased with', 'critic of', 'her criticism of')
             # The reading inference takes: by rule (a lexicon cue) or for the judge to weigh.
             found, in_lexicon = verb_reading(token, lexicon) if token.pos_ == "VERB" else attitude_reading(token)
+            if found is None and token.pos_ == "NOUN":
+                found, in_lexicon = possessed_noun_reading(token, lexicon)
             if found is None or not found.content or within(found.cue, quoted):
                 # A cue inside a quotation is the quoted speaker's word, which the extraction drops whatever
                 # the judge says ('outermost'); taught on those, the judge learnt that 'I think', 'we believe'
