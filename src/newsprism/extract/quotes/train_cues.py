@@ -6,16 +6,16 @@
 Every verb of every parsed sentence outside quotations is a candidate: the attribution
 ``verb_attribution`` builds for it (lexicon verb or not); so is every adjective of a stance ('adamant
 that', 'pleased with'), by ``attitude_reading``, and every possessed noun with a complement ('Trump's
-criticism of Clinton'), by ``possessed_noun_reading`` (out of fold 0.7840 -> 0.7848). A candidate is right when one gold attribution shares
-characters with its cue, its source and its content. The judge is fitted on all candidates (lexicon ones
-teach it the shapes of attributions); it admits candidates outside the lexicon and vetoes the
-unlikeliest inside it. Letting it weigh adjectives outside the stance list took out-of-fold pair F1 from
-0.7642 to 0.7649. The figures printed are out of fold: no document is judged by a model that saw it. The
-threshold was chosen on the train split by the pipeline's pair F1 with out-of-fold judgements (0.4:
-0.742 -> 0.755; 0.3 and 0.5 gave 0.755 and 0.753; with clause-only verbs read with their objects as
-candidates too, 0.4 gives 0.758 and 0.5 0.757). The veto of lexicon readings was chosen the same way:
-with the features of the sentence and of the content's clause, pair F1 out of fold goes 0.7587 (no veto)
--> 0.7623 at 0.2 (0.7621 at 0.15, 0.7615 at 0.25).
+criticism of Clinton'), by ``possessed_noun_reading`` (out of fold 0.7840 -> 0.7848). A candidate is
+right when one gold attribution shares characters with its cue, its source and its content. The judge is
+fitted on all candidates (lexicon ones teach it the shapes of attributions); it admits candidates outside
+the lexicon and vetoes the unlikeliest inside it. Letting it weigh adjectives outside the stance list
+took out-of-fold pair F1 from 0.7642 to 0.7649. The figures printed are out of fold: no document is
+judged by a model that saw it. The threshold was chosen on the train split by the pipeline's pair F1 with
+out-of-fold judgements (0.4: 0.742 -> 0.755; 0.3 and 0.5 gave 0.755 and 0.753; with clause-only verbs
+read with their objects as candidates too, 0.4 gives 0.758 and 0.5 0.757). The veto of lexicon readings
+was chosen the same way: with the features of the sentence and of the content's clause, pair F1 out of
+fold goes 0.7587 (no veto) -> 0.7623 at 0.2 (0.7621 at 0.15, 0.7615 at 0.25).
 
 A verb inside a quotation is no candidate: the extraction drops such a cue whatever the judge says
 (``document.outermost``), and the 12,325 of them on train, nearly all unmarked, taught the judge that
