@@ -1408,7 +1408,7 @@ def test_a_possessed_noun_with_a_complement_is_read_for_the_judge(owner: str) ->
     import dataclasses
 
     from newsprism.extract.quotes.cues import load_cues
-    from newsprism.extract.quotes.indirect import possessed_noun_reading
+    from newsprism.extract.quotes.nominal import possessed_noun_reading
 
     doc = _criticism_parse(owner)
     noun = next(token for token in doc if token.text == "criticism")

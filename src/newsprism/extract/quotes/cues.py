@@ -6,9 +6,15 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from newsprism.errors import InputError
 from newsprism.extract.quotes.learned import CueJudge, load_cue_model
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from newsprism.extract.quotes.found import Found
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "who"})
 PRONOUNS_ORGANISATION = frozenset({"it"})
@@ -34,6 +40,15 @@ class CueLexicon:
     judge: CueJudge | None = None
     not_speaker_labels: frozenset[str] = frozenset()
     notices: frozenset[str] = frozenset()
+
+    def keeps(self, cue: Token, found: Found, by_rule: bool) -> bool:
+        """Whether a reading stays: one made by rule unless the judge vetoes it, another only if it admits it.
+
+        A reading without content is not judged ('Cruz continued:' waits for the quotation that follows).
+        """
+        if self.judge is None or not found.content:
+            return by_rule
+        return not self.judge.vetoes(cue, found) if by_rule else self.judge.admits(cue, found)
 
 
 @cache

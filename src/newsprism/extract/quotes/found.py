@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.nlp.analyze import doc_text
+
 Range = tuple[int, int]
 _QUOTE_MARKS = frozenset("\"'“”«»„‘’‹›「」")
 
@@ -81,3 +83,9 @@ def trim_cut(text: str, piece: Range) -> Range:
     while end > start and text[end - 1] in " ,;:—–-\n":
         end -= 1
     return start, end
+
+
+def rest_of(doc: Doc, whole: Range, cut: Range) -> list[Range]:
+    """The pieces of ``whole`` outside ``cut`` that hold words, trimmed: what a clause says without its cue."""
+    text = doc_text(doc)
+    return [trim_cut(text, part) for part in minus(whole, cut) if has_words(text, part)]

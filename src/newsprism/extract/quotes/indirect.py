@@ -1,25 +1,41 @@
-"""Attributions read off the dependency parse: cue verbs, possessed cue nouns and 'according to' phrases."""
+"""Attributions read off the dependency parse: cue verbs, and every reading of one sentence."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.quotes.cues import CueLexicon
-from newsprism.extract.quotes.found import Found, Range, has_words, minus, subtree_range, token_range, trim_cut
+from newsprism.extract.quotes.found import Found, Range, minus, rest_of, subtree_range, token_range, trim_cut
+from newsprism.extract.quotes.nominal import (
+    attitude_cue,
+    closing_evidence_cue,
+    copular_cue,
+    noun_cue,
+    phrase_cue,
+    poll_cue,
+    possessed_noun_cue,
+    to_whom_cue,
+)
+from newsprism.extract.quotes.subjects import (
+    OBJECT_DEPS,
+    OWN_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    TENSED,
+    closes_quotation,
+    described_subject,
+    inverted_subject,
+    owner_range,
+    relays_a_report,
+    source_range,
+    verb_subject,
+)
 from newsprism.nlp.analyze import doc_text
 
-# Dependents of a cue verb that carry what was said when there is no clausal complement.
-_OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "acomp"})
 _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "to", "that", "against"})
 # Verbs whose object is the addressee, not the content ("told reporters").
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "ask", "assure", "remind", "notify", "advise", "warn", "urge"})
 # What is told rather than whom: an addressing verb's object that is one of these is what it says.
 _TOLD_THINGS = frozenset({"story", "tale", "joke", "lie", "truth", "anecdote", "question", "questions"})
-_SUBJECT_DEPS = frozenset({"nsubj"})
-# Verbs in a tense of their own: past, present (third person or not).
-_TENSED = frozenset({"VBD", "VBZ", "VBP"})
-# What sets a phrase off from the noun it describes ('Mr. Slinker, whose ...,', 'the brand - a ... -').
-_SETTING_OFF = frozenset({",", "-", "–", "—"})
 # Addressing verbs whose 'of' phrase is the matter ('reminded voters of the stakes').
 _OF_VERBS = frozenset({"remind", "warn", "inform", "notify", "assure", "advise"})
 # Verbs whose 'with' phrase holds what is agreed or disputed ('agreed with the analysis').
@@ -62,44 +78,6 @@ _RECEIVED = frozenset(
 _PROFORMS = frozenset({"so", "when", "why", "how", "where"})
 # Verbs whose 'if' clause is a question put, not a condition ('asked if they would vote').
 _ASKING_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
-# Verbs that pass on another's words: "quoted the minister as saying ...".
-_RELAYING_VERBS = frozenset({"quote", "cite"})
-_OWN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-# Adjectives of a stance taken towards a claim or a person ('adamant that', 'skeptical of').
-_ATTITUDES = frozenset(
-    {
-        "adamant",
-        "confident",
-        "skeptical",
-        "convinced",
-        "hopeful",
-        "optimistic",
-        "wary",
-        "mistrustful",
-        "distrustful",
-        "hostile",
-        "sympathetic",
-        "dismissive",
-        "critical",
-        "supportive",
-        "outspoken",
-        "unhappy",
-        "worried",
-        "concerned",
-        "proud",
-        "angry",
-        "upset",
-        "frustrated",
-        "eager",
-    }
-)
-# 'He is a fervent supporter of Trump': the noun names the stance ('of' gives what it is taken towards).
-_PARTISANS = frozenset({"supporter", "critic", "opponent", "fan", "backer", "proponent", "advocate", "admirer"})
-_PARTISAN_PREPS = frozenset({"of"})
-_ATTITUDE_PREPS = frozenset({"of", "about", "to", "that", "with", "on", "in"})
-# 'In a Gallup poll, ...': a survey is the source of the finding it qualifies (PolNeAR marks 'In' as the cue).
-_POLL_PREPOSITIONS = frozenset({"in"})
-_POLL_NOUNS = frozenset({"poll", "survey"})
 
 
 def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
@@ -109,15 +87,15 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
     found: list[Found] = []
     for token in sentence:
         hit = (
-            _phrase_cue(token, lexicon, sentence)
-            or _poll_cue(token, lexicon.verbs)
-            or _to_whom_cue(token)
-            or _closing_evidence_cue(token)
+            phrase_cue(token, lexicon, sentence)
+            or poll_cue(token, lexicon.verbs)
+            or to_whom_cue(token)
+            or closing_evidence_cue(token)
             or _verb_cue(token, lexicon)
-            or _noun_cue(token, lexicon)
-            or _copular_cue(token)
-            or _attitude_cue(token, lexicon)
-            or _possessed_noun_cue(token, lexicon)
+            or noun_cue(token, lexicon)
+            or copular_cue(token)
+            or attitude_cue(token, lexicon)
+            or possessed_noun_cue(token, lexicon)
         )
         if hit is not None:
             found.append(hit)
@@ -140,7 +118,7 @@ def _split_trailing_participles(sentence: Span, found: list[Found]) -> None:
         verb = verbs.get(inner.cue[0])
         if verb is None or verb.tag_ != "VBG" or verb.dep_ != "advcl" or not inner.content:
             continue
-        if any(c.dep_ in _OWN_SUBJECT_DEPS for c in verb.children):
+        if any(c.dep_ in OWN_SUBJECT_DEPS for c in verb.children):
             continue
         opening = verb.left_edge
         comma = _comma_before(doc, opening.i)
@@ -190,7 +168,7 @@ def _share_with_coordinated_participles(
         report_end = max(piece[1] for piece in report.content)
         if joined.right_edge.idx + len(joined.right_edge) < report_end - 1:
             continue  # a participle that runs on inside the report is part of it
-        if joined.tag_ != "VBG" or any(c.dep_ in _OWN_SUBJECT_DEPS for c in joined.children):
+        if joined.tag_ != "VBG" or any(c.dep_ in OWN_SUBJECT_DEPS for c in joined.children):
             continue
         first = joined.left_edge.i
         cut = doc[first - 1].idx if first > 0 and doc[first - 1].pos_ == "CCONJ" else joined.left_edge.idx
@@ -211,7 +189,7 @@ def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
     verbs = {token.idx: token for token in sentence}
     for inner in found:
         verb = verbs.get(inner.cue[0])
-        if verb is None or verb.dep_ != "conj" or any(c.dep_ in _OWN_SUBJECT_DEPS for c in verb.children):
+        if verb is None or verb.dep_ != "conj" or any(c.dep_ in OWN_SUBJECT_DEPS for c in verb.children):
             continue
         for outer in found:
             if outer is inner or outer.source is None or outer.cue[1] > verb.head.idx:
@@ -248,7 +226,7 @@ def _breaks_tense(verb: Token, clause: Token) -> bool:
     """'says the main goal is “to disqualify Trump,” but conceded that ...': a finite verb in the past where
     the clause it is joined to is in the present, or the other way round, does not go on with that clause."""
     tenses = {verb.tag_, clause.tag_}
-    return tenses <= _TENSED and "VBD" in tenses and len(tenses) == 2
+    return tenses <= TENSED and "VBD" in tenses and len(tenses) == 2
 
 
 def _in_the_form_of_the_cue(verb: Token, cue_verb: Token | None) -> bool:
@@ -260,24 +238,7 @@ def _in_the_form_of_the_cue(verb: Token, cue_verb: Token | None) -> bool:
 def _finite_after_infinitive(verb: Token) -> bool:
     """'has vowed to keep abortion legal and celebrated the ruling': a finite verb cannot be joined to the
     infinitive the parser hung it on, so it is joined to the verb that governs the infinitive."""
-    return verb.tag_ in _TENSED and verb.head.dep_ == "xcomp" and verb.head.tag_ == "VB"
-
-
-def _joined_to_infinitive(verb: Token) -> bool:
-    """'ran on his ability to jolt the recovery and accused Obama of ...': a finite verb the parser joined to
-    an infinitive describing a noun."""
-    return verb.dep_ == "conj" and verb.tag_ in _TENSED and verb.head.tag_ == "VB"
-
-
-def _finite_governor(verb: Token) -> Token:
-    """The nearest finite verb above a verb joined to an infinitive, which the verb goes on from; the
-    infinitive itself when there is none."""
-    current = verb.head
-    while current.head.i != current.i:
-        current = current.head
-        if current.tag_ in _TENSED:
-            return current
-    return verb.head
+    return verb.tag_ in TENSED and verb.head.dep_ == "xcomp" and verb.head.tag_ == "VB"
 
 
 def _content_before(doc: Doc, content: list[Range], cut: int) -> list[Range]:
@@ -291,23 +252,13 @@ def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     if token.pos_ != "VERB" or (lexicon.judge is None and token.lemma_.lower() not in lexicon.verbs):
         return None
     found, by_rule = verb_reading(token, lexicon)
-    if found is not None and _judged_kept(token, found, by_rule, lexicon):
+    if found is not None and lexicon.keeps(token, found, by_rule):
         return found
     if by_rule:
         return None
     # A clause-only cue the judge turns down keeps its cue without content ('Cruz continued:' still
     # introduces the quotation of the next paragraph).
     return verb_attribution(token, lexicon) if token.lemma_.lower() in lexicon.verbs else None
-
-
-def _judged_kept(cue: Token, found: Found, by_rule: bool, lexicon: CueLexicon) -> bool:
-    """Whether a reading stays: one made by rule unless the judge vetoes it, another only if it admits it.
-
-    A reading without content is not judged ('Cruz continued:' waits for the quotation that follows).
-    """
-    if lexicon.judge is None or not found.content:
-        return by_rule
-    return not lexicon.judge.vetoes(cue, found) if by_rule else lexicon.judge.admits(cue, found)
 
 
 def verb_reading(token: Token, lexicon: CueLexicon) -> tuple[Found | None, bool]:
@@ -330,13 +281,13 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
 
     A clause-only verb of the lexicon reports no plain object unless ``objects`` is set.
     """
-    if _relays_a_report(token, lexicon):
+    if relays_a_report(token, lexicon):
         return None
     subject = (
         _speaker_after_quotation(token)
         or _interjected_subject(token)
-        or _subject(token)
-        or _inverted_subject(token)
+        or verb_subject(token)
+        or inverted_subject(token)
         or _stranded_subject(token)
         or _misattached_subject(token)
         or _set_off_subject(token)
@@ -347,11 +298,11 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
         # "a sign that read ...", "a policy that favors ...": 'that' mostly stands for a thing, rarely for
         # a speaker (right 19% of the time on PolNeAR's train split).
         return None
-    cue_first, source = token.i, _source_range(subject, relative=subject.i > token.i or subject not in token.children)
+    cue_first, source = token.i, source_range(subject, relative=subject.i > token.i or subject not in token.children)
     owner = _possessor(subject, lexicon)
     if owner is not None:
         # "The Kremlin's statement said ...": the owner speaks through the statement.
-        source, cue_first = _owner_range(owner), subject.i if subject.i < token.i else token.i
+        source, cue_first = owner_range(owner), subject.i if subject.i < token.i else token.i
     content = _verb_content(
         token,
         clause_only=not objects and token.lemma_.lower() in lexicon.clause_only_verbs,
@@ -374,12 +325,12 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
     if giver is not None:
         # "Cruz has not received any endorsements from his fellow senators": the senators take the stance,
         # on Cruz.
-        source, content = subtree_range(giver), [part for part in [_source_range(subject, relative=False)] if part]
+        source, content = subtree_range(giver), [part for part in [source_range(subject, relative=False)] if part]
         cue_first = token.i
     elif source is not None:
         # An inverted speaker hangs inside the clause it reports: what it says is the clause without it;
         # a speaker the parser made the subject of what describes them, without that description.
-        described = subtree_range(subject.head) if _described_subject(subject.head) else None
+        described = subtree_range(subject.head) if described_subject(subject.head) else None
         if subject.head.dep_ == "agent" and subject.head.i > token.i:
             # 'denounced as a charlatan by fellow physicians for ...': the 'by' goes with its speaker.
             source_cut: Range | None = (subject.head.idx, source[1])
@@ -387,7 +338,7 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
             source_cut = source
         for cut in (source_cut, described):
             if cut is not None:
-                content = [part for piece in content for part in _rest(token.doc, piece, cut)]
+                content = [part for piece in content for part in rest_of(token.doc, piece, cut)]
     if cue_first == token.i:
         cue_first = _negation_start(token)
     cue = token_range(token.doc, cue_first, _particle_end(token))
@@ -442,40 +393,6 @@ def _giver(verb: Token) -> Token | None:
     return None
 
 
-def _relays_a_report(participle: Token, lexicon: CueLexicon) -> bool:
-    """'the ministry, quoted by Russian agencies, said ...': a passive participle on the speaker of a
-    report tells how that report came out; it is no report of its own. Nor is 'the agency quoted the
-    minister as saying ...': the saying is the report, and the minister its speaker."""
-    if _quoted_speaker(participle) is not None:
-        return True
-    return (
-        participle.dep_ == "acl"
-        and participle.tag_ == "VBN"
-        and participle.head.dep_ in _SUBJECT_DEPS
-        and participle.head.head.lemma_.lower() in lexicon.verbs
-    )
-
-
-def _quoted_speaker(verb: Token) -> Token | None:
-    """The object of 'quoted X as saying ...', 'cited X as warning ...' (X), or the subject of 'X is quoted as
-    saying ...', when ``verb`` is 'quoted'."""
-    if verb.lemma_.lower() not in _RELAYING_VERBS:
-        return None
-    says = [
-        grand
-        for child in verb.children
-        if child.dep_ == "prep" and child.lower_ == "as"
-        for grand in child.children
-        if grand.dep_ == "pcomp" and grand.pos_ == "VERB"
-    ]
-    objects = [child for child in verb.children if child.dep_ == "dobj" and child.pos_ in _NOMINAL]
-    # "Smith is quoted as saying ...": in the passive the one quoted is the subject.
-    objects = objects or [child for child in verb.children if child.dep_ == "nsubjpass" and child.pos_ in _NOMINAL]
-    # The widest object: a name the parser cut into several objects ("al", "-", "Sharaa") has its words
-    # under the first.
-    return max(objects, key=lambda o: o.right_edge.i - o.left_edge.i) if says and objects else None
-
-
 def _close_quotation(text: str, piece: Range) -> Range:
     """Content ending inside a quotation it opened ('that he was “very happy' before '.”') runs to the
     closing mark, with the punctuation inside it, as PolNeAR's content spans do."""
@@ -528,262 +445,6 @@ def _particle_end(token: Token) -> int:
     return last
 
 
-def _subject(verb: Token) -> Token | None:
-    """The speaker of a cue verb: its subject, the subject it shares in a coordination, or a passive agent."""
-    current = verb
-    # Enough steps for 'would be able to score ... by citing ...' (pcomp, xcomp, acomp, then the subject).
-    for _ in range(5):
-        subjects = [child for child in current.children if child.dep_ in _SUBJECT_DEPS] or _misparsed_subjects(current)
-        if subjects:
-            # A quotation before the cue is sometimes parsed as a second subject ('"...," Trump said'):
-            # the speaker is the subject nearest the verb, and not one inside the quotation ('"Meh," wrote a
-            # Trump supporter').
-            unquoted = [child for child in subjects if not _closed_off_by_quotation(child, current)]
-            return min(unquoted or subjects, key=lambda child: abs(child.i - current.i))
-        if current.i == verb.i:
-            named = _name_taken_for_a_modifier(verb)
-            if named is not None:
-                return named
-        else:
-            # A participle hung on a passive verb is done by its subject ('A lawsuit was filed challenging
-            # ...'); one hung on an inverted cue by the name after it ('said Skelly, explaining ...').
-            passive = [child for child in current.children if child.dep_ == "nsubjpass" and child.pos_ in _NOMINAL]
-            if passive and verb.tag_ == "VBG":
-                return passive[0]
-            inverted = _inverted_subject(current)
-            if inverted is not None:
-                return inverted
-        for child in current.children:
-            if child.dep_ == "agent":
-                objects = [grand for grand in child.children if grand.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-        if current.i == verb.i and any(child.dep_ == "nsubjpass" for child in verb.children):
-            return None  # '..., and Priebus was said to be “furious”': who said it is not said
-        if current.dep_ == "advcl" and current.tag_ in {"VBN", "VBD"}:
-            # The tagger often reads a participle opening the sentence as a past tense ("Asked ..., Smith
-            # joked"); either way, with no subject of its own it is passive.
-            return None  # "Asked about the deal, Smith said ...": Smith was asked; who asked is not said
-        # "smiled and said", "told reporters, saying ...": the subject of the governing verb; "was quick to
-        # embrace", "is eager to say": the subject of the verb the adjective completes.
-        if current.dep_ in {"conj", "advcl", "xcomp"} or (current.dep_ == "acomp" and current.i != verb.i):
-            if current.head.i == current.i:
-                return None
-            if _hung_in_quotation(current):
-                # '..., telling the crowd, “Some people get carried away”': the parser hung the participle
-                # on the quotation it introduces; its speaker is the main clause's.
-                current = current.sent.root
-                continue
-            if current.dep_ == "xcomp":
-                # "prompted Sanders to advocate ...", "leaving the party to wonder ...": the object of the
-                # governing verb does what the infinitive says, not its subject.
-                controller = next(
-                    (
-                        child
-                        for child in current.head.children
-                        if child.dep_ == "dobj" and child.pos_ in _NOMINAL and child.i < current.i
-                    ),
-                    None,
-                )
-                if controller is not None:
-                    return controller
-            current = _finite_governor(current) if _joined_to_infinitive(current) else current.head
-            continue
-        if current.i == verb.i and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            producer = _producer_of(verb.head)
-            if producer is not None:
-                # "Trump issued a statement saying ...", "Forbes shot back in an article stating ...": the
-                # one who put it out says it.
-                producing = _subject(producer)
-                return producing if producing is not None and producing.lower_ not in {"which", "that"} else verb.head
-            return verb.head  # "a staff of dozens producing original content": the noun does what it reports
-        if current.dep_ == "pcomp" and current.head.lower_ == "as":
-            quoted = _quoted_speaker(current.head.head)
-            if quoted is not None:
-                return quoted  # "the agency quoted the minister as saying ...": the minister says it
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            doer = _doer_of_phrase(current.head)
-            if doer is not None:
-                current = doer  # "sent a jab by suggesting ...": the one who sent it
-                continue
-        return None
-    return None
-
-
-_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
-
-
-def _doer_of_phrase(prep: Token) -> Token | None:
-    """The verb whose subject does what a prepositional phrase's participle says: the verb it hangs on
-    ('sent a jab by suggesting', 'In addition to stating ..., Clinton has vowed'), reached through an
-    adjective ('has been the most aggressive in denouncing'), or an adjective with a subject of its own
-    ('who surprised Trump by declaring', tagged an adjective). Not through the noun of another phrase: in
-    'laughed at Trump's approach of seeking out ...' those who laughed do not seek."""
-    holder = prep.head
-    if holder.lower_ == "addition" and holder.dep_ == "pobj" and holder.head.dep_ == "prep":
-        holder = holder.head.head  # 'in addition to', one preposition
-    if holder.pos_ == "ADJ" and holder.dep_ in {"acomp", "attr"}:
-        holder = holder.head
-    if holder.pos_ in {"VERB", "AUX"} or any(child.dep_ == "nsubj" for child in holder.children):
-        return holder
-    return None
-
-
-# Verbs that put out what someone says: 'issued a statement saying', 'wrote an op-ed urging'.
-_PRODUCING_VERBS = frozenset(
-    {"issue", "release", "post", "publish", "put", "send", "write", "pen", "tweet", "deliver", "circulate", "file"}
-)
-
-
-# Things put out that say something: 'placed newspaper ads calling ...', 'in an article stating ...'.
-_DOCUMENT_NOUNS = frozenset(
-    {
-        "ad", "advertisement", "article", "column", "cover", "editorial", "email", "letter", "memo", "message",
-        "note", "op-ed", "paper", "post", "release", "report", "statement", "tweet", "video",
-    }
-)  # fmt: skip
-
-
-def _producer_of(noun: Token) -> Token | None:
-    """The verb whose subject put out ``noun`` ('issued a statement', 'sent out a press release', 'shot back
-    in an article'), when the noun has no owner of its own ('Clinton's statement' is Clinton's whoever
-    issued it)."""
-    if any(child.dep_ == "poss" for child in noun.children):
-        return None
-    if noun.dep_ == "dobj":
-        verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-        verb = noun.head.head
-    else:
-        return None
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return None
-    produced = noun.dep_ == "dobj" and verb.lemma_.lower() in _PRODUCING_VERBS
-    return verb if produced or noun.lemma_.lower() in _DOCUMENT_NOUNS else None
-
-
-def _misparsed_subjects(verb: Token) -> list[Token]:
-    """Subjects the parser gave a verb under another name.
-
-    'Graham, who's called for 20,000 troops': it reads the contracted 'has' as a passive 'is' and marks the
-    subject passive ('It's reported that ...' is one, though). 'Republican activists clamoring to block
-    Trump say ...': it gives the subject to the participle describing it, hung on the verb. 'Sanders,
-    meanwhile, who sits at zero endorsements, said ...': it reads what describes the speaker as a clause
-    the verb reports, with the speaker for its subject.
-    """
-    contracted = any(child.dep_ == "auxpass" and child.lower_ in {"'s", "’s"} for child in verb.children)
-    passive = [child for child in verb.children if child.dep_ == "nsubjpass"] if contracted else []
-    subjects = [child for child in passive if child.lower_ not in {"it", "this", "that"}]
-    for clause in verb.lefts:
-        if clause.dep_ == "advcl" and clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in clause.children):
-            subjects += [child for child in clause.lefts if child.dep_ == "nsubj" and child.pos_ in _NOMINAL]
-        subjects += _described_subject(clause)
-    return subjects
-
-
-def _described_subject(clause: Token) -> list[Token]:
-    """The subject of a clause the parser made the complement of the cue after it, when that subject is
-    set off by a comma or dash: 'Mr. Slinker, whose latest start-up uses big data ..., said', 'One
-    attendee, who like others spoke on the condition of anonymity, said', 'A representative for the brand
-    - a business pitched as ... - noted': the speaker and what describes them."""
-    doc = clause.doc
-    if clause.dep_ != "ccomp" or clause.i > clause.head.i or doc[clause.head.i - 1].text not in _SETTING_OFF:
-        return []
-    if clause.head.pos_ != "VERB":
-        return []  # 'The good news - and Democrats will seize on this - is that ...': a copula reports nothing
-    return [
-        child
-        for child in clause.lefts
-        if child.dep_ == "nsubj"
-        and child.pos_ in {"PROPN", "NOUN"}
-        and any(token.text in _SETTING_OFF for token in doc[child.i + 1 : clause.i])
-    ]
-
-
-def _name_taken_for_a_modifier(verb: Token) -> Token | None:
-    """'Jolly said he would be cautious', 'And Skelly called Braynard ...', '..., Viguerie notes.': a surname
-    right before a finite verb with no subject, which the parser took for an adverb or a compound of the verb."""
-    doc = verb.doc
-    if verb.tag_ not in {"VBD", "VBZ"} or verb.i == 0 or verb.is_sent_start:
-        return None
-    name = doc[verb.i - 1]
-    if not name.is_title or name.head.i != verb.i or name.dep_ not in {"advmod", "npadvmod", "compound", "amod"}:
-        return None
-    if name.ent_type_ in {"DATE", "TIME"}:
-        return None  # '... on Super Tuesday said they support ...': when, not who
-    return name if name.pos_ in {"PROPN", "ADV", "ADJ", "NOUN", "X"} and name.n_lefts == 0 else None
-
-
-def _hung_in_quotation(verb: Token) -> bool:
-    """Whether the parser hung ``verb`` on a word of a quotation that opens after it, the sentence's root
-    coming before it ('Clinton seemed ready ..., telling the crowd, “Some people ...”')."""
-    head = verb.head
-    if head.i <= verb.i or verb.sent.root.i >= verb.i:
-        return False
-    between = verb.doc[verb.i + 1 : head.i]
-    return any(token.is_quote and token.is_left_punct for token in between)
-
-
-def _inverted_subject(verb: Token) -> Token | None:
-    """'"The risk," said Edward Leamer, an economist, "is ..."': the parser often hangs the speaker after an
-    inverted cue on the quote's verb instead; take the noun phrase that opens right after the cue."""
-    doc = verb.doc
-    if verb.i == 0 or verb.i + 1 >= len(doc) or not doc[verb.i - 1].is_punct:
-        return None  # inversion follows a quotation or a comma; "said" elsewhere without a subject is not one
-    candidate = doc[verb.i + 1]
-    while (
-        candidate.head.i != candidate.i
-        and candidate.head.i > verb.i
-        and candidate.head.left_edge.i == verb.i + 1
-        and candidate.head.pos_ in _NOMINAL
-    ):
-        candidate = candidate.head
-    mistagged = _mistagged_name(candidate)
-    if candidate.pos_ not in _NOMINAL and not mistagged:
-        return None
-    if candidate.left_edge.i != verb.i + 1:
-        return None
-    if candidate.dep_ in _OBJECT_DEPS and not _after_quotation(verb):
-        return None  # '"...," added another Democrat': the parser takes the speaker for the cue's object
-    if any(ancestor.i == verb.i for ancestor in candidate.ancestors) and not (mistagged or _closed_name(candidate)):
-        return None  # "..., said he and others were alarmed": the subject of what is said, not the speaker
-    return candidate
-
-
-def _after_quotation(verb: Token) -> bool:
-    """Whether punctuation ends a quotation right before the verb ('“...,” added', '"...", added')."""
-    doc = verb.doc
-    # Not bounded by the sentence: the splitter often ends one after a closing mark ("...?'' asked Mr. X").
-    before = [doc[i] for i in range(max(0, verb.i - 2), verb.i)]
-    return bool(before) and before[-1].is_punct and any(token.is_quote for token in before)
-
-
-def _closed_name(token: Token) -> bool:
-    """A name that ends where a comma or the sentence does ('said Robin Maynard, half joking'): the parser
-    may make it the subject of what follows, but a clause needs its verb straight after its subject. The
-    comma may close the name itself ('said David Brock, a Clinton confidant who ...'), before an apposition."""
-    last = token.right_edge.i
-    while last > token.i and token.doc[last].is_punct:
-        last -= 1  # the parser often hangs the comma that closes the name on it
-    return token.pos_ == "PROPN" and any(
-        after >= token.sent.end or token.doc[after].text in {",", ".", ";"} for after in (last + 1, token.i + 1)
-    )
-
-
-def _mistagged_name(token: Token) -> bool:
-    """'“...,” said Skelly.': a lone capitalised word after an inverted cue, which the tagger took for an
-    adverb or adjective, is a name when nothing but punctuation follows it."""
-    after = token.i + 1
-    return (
-        token.is_title
-        and token.pos_ in {"ADV", "ADJ", "X", "INTJ"}
-        and token.ent_type_ not in {"DATE", "TIME"}
-        and token.n_lefts == 0
-        and token.n_rights == 0
-        and (after >= token.sent.end or token.doc[after].is_punct)
-    )
-
-
 def _negation_start(verb: Token) -> int:
     """Where a negated cue begins: "does not recognize", "did not immediately say"; else the verb itself.
 
@@ -798,41 +459,6 @@ def _negation_start(verb: Token) -> int:
         start -= 1
     words = verb.doc[start : verb.i]
     return start if any(word.dep_ == "neg" for word in words) else verb.i
-
-
-def _attitude_cue(adjective: Token, lexicon: CueLexicon) -> Found | None:
-    """'Aides were adamant that ...', 'He is deeply mistrustful of the establishment', 'She is a fervent
-    supporter of Trump': a stance taken. Adjectives of the stance list read by rule (unless vetoed); any
-    other ('pleased with', 'cagey about') only where the learned judge admits it."""
-    found, by_rule = attitude_reading(adjective)
-    return found if found is not None and _judged_kept(adjective, found, by_rule, lexicon) else None
-
-
-def attitude_reading(adjective: Token) -> tuple[Found | None, bool]:
-    """The stance an adjective (or a partisan noun) would report, and whether the stance list makes it by rule."""
-    noun = adjective.pos_ == "NOUN" and adjective.dep_ == "attr" and adjective.lemma_.lower() in _PARTISANS
-    if not noun and (adjective.pos_ != "ADJ" or adjective.dep_ != "acomp"):
-        return None, False
-    by_rule = noun or adjective.lemma_.lower() in _ATTITUDES
-    verb = adjective.head
-    subject = _subject(verb)
-    if subject is None or subject.pos_ not in _NOMINAL or subject.lower_ in {"it", "that", "this", "which"}:
-        return None, False
-    content: list[Range] = []
-    # 'were adamant that ...': the parser hangs the clause on the verb as often as on the adjective.
-    clauses = [child for child in verb.children if child.dep_ == "ccomp" and child.i > adjective.i]
-    for child in [*adjective.children, *clauses]:
-        if child.dep_ in {"ccomp", "xcomp"}:
-            content.append(subtree_range(child) or (0, 0))
-        elif child.dep_ == "prep" and child.lower_ in (_PARTISAN_PREPS if noun else _ATTITUDE_PREPS):
-            objects = [grand for grand in child.children if grand.dep_ in {"pobj", "pcomp"}]
-            content.extend(subtree_range(grand) or (0, 0) for grand in objects)
-    content = [part for part in content if part[1] > part[0]]
-    source = _source_range(subject, relative=False)
-    cue = token_range(adjective.doc, min(verb.i, adjective.i), adjective.i)
-    if not content or source is None or cue is None:
-        return None, False
-    return Found(cue=cue, source=source, content=content), by_rule
 
 
 def _interjected_subject(verb: Token) -> Token | None:
@@ -858,9 +484,9 @@ def _speaker_after_quotation(verb: Token) -> Token | None:
     """'“We were wrong ...,” Ramos, 58, told AFP': the parser joined the verb to the quotation's own verb,
     whose subject ('We') is the quoted speaker's word; the name right after the closing mark says it."""
     doc = verb.doc
-    if verb.dep_ != "conj" or verb.head.i > verb.i or any(child.dep_ in _OWN_SUBJECT_DEPS for child in verb.children):
+    if verb.dep_ != "conj" or verb.head.i > verb.i or any(child.dep_ in OWN_SUBJECT_DEPS for child in verb.children):
         return None
-    marks = [i for i in range(verb.head.i, verb.i) if _closes_quotation(doc, i)]
+    marks = [i for i in range(verb.head.i, verb.i) if closes_quotation(doc, i)]
     if not marks or marks[-1] + 1 >= verb.i:
         return None
     name = doc[marks[-1] + 1]
@@ -874,7 +500,7 @@ def _speaker_after_quotation(verb: Token) -> Token | None:
 def _stranded_subject(verb: Token) -> Token | None:
     """'Speaking in Harlem, Clinton, without naming him, also accused Sanders': the parser hangs a main
     verb's subject on the opening phrase as an apposition; take the name set off by commas before the verb."""
-    if verb.dep_ != "ROOT" or any(child.dep_ in _OWN_SUBJECT_DEPS for child in verb.children):
+    if verb.dep_ != "ROOT" or any(child.dep_ in OWN_SUBJECT_DEPS for child in verb.children):
         return None
     doc = verb.doc
     for token in reversed(doc[verb.sent.start : verb.i]):
@@ -896,7 +522,7 @@ def _set_off_subject(verb: Token) -> Token | None:
     if (
         verb.dep_ != "ROOT"
         or verb.tag_ not in _FINITE
-        or any(child.dep_ in _OWN_SUBJECT_DEPS for child in verb.children)
+        or any(child.dep_ in OWN_SUBJECT_DEPS for child in verb.children)
     ):
         return None
     doc = verb.doc
@@ -904,7 +530,7 @@ def _set_off_subject(verb: Token) -> Token | None:
         if token.ent_iob_ != "B" or token.ent_type_ not in {"PERSON", "ORG"}:
             continue
         # The name opens the sentence, follows an opening phrase, or follows the quotation it speaks.
-        opens = token.i == verb.sent.start or doc[token.i - 1].text == "," or _closes_quotation(doc, token.i - 1)
+        opens = token.i == verb.sent.start or doc[token.i - 1].text == "," or closes_quotation(doc, token.i - 1)
         token = _name_end(token, verb.i)
         if opens and token.i + 1 < verb.i and doc[token.i + 1].text == ",":
             return token
@@ -920,22 +546,12 @@ def _name_end(first: Token, before: int) -> Token:
     return last
 
 
-def _closed_off_by_quotation(subject: Token, verb: Token) -> bool:
-    """Whether a closing quotation mark stands between ``subject`` and the verb after it."""
-    return subject.i < verb.i and any(_closes_quotation(subject.doc, i) for i in range(subject.right_edge.i, verb.i))
-
-
-def _closes_quotation(doc: Doc, position: int) -> bool:
-    """Whether the token at ``position`` is a quotation mark closing a quotation that ends in a comma."""
-    return position > 0 and doc[position].is_quote and doc[position - 1].text == ","
-
-
 def _misattached_subject(verb: Token) -> Token | None:
     """'At an event in Ohio, 62-year-old Brenda Johnson also railed against immigrants', 'After a day of
     tensions between two Republicans, House Speaker Paul Ryan’s office announced ...': a finite main verb
     left without a subject because the parser hung the name before it elsewhere (here on 'in', or joined
     to 'two'); the noun that ends right before the verb (and its auxiliaries and adverbs) is its subject."""
-    if verb.dep_ != "ROOT" or any(child.dep_ in _OWN_SUBJECT_DEPS for child in verb.children):
+    if verb.dep_ != "ROOT" or any(child.dep_ in OWN_SUBJECT_DEPS for child in verb.children):
         return None
     before = [child for child in verb.lefts if child.dep_ in {"aux", "auxpass", "neg", "advmod"}]
     if verb.tag_ not in _FINITE and not any(child.tag_ in _FINITE for child in before):
@@ -952,7 +568,7 @@ def _misattached_subject(verb: Token) -> Token | None:
         noun = verb.doc[noun.i - 1].head
         if noun.ent_type_ not in {"PERSON", "ORG"}:
             return None
-    if noun.pos_ not in {"PROPN", "NOUN"} or noun.dep_ in _OWN_SUBJECT_DEPS or noun.dep_ in _OBJECT_DEPS:
+    if noun.pos_ not in {"PROPN", "NOUN"} or noun.dep_ in OWN_SUBJECT_DEPS or noun.dep_ in OBJECT_DEPS:
         return None
     if not noun.is_alpha or noun.ent_type_ in {"DATE", "TIME"}:
         return None  # 'disclosures filed on Sunday night revealed ...': when, not who
@@ -995,40 +611,10 @@ def _before_reporting_clause(verb: Token, subject: Token) -> list[Range]:
     return [content] if content is not None else []
 
 
-def _source_range(subject: Token, relative: bool) -> Range | None:
-    # Quotation marks at a speaker's edges belong to a quotation: in '“But why?” Smith asked' the parser
-    # hangs the closing mark on the speaker, which would hide the quotation from its cue. Nor does a speaker
-    # take in the end of a quotation the parser hung on it ('“... hunky-dory,” Gene Sperling, ..., said').
-    doc = subject.doc
-    start = subject.left_edge.i
-    for position in range(subject.i - 1, start, -1):
-        if _closes_quotation(doc, position):
-            start = position + 1
-            break
-    described = [
-        child
-        for child in subject.rights
-        if child.dep_ == "acl" and child.tag_ in {"VBN", "VBG"} and subject.doc[child.left_edge.i - 1].text == ","
-    ]
-    if described:
-        # "the Russian Defense Ministry, quoted by Russian agencies even though ...": the speaker is the
-        # noun phrase; the participle clause set off after it says how its words came out.
-        return token_range(doc, start, described[0].left_edge.i - 2, keep_quotes=False)
-    if relative and any(child.dep_ in {"relcl", "acl"} for child in subject.children):
-        # "Smith, who said ...": the noun phrase up to its head, not the relative clause holding the cue.
-        return token_range(doc, start, subject.i, keep_quotes=False)
-    return token_range(doc, start, subject.right_edge.i, keep_quotes=False)
-
-
 def _possessor(subject: Token, lexicon: CueLexicon) -> Token | None:
     if subject.lemma_.lower() not in lexicon.nouns:
         return None
     return next((child for child in subject.children if child.dep_ == "poss"), None)
-
-
-def _owner_range(owner: Token) -> Range | None:
-    """The possessor without its possessive ending."""
-    return token_range(owner.doc, owner.left_edge.i, owner.i)
 
 
 def _verb_content(
@@ -1083,7 +669,7 @@ def _verb_content(
                 # "This campaign, he says, is different", "If anything, Ash argued in his email, the incident
                 # is ...": the cue sits inside what it reports, on both sides.
                 own = _parenthesis(verb) or own
-                return _rest(verb.doc, head, own)
+                return rest_of(verb.doc, head, own)
     aside = _as_aside(verb)
     if aside:
         return aside
@@ -1102,7 +688,7 @@ def _verb_content(
         child
         for child in verb.rights
         if (
-            child.dep_ in _OBJECT_DEPS
+            child.dep_ in OBJECT_DEPS
             # A preposition stranded at the end ('the trends Democrats point to') governs nothing here.
             or (child.dep_ == "prep" and child.lower_ in preps and child.n_lefts + child.n_rights > 0)
             or _answer_word(child)
@@ -1153,7 +739,7 @@ def _closing_report(clause: Token, verb: Token, cue_verbs: frozenset[str]) -> bo
 def _cue_verb_with_own_subject(clause: Token, cue_verbs: frozenset[str], subject_first: bool = False) -> bool:
     """Whether ``clause`` is a cue verb with a subject of its own (before it, with ``subject_first``)."""
     return clause.lemma_.lower() in cue_verbs and any(
-        child.dep_ in _SUBJECT_DEPS and (child.i < clause.i or not subject_first) for child in clause.children
+        child.dep_ in SUBJECT_DEPS and (child.i < clause.i or not subject_first) for child in clause.children
     )
 
 
@@ -1213,7 +799,7 @@ def _question_clauses(verb: Token) -> list[Range]:
         word = mark.lower_
         if word == "whether" or (word == "if" and asking):
             part = subtree_range(child)
-        elif word == "for" and any(grand.dep_ in _OWN_SUBJECT_DEPS for grand in child.children):
+        elif word == "for" and any(grand.dep_ in OWN_SUBJECT_DEPS for grand in child.children):
             part = token_range(verb.doc, mark.i + 1, child.right_edge.i)
         else:
             continue
@@ -1337,7 +923,7 @@ def _as_aside(verb: Token) -> list[Range]:
     sentence, own = token_range(verb.doc, verb.sent.start, verb.sent.end - 1), subtree_range(verb)
     if sentence is None or own is None:
         return []
-    return _rest(verb.doc, sentence, own)
+    return rest_of(verb.doc, sentence, own)
 
 
 def _set_off_before(verb: Token) -> bool:
@@ -1357,7 +943,7 @@ def _parenthesis(verb: Token) -> Range | None:
     """A reporting parenthesis without the subject of the clause it interrupts: in "Part of the problem,
     say experts, is the ground" the parser hangs both "Part" and "experts" on "say"; the speaker is the
     subject after the verb, and the one before it opens what is reported."""
-    subjects = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
     before = [child for child in subjects if child.i < verb.i]
     if not before or not any(child.i > verb.i for child in subjects):
         return None
@@ -1370,101 +956,13 @@ def _is_time(phrase: Token) -> bool:
     return any(word.ent_type_ in {"DATE", "TIME"} for word in words)
 
 
-def _noun_cue(token: Token, lexicon: CueLexicon) -> Found | None:
-    """'Trump's claim that ...', 'Kerry's announcement of ...': the possessor is the source."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.nouns or token.dep_ in _SUBJECT_DEPS:
-        return None
-    owner = next((child for child in token.children if child.dep_ == "poss"), None)
-    if owner is None or owner.pos_ == "PRON":
-        # "the outrage over her remarks about the judge": with a pronoun owner the phrase is mostly talk
-        # about a statement, not its report (right 24% of the time on PolNeAR's train split).
-        return None
-    if token.dep_ == "pobj" and token.head.lower_ in {"in", "by"} and token.head.head.i != token.head.i:
-        # "In their view, Democrats could win": the clause the phrase hangs on is what the owner holds;
-        # but in "In his remarks, Trump said ..." that clause's own cue verb makes the attribution.
-        if token.head.head.lemma_.lower() in lexicon.verbs:
-            return None
-        return _framing_phrase(token.head, _owner_range(owner), (token.idx, token.idx + len(token)))
-    parts = [
-        child
-        for child in token.rights
-        if child.dep_ in {"acl", "ccomp", "appos"} or (child.dep_ == "prep" and child.lower_ in {"of", "that", "about"})
-    ]
-    if not parts:
-        return None
-    content = token_range(token.doc, parts[0].left_edge.i, parts[-1].right_edge.i)
-    source = _owner_range(owner)
-    if content is None or source is None:
-        return None
-    cue = (token.idx, token.idx + len(token))
-    return Found(cue=cue, source=source, content=[content])
-
-
-# What a possessed noun's complement says it is about: 'criticism of', 'support for', 'attack on', 'vote against'.
-_NOUN_COMPLEMENT_PREPS = frozenset({"of", "for", "on", "about", "against", "to", "with", "over", "toward", "towards"})
-
-
-def _possessed_noun_cue(noun: Token, lexicon: CueLexicon) -> Found | None:
-    """'Trump's criticism of Clinton', 'her support for the bill': kept only where the learned judge admits it."""
-    found, _ = possessed_noun_reading(noun, lexicon)
-    return found if found is not None and _judged_kept(noun, found, False, lexicon) else None
-
-
-def possessed_noun_reading(noun: Token, lexicon: CueLexicon) -> tuple[Found | None, bool]:
-    """The stance or statement a possessed noun with a complement would report ('Trump's criticism of
-    Clinton', 'Obama's decision to veto it'), for the judge to weigh; a lexicon noun with a named owner is
-    read by rule (``_noun_cue``) and is not read here."""
-    if noun.pos_ != "NOUN" or _noun_cue(noun, lexicon) is not None:
-        return None, False
-    owner = next((child for child in noun.children if child.dep_ == "poss"), None)
-    if owner is None:
-        return None, False
-    content: list[Range] = []
-    for child in noun.rights:
-        if child.dep_ == "ccomp" or (child.dep_ == "acl" and any(word.tag_ == "TO" for word in child.lefts)):
-            content.append(subtree_range(child) or (0, 0))
-        elif child.dep_ == "prep" and child.lower_ in _NOUN_COMPLEMENT_PREPS:
-            content.extend(
-                subtree_range(grand) or (0, 0) for grand in child.children if grand.dep_ in {"pobj", "pcomp"}
-            )
-    content = [part for part in content if part[1] > part[0]]
-    source = _owner_range(owner)
-    if not content or source is None:
-        return None, False
-    return Found(cue=(noun.idx, noun.idx + len(noun)), source=source, content=content), False
-
-
-def _copular_cue(verb: Token) -> Found | None:
-    """'Rubio's response was that ...', 'His message has long been that ...': a possessed noun said to be a
-    'that' clause is its owner's statement; the noun with the copula is the cue."""
-    if verb.lemma_ != "be" or verb.pos_ != "AUX" or any(child.dep_ in {"acomp", "attr"} for child in verb.children):
-        return None  # "His aides were adamant that ...": a stance, read by the adjective
-    subject = next((child for child in verb.children if child.dep_ == "nsubj" and child.pos_ == "NOUN"), None)
-    owner = next((child for child in subject.children if child.dep_ == "poss"), None) if subject is not None else None
-    clause = next(
-        (
-            child
-            for child in verb.rights
-            if child.dep_ == "ccomp" and any(mark.dep_ == "mark" and mark.lower_ == "that" for mark in child.children)
-        ),
-        None,
-    )
-    if subject is None or owner is None or clause is None:
-        return None
-    source, content = _owner_range(owner), subtree_range(clause)
-    cue = token_range(verb.doc, subject.i, verb.i)
-    if source is None or content is None or cue is None:
-        return None
-    return Found(cue=cue, source=source, content=[content])
-
-
 def _closing_report_joined_by_comma(verb: Token) -> bool:
     """'This includes a special force ..., Defense Secretary Ash Carter told a Senate panel Wednesday.': a
     report the parser joined to the clause before it, with a comma and no conjunction, that has nothing of its
     own to report but whom it was told to; it closes the sentence."""
     if verb.dep_ != "conj" or verb.head.i >= verb.i or verb.lemma_.lower() not in _ADDRESSEE_VERBS:
         return False
-    subject = next((child for child in verb.lefts if child.dep_ in _SUBJECT_DEPS), None)
+    subject = next((child for child in verb.lefts if child.dep_ in SUBJECT_DEPS), None)
     doc = verb.doc
     if subject is None or subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ",":
         return False
@@ -1476,146 +974,4 @@ def _closing_report_joined_by_comma(verb: Token) -> bool:
 def _bare_report(verb: Token) -> bool:
     """Whether the verb stands alone after what it reports ("..., he said"), rather than heading a
     subordinate clause of its own ("What is clear is that he felt ...": the head is not his words)."""
-    return not any(child.dep_ == "mark" or child.dep_ in _OBJECT_DEPS for child in verb.children)
-
-
-def _framing_phrase(preposition: Token, source: Range | None, cue: Range) -> Found | None:
-    """A phrase framing the clause it opens as someone's view ('In their view, ...', 'To Frank, ...'): what
-    the view holds is that clause without the phrase."""
-    clause = subtree_range(preposition.head)
-    phrase = subtree_range(preposition)
-    if clause is None or phrase is None or source is None:
-        return None
-    content = _rest(preposition.doc, clause, phrase)
-    if not content:
-        return None
-    return Found(cue=cue, source=source, content=content)
-
-
-def _rest(doc: Doc, whole: Range, cut: Range) -> list[Range]:
-    """The pieces of ``whole`` outside ``cut`` that hold words, trimmed: what a clause says without its cue."""
-    text = doc_text(doc)
-    return [trim_cut(text, part) for part in minus(whole, cut) if has_words(text, part)]
-
-
-def _phrase_cue(token: Token, lexicon: CueLexicon, sentence: Span) -> Found | None:
-    """'according to X, ...': X is the source, the rest of the sentence the content."""
-    doc = token.doc
-    word = token.lower_
-    for phrase in lexicon.phrases:
-        end = token.i + len(phrase)
-        # The cheap test first: this runs for every token of every article.
-        if phrase[0] != word or end > sentence.end or any(doc[token.i + k].lower_ != w for k, w in enumerate(phrase)):
-            continue
-        if _relays_a_report(token, lexicon):
-            return None
-        last = doc[end - 1]
-        objects = [child for child in last.children if child.dep_ == "pobj"]
-        if not objects:
-            return None
-        source = subtree_range(objects[0])
-        whole = token_range(doc, sentence.start, sentence.end - 1)
-        cue = (token.idx, last.idx + len(last))
-        if source is None or whole is None:
-            return None
-        occasion = _speaking_occasion_end(doc, objects[0].right_edge.i + 1)
-        phrase_span = (token.idx, max(source[1], occasion or 0, cue[1]))
-        content = [part for part in minus(whole, phrase_span) if doc_text(doc)[part[0] : part[1]].strip(" ,;:—–-")]
-        content = [trim_cut(doc_text(doc), part) for part in content]
-        if not content:
-            return None
-        return Found(cue=cue, source=source, content=content)
-    return None
-
-
-def _speaking_occasion_end(doc: Doc, after_source: int) -> int | None:
-    """'according to Stoltenberg, speaking to reporters before the meeting': where the participle phrase
-    right after a source (``after_source`` is the token after it) ends; it tells when the source spoke,
-    not what was said."""
-    if after_source + 1 >= len(doc) or doc[after_source].text != ",":
-        return None
-    participle = doc[after_source + 1]
-    if participle.tag_ != "VBG" or participle.dep_ not in {"advcl", "acl"} or participle.left_edge.i != participle.i:
-        return None
-    if any(child.dep_ in _OWN_SUBJECT_DEPS for child in participle.children):
-        return None
-    last = participle.right_edge
-    return last.idx + len(last)
-
-
-def _poll_cue(token: Token, cue_verbs: frozenset[str]) -> Found | None:
-    """'In a CNN poll released Monday, 31 percent ...': the poll is the source, the clause it qualifies the content."""
-    if token.lower_ not in _POLL_PREPOSITIONS or token.dep_ != "prep" or token.head.pos_ not in {"VERB", "AUX"}:
-        return None
-    if token.i > token.head.i:
-        return None  # 'leads in the polls', 'rising in the polls': a standing, not a finding reported
-    objects = [child for child in token.children if child.dep_ == "pobj" and child.lemma_.lower() in _POLL_NOUNS]
-    if not objects:
-        return None
-    if token.head.lemma_.lower() in cue_verbs and any(
-        child.dep_ == "nsubj" and child.ent_type_ in {"ORG", "PERSON"} for child in token.head.children
-    ):
-        return None  # 'In an online poll ..., Democracy Corp found that ...': the pollster reports the finding
-    doc = token.doc
-    source = subtree_range(objects[0])
-    clause = subtree_range(token.head)
-    phrase = subtree_range(token)
-    if source is None or clause is None or phrase is None:
-        return None
-    clause = (min(clause[0], phrase[0]), max(clause[1], phrase[1]))
-    content = _rest(doc, clause, phrase)
-    content = [part for part in content if part[1] > part[0]]
-    if not content:
-        return None
-    return Found(cue=(token.idx, token.idx + len(token)), source=source, content=content)
-
-
-def _to_whom_cue(token: Token) -> Found | None:
-    """'To Frank, issues of class get attention only so long as ...': a sentence opening with 'To' and a
-    name set off by a comma gives the view of the one named (every such name on PolNeAR's train split was
-    annotated so; 'To date', 'To the shock of ...' and other nouns are not views)."""
-    if token.lower_ != "to" or not token.is_sent_start or token.dep_ != "prep":
-        return None  # first, before the parse is looked at further: this runs on every token
-    if token.head.pos_ not in {"VERB", "AUX"}:
-        return None
-    name = next((child for child in token.children if child.dep_ == "pobj"), None)
-    if name is None or name.ent_type_ not in {"PERSON", "ORG"}:
-        return None
-    doc = token.doc
-    if name.right_edge.i + 1 >= len(doc) or doc[name.right_edge.i + 1].text != ",":
-        return None
-    return _framing_phrase(token, subtree_range(name), (token.idx, token.idx + len(token)))
-
-
-# Records that show what a closing '..., records show.' reports, which the tagger reads as a 'records show'.
-_EVIDENCE_NOUNS = frozenset({"records", "documents", "data", "figures", "filings", "reports", "results", "polls"})
-
-
-def _closing_evidence_cue(token: Token) -> Found | None:
-    """'The Tampa host committee raised $57 million, Federal Election Commission records show.': the tagger
-    takes 'records show' for a noun phrase (a show of records); the records report the clause before."""
-    if token.lower_ not in {"show", "shows"}:
-        return None  # first, before the sentence is looked up: this runs on every token
-    doc, sentence = token.doc, token.sent
-    if token.i - 1 <= sentence.start:
-        return None
-    evidence = doc[token.i - 1]
-    if evidence.lower_ not in _EVIDENCE_NOUNS or evidence.head.i != token.i or evidence.dep_ != "compound":
-        return None
-    after = [word.text for word in doc[token.i + 1 : token.i + 3]]
-    if after and after[0] not in {".", ";"} and after not in ([",", "and"], [",", "but"]):
-        return None  # 'records show he backed McCain' parses as a report; '..., records show, does not' interjects
-    first = evidence.i
-    while first - 1 > sentence.start and _compound_within(doc[first - 1], first, token.i):
-        first -= 1
-    if doc[first - 1].text != ",":
-        return None
-    content = token_range(doc, sentence.start, first - 2)
-    source = token_range(doc, first, evidence.i)
-    if content is None or source is None:
-        return None
-    return Found(cue=(token.idx, token.idx + len(token)), source=source, content=[content])
-
-
-def _compound_within(word: Token, first: int, last: int) -> bool:
-    return word.dep_ == "compound" and first <= word.head.i <= last
+    return not any(child.dep_ == "mark" or child.dep_ in OBJECT_DEPS for child in verb.children)

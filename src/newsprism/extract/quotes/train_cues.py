@@ -49,9 +49,10 @@ from newsprism.extract.quotes.article import ParsedParagraph, parse_paragraphs
 from newsprism.extract.quotes.cues import CueLexicon, load_cues
 from newsprism.extract.quotes.document import doc_quotations
 from newsprism.extract.quotes.found import Found, within
-from newsprism.extract.quotes.indirect import attitude_reading, possessed_noun_reading, verb_reading
+from newsprism.extract.quotes.indirect import verb_reading
 from newsprism.extract.quotes.learned import FORMAT, CueModel, candidate_features
 from newsprism.extract.quotes.marks import quoted_pieces
+from newsprism.extract.quotes.nominal import attitude_reading, possessed_noun_reading
 
 if TYPE_CHECKING:
     from spacy.language import Language
