@@ -4,7 +4,8 @@ The parser hangs a second report inside the first one's clause ('Several support
 voters said ...') or a closing reporting clause over a first report by the same speaker ('Other candidates
 said ..., but they wouldn't ..., they said'); left so, the outer content would swallow the inner report,
 which is then dropped as nested in it. These passes cut the outer content where the inner report begins
-or ends.
+or ends. It also hangs a closing 'according to X' inside the report it frames ('Y said ..., according to
+X'); that phrase is cut out of the report, which then sits in the phrase's content.
 """
 
 from __future__ import annotations
