@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.quotes.cues import CueLexicon, load_cues
 from newsprism.extract.quotes.direct import attach_quotes
-from newsprism.extract.quotes.found import Found, Range, range_span, token_range, within
+from newsprism.extract.quotes.found import Found, Range, has_words, range_span, token_range, within
 from newsprism.extract.quotes.gender import article_genders
 from newsprism.extract.quotes.holders import doc_holders
 from newsprism.extract.quotes.indirect import find_attributions
@@ -112,7 +112,7 @@ def _give_dangling_cues_the_sentence_before(doc: Doc, sentences: Sequence[Span],
         for item in found[number]:
             if item.content or item.source is None or text[sentence.start_char : item.source[0]].strip(" ,\"'”’"):
                 continue
-            if any(character.isalnum() for character in text[max(item.cue[1], item.source[1]) : sentence.end_char]):
+            if has_words(text, (max(item.cue[1], item.source[1]), sentence.end_char)):
                 continue  # "Economists expect to save $2 billion": words after the cue, so not a cut-off "he said"
             if any(other.content for other in found[number - 1]):
                 continue
