@@ -36,6 +36,13 @@ def _texts(text: str) -> list[str]:
         # An opening mark typed for the closing one after the quote's punctuation.
         ("“It's unusual,“ said Noble. “We lose.”", ["“It's unusual,“", "“We lose.”"]),
         ("“Do you want that?“ he asked.", ["“Do you want that?“"]),
+        ("an “expedited review“ of Flint and a “health system” too", ["“expedited review“", "“health system”"]),
+        ("It was “Mostly False.“", ["“Mostly False.“"]),
+        # The same marks nested: the inner pair does not close the outer one.
+        ("“He called it “madness” today,” she said.", ["“He called it “madness” today,”"]),
+        # A second “ with too few ” after it: the first quotation was never closed, and is dropped.
+        ("She tweeted: “Let’s go.’ Later she made her film, “Trainwreck.”", ["“Trainwreck.”"]),
+        ("“One part “two.” “Three.”", ["“two.”", "“Three.”"]),
     ],
 )
 def test_find_quotes_pairs_marks(text: str, expected: list[str]) -> None:

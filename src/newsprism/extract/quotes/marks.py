@@ -15,6 +15,8 @@ _CLOSERS: dict[str, str] = {'"': '"', "“": "”", "«": "»", "„": "“”",
 # quote too, unless it opened a quotation inside it ('“Outer "inner" words”').
 _STAND_INS: dict[str, str] = {'"': "”", "“": '"'}
 _OPENERS = frozenset(_CLOSERS)
+# What an opening mark may stand right after without a space.
+_GLUED_OPENERS = frozenset("([{—–-/\"“‘'«„")
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,20 @@ def _opens_here(text: str, position: int) -> bool:
 
 
 def _misturned_closer(text: str, position: int, opener: str) -> bool:
-    """An opening curly mark that closes a quote ('“It's unusual,“ said Noble'): right after the quote's
-    closing punctuation and before a space or the end, where no quotation opens."""
-    if opener != "“" or text[position] != "“" or text[position - 1] not in ",.?!":
+    """An opening curly mark that closes a quote ('“It's unusual,“ said Noble', 'an “expedited review“ of'):
+    glued to the word or punctuation before it and followed by a space, punctuation or the end, where no
+    quotation opens (an opening mark stands after a space or a bracket, before a word)."""
+    if opener != "“" or text[position] != "“" or text[position - 1].isspace() or text[position - 1] in _GLUED_OPENERS:
         return False
-    return position + 1 == len(text) or text[position + 1].isspace()
+    return position + 1 == len(text) or text[position + 1].isspace() or text[position + 1] in ",.;:?!)]"
+
+
+def _nests(text: str, position: int, end: int) -> bool:
+    """Whether the “ at ``position``, inside a quotation that “ opened, opens a quotation nested in it
+    ('“He called it “madness” today”'), not a new one after a quotation that was never closed ('tweeted:
+    “Let’s go. ... her film, “Trainwreck.”'): enough ” follow in the paragraph to close both."""
+    rest = text[position + 1 : end]
+    return rest.count("”") >= rest.count("“") + 2
 
 
 def _opening_mark(text: str, position: int) -> bool:
@@ -72,6 +83,7 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) 
         if opener is not None and text.startswith(("``", "''"), start):
             opener, position = '"', start + 2  # a two-character mark stands for a double quotation mark
         inner = False  # inside a straight-quoted quotation within a curly one
+        nested = 0  # curly quotations open inside the curly one that opened first
         while position < para_end:
             char = text[position]
             if char == "`" and text.startswith("``", position):
@@ -101,13 +113,20 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) 
                     opener, start = char, position
             elif char == '"' and opener == "“" and (inner or _opens_here(text, position)):
                 inner = not inner
+            elif char == "“" and opener == "“" and not _misturned_closer(text, position, opener):
+                if _nests(text, position, para_end):
+                    nested += 1
+                else:  # the quotation open here was never closed: it is dropped, and a new one starts
+                    start, pending, inner, nested = position, [], False, 0
+            elif char == "”" and nested:
+                nested -= 1
             elif (
                 char in _CLOSERS[opener]
                 or char in _STAND_INS.get(opener, "")
                 or _misturned_closer(text, position, opener)
             ):
                 found.append(QuotedSpan((*pending, (start, position + 1))))
-                pending, opener, inner = [], None, False
+                pending, opener, inner, nested = [], None, False, 0
             position += 1
         if opener is not None:
             following = spans[number + 1][0] if number + 1 < len(spans) else None
