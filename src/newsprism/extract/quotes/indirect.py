@@ -8,12 +8,14 @@ from newsprism.extract.quotes.cues import CueLexicon
 from newsprism.extract.quotes.found import Found, Range, minus, rest_of, subtree_range, token_range, trim_cut
 from newsprism.extract.quotes.nominal import (
     attitude_cue,
+    attitude_reading,
     closing_evidence_cue,
     copular_cue,
     noun_cue,
     phrase_cue,
     poll_cue,
     possessed_noun_cue,
+    possessed_noun_reading,
     to_whom_cue,
 )
 from newsprism.extract.quotes.subjects import (
@@ -259,6 +261,20 @@ def _verb_cue(token: Token, lexicon: CueLexicon) -> Found | None:
     # A clause-only cue the judge turns down keeps its cue without content ('Cruz continued:' still
     # introduces the quotation of the next paragraph).
     return verb_attribution(token, lexicon) if token.lemma_.lower() in lexicon.verbs else None
+
+
+def judged_reading(token: Token, lexicon: CueLexicon) -> tuple[Found | None, bool]:
+    """The reading of ``token`` that the learned judge weighs (or may veto), and whether it is made by rule.
+
+    ``find_attributions`` tries a verb's reading, then an adjective's or partisan noun's stance, then a
+    possessed noun's, in this order; ``train_cues`` teaches the judge on the same readings.
+    """
+    if token.pos_ == "VERB":
+        return verb_reading(token, lexicon)
+    found, by_rule = attitude_reading(token)
+    if found is None and token.pos_ == "NOUN":
+        return possessed_noun_reading(token, lexicon)
+    return found, by_rule
 
 
 def verb_reading(token: Token, lexicon: CueLexicon) -> tuple[Found | None, bool]:

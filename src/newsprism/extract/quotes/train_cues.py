@@ -49,10 +49,9 @@ from newsprism.extract.quotes.article import ParsedParagraph, parse_paragraphs
 from newsprism.extract.quotes.cues import CueLexicon, load_cues
 from newsprism.extract.quotes.document import doc_quotations
 from newsprism.extract.quotes.found import Found, within
-from newsprism.extract.quotes.indirect import verb_reading
+from newsprism.extract.quotes.indirect import judged_reading
 from newsprism.extract.quotes.learned import FORMAT, CueModel, candidate_features
 from newsprism.extract.quotes.marks import quoted_pieces
-from newsprism.extract.quotes.nominal import attitude_reading, possessed_noun_reading
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -94,9 +93,7 @@ def document_candidates(
             if token.pos_ not in ("VERB", "ADJ", "NOUN"):
                 continue  # verbs, adjectives and nouns of a stance ('pleased with', 'critic of', 'her criticism of')
             # The reading inference takes: by rule (a lexicon cue) or for the judge to weigh.
-            found, in_lexicon = verb_reading(token, lexicon) if token.pos_ == "VERB" else attitude_reading(token)
-            if found is None and token.pos_ == "NOUN":
-                found, in_lexicon = possessed_noun_reading(token, lexicon)
+            found, in_lexicon = judged_reading(token, lexicon)
             if found is None or not found.content or within(found.cue, quoted):
                 # A cue inside a quotation is the quoted speaker's word, which the extraction drops whatever
                 # the judge says ('outermost'); taught on those, the judge learnt that 'I think', 'we believe'
