@@ -141,6 +141,22 @@ def test_the_features_say_how_the_content_hangs_on_the_verb() -> None:
 
 
 @pytest.mark.slow
+def test_the_features_give_wordnets_class_of_the_verb_and_of_a_common_noun_speaker() -> None:
+    from newsprism.extract.quotes.indirect import verb_reading
+    from newsprism.extract.quotes.learned import candidate_features
+
+    doc = load_spacy()("The report praised the plan, and Smith praised it too.")
+    praised = [token for token in doc if token.lemma_ == "praise"]
+    readings = [(verb, verb_reading(verb, load_cues())[0]) for verb in praised]
+    features = [candidate_features(verb, found, in_lexicon=False) for verb, found in readings if found]
+    assert len(features) == 2
+    assert all("sense=verb.communication" in one for one in features)
+    assert "source_sense=noun.communication" in features[0]
+    assert "sense|source_sense=verb.communication|noun.communication" in features[0]
+    assert "source_sense=none" in features[1]  # a name: its class is left to the named type
+
+
+@pytest.mark.slow
 def test_the_features_say_whether_a_quotation_is_open_before_the_verb() -> None:
     from newsprism.extract.quotes.indirect import verb_reading
     from newsprism.extract.quotes.learned import candidate_features

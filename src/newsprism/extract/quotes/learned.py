@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.errors import InputError
 from newsprism.extract.quotes.found import Found, Range, range_span
+from newsprism.extract.quotes.senses import first_sense
 
 FORMAT = "newsprism-cues/1"
 
@@ -117,22 +118,29 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
     # Inside a quotation the verb is the quoted speaker's word, which annotators do not mark as a report.
     marks = sum(1 for token in doc[sentence.start : verb.i] if token.text in '"“”')
     features.append(f"quote_open={marks % 2 == 1}")
-    features += _source_features(doc, lemma, found)
+    # WordNet's class of the verb stands in for a lemma train never saw ('verb.communication', 'verb.contact').
+    sense = first_sense(verb) or "none"
+    features.append(f"sense={sense}")
+    features += _source_features(doc, lemma, sense, found)
     features += _content_features(verb, lemma, found.content)
     return features
 
 
-def _source_features(doc: Doc, lemma: str, found: Found) -> list[str]:
+def _source_features(doc: Doc, lemma: str, sense: str, found: Found) -> list[str]:
     if found.source is None:
         return ["source=none"]
     span = range_span(doc, found.source)
     if span is None:
         return ["source=none"]
     head = span.root
-    # What kind of speaker: a named type, the pronoun itself, or the part of speech of a common noun.
+    # What kind of speaker: a named type, the pronoun itself, or the part of speech of a common noun, and
+    # that noun's class ('the report': noun.communication; 'voters': noun.person; 'the car': noun.artifact).
     kind = head.ent_type_ or (head.lower_ if head.pos_ == "PRON" else head.pos_)
+    source_sense = (None if head.ent_type_ else first_sense(head)) or "none"
     return [
         f"source={kind}",
+        f"source_sense={source_sense}",
+        f"sense|source_sense={sense}|{source_sense}",
         f"lemma|source={lemma}|{kind}",
         f"source_head={head.lemma_.lower()}",
         f"source_words={_bucket(len(span))}",
