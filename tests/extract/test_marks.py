@@ -40,9 +40,14 @@ def _texts(text: str) -> list[str]:
         ("It was “Mostly False.“", ["“Mostly False.“"]),
         # The same marks nested: the inner pair does not close the outer one.
         ("“He called it “madness” today,” she said.", ["“He called it “madness” today,”"]),
-        # A second “ with too few ” after it: the first quotation was never closed, and is dropped.
+        # A second “ with too few ” after it: the first quotation was never closed, and is dropped ...
+        ("She tweeted: “Let’s go.’ Later she starred in “Trainwreck.”", ["“Trainwreck.”"]),
         ("She tweeted: “Let’s go.’ Later she made her film, “Trainwreck.”", ["“Trainwreck.”"]),
         ("“One part “two.” “Three.”", ["“two.”", "“Three.”"]),
+        # ... unless it stands after the quote's closing punctuation and no quotation of its own follows it:
+        # a closing mark the wrong way round.
+        ("“We have seen no sign of it, “Stoltenberg said. “None.”", ["“We have seen no sign of it, “", "“None.”"]),
+        ("“No sign of it, “Stoltenberg said, adding that Russia has” moved", ["“No sign of it, “"]),
     ],
 )
 def test_find_quotes_pairs_marks(text: str, expected: list[str]) -> None:

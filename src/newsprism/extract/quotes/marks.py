@@ -15,6 +15,7 @@ _CLOSERS: dict[str, str] = {'"': '"', "“": "”", "«": "»", "„": "“”",
 # quote too, unless it opened a quotation inside it ('“Outer "inner" words”').
 _STAND_INS: dict[str, str] = {'"': "”", "“": '"'}
 _OPENERS = frozenset(_CLOSERS)
+_CLOSING_PUNCTUATION = (",", ".", "?", "!")
 # What an opening mark may stand right after without a space.
 _GLUED_OPENERS = frozenset("([{—–-/\"“‘'«„")
 
@@ -59,6 +60,19 @@ def _nests(text: str, position: int, end: int) -> bool:
     “Let’s go. ... her film, “Trainwreck.”'): enough ” follow in the paragraph to close both."""
     rest = text[position + 1 : end]
     return rest.count("”") >= rest.count("“") + 2
+
+
+def _closes_the_wrong_way(text: str, start: int, position: int, end: int) -> bool:
+    """Whether the “ at ``position``, inside a quotation opened at ``start`` that no ” will close, is its
+    closing mark typed the wrong way round with the space on its wrong side: it follows the quotation's
+    closing punctuation ('... military rise, “Stoltenberg said, adding that ...'), and what follows it does
+    not read as a quotation of its own, closed after its own punctuation ('... her film, “Trainwreck.”')."""
+    if not text[start:position].rstrip().endswith(_CLOSING_PUNCTUATION):
+        return False
+    closing, opening = text.find("”", position + 1, end), text.find("“", position + 1, end)
+    if closing < 0 or 0 <= opening < closing:
+        return True
+    return not text[position + 1 : closing].rstrip().endswith(_CLOSING_PUNCTUATION)
 
 
 def _opening_mark(text: str, position: int) -> bool:
@@ -116,6 +130,9 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) 
             elif char == "“" and opener == "“" and not _misturned_closer(text, position, opener):
                 if _nests(text, position, para_end):
                     nested += 1
+                elif _closes_the_wrong_way(text, start, position, para_end):
+                    found.append(QuotedSpan((*pending, (start, position + 1))))
+                    pending, opener, inner, nested = [], None, False, 0
                 else:  # the quotation open here was never closed: it is dropped, and a new one starts
                     start, pending, inner, nested = position, [], False, 0
             elif char == "”" and nested:
