@@ -45,11 +45,19 @@ def _opens_here(text: str, position: int) -> bool:
     return position == 0 or text[position - 1].isspace() or text[position - 1] in "([{—–-/"
 
 
-def _misturned_closer(text: str, position: int, opener: str) -> bool:
+def _curly_closes(text: str, start: int, position: int, end: int) -> bool:
+    """Whether the “ at ``position`` closes the quotation a “ opened at ``start``, not nesting a quotation in
+    it (the paragraph ends at ``end``)."""
+    if _misturned_closer(text, position):
+        return True
+    return not _nests(text, position, end) and _closes_the_wrong_way(text, start, position, end)
+
+
+def _misturned_closer(text: str, position: int) -> bool:
     """An opening curly mark that closes a quote ('“It's unusual,“ said Noble', 'an “expedited review“ of'):
     glued to the word or punctuation before it and followed by a space, punctuation or the end, where no
     quotation opens (an opening mark stands after a space or a bracket, before a word)."""
-    if opener != "“" or text[position] != "“" or text[position - 1].isspace() or text[position - 1] in _GLUED_OPENERS:
+    if text[position - 1].isspace() or text[position - 1] in _GLUED_OPENERS:
         return False
     return position + 1 == len(text) or text[position + 1].isspace() or text[position + 1] in ",.;:?!)]"
 
@@ -127,21 +135,15 @@ def find_quotes(text: str, paragraphs: Sequence[tuple[int, int]] | None = None) 
                     opener, start = char, position
             elif char == '"' and opener == "“" and (inner or _opens_here(text, position)):
                 inner = not inner
-            elif char == "“" and opener == "“" and not _misturned_closer(text, position, opener):
+            elif char == "“" and opener == "“" and not _curly_closes(text, start, position, para_end):
                 if _nests(text, position, para_end):
                     nested += 1
-                elif _closes_the_wrong_way(text, start, position, para_end):
-                    found.append(QuotedSpan((*pending, (start, position + 1))))
-                    pending, opener, inner, nested = [], None, False, 0
                 else:  # the quotation open here was never closed: it is dropped, and a new one starts
                     start, pending, inner, nested = position, [], False, 0
             elif char == "”" and nested:
                 nested -= 1
-            elif (
-                char in _CLOSERS[opener]
-                or char in _STAND_INS.get(opener, "")
-                or _misturned_closer(text, position, opener)
-            ):
+            # A “ inside a “ quotation gets here only where _curly_closes found it closes the quotation.
+            elif char in _CLOSERS[opener] or char in _STAND_INS.get(opener, "") or char == opener == "“":
                 found.append(QuotedSpan((*pending, (start, position + 1))))
                 pending, opener, inner, nested = [], None, False, 0
             position += 1
