@@ -157,6 +157,23 @@ def test_the_features_give_wordnets_class_of_the_verb_and_of_a_common_noun_speak
 
 
 @pytest.mark.slow
+def test_the_features_give_the_kind_of_the_verbs_object() -> None:
+    from newsprism.extract.quotes.indirect import verb_reading
+    from newsprism.extract.quotes.learned import candidate_features
+
+    features = {}
+    for sentence in ("Smith attacked Jones on Monday.", "Smith posted a photo on Monday.", "Smith told him the news."):
+        doc = load_spacy()(sentence)
+        verb = next(token for token in doc if token.dep_ == "ROOT")
+        found, _ = verb_reading(verb, load_cues())
+        assert found is not None
+        features[verb.lemma_] = candidate_features(verb, found, in_lexicon=False)
+    assert "object=PERSON" in features["attack"]  # a named type
+    assert "lemma|object=post|noun.artifact" in features["post"]  # WordNet's class of a common noun
+    assert {"object=him", "object=noun.communication"} <= set(features["tell"])  # the hearer and what is told
+
+
+@pytest.mark.slow
 def test_the_features_say_whether_a_quotation_is_open_before_the_verb() -> None:
     from newsprism.extract.quotes.indirect import verb_reading
     from newsprism.extract.quotes.learned import candidate_features

@@ -760,10 +760,12 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         ],
     ),
     (
-        # The press release says it for the campaign that sent it out: one statement, the campaign's.
+        # The press release says it for the campaign that sent it out: one statement, the campaign's. ('sent
+        # out' is the judge's to admit: it did before it read the kind of the verb's object, and the statement
+        # was the campaign's all the same.)
         "Rubio\u2019s campaign sent out a press release saying "
         "\u201cFlorida deserves an explanation for his votes.\u201d",
-        [("Rubio\u2019s campaign", "sent out", "\u201cFlorida deserves an explanation for his votes.\u201d")],
+        [("Rubio\u2019s campaign", "saying", "\u201cFlorida deserves an explanation for his votes.\u201d")],
     ),
     (
         # The parser takes the surname for an adverb ('jolly'); before a finite cue with no subject it speaks.
