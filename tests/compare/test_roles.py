@@ -18,6 +18,9 @@ from newsprism.model import Article, ParsedArticle, Person, RoleSpan, Sentence
         # A country by its adjective, its name in the possessive or its capital is one body.
         ("jailed Chilean opposition leader", "Chile's jailed opposition chief"),
         ("Cairo spokesman for the ministry", "Egyptian ministry spokesman"),
+        # A title abbreviated before a name is that title.
+        ("Sen.", "senator from Florida"),
+        ("Florida Gov.", "governor"),
     ],
 )
 def test_synonymous_or_fuller_titles_are_compatible(first: str, second: str) -> None:
@@ -33,6 +36,7 @@ def test_synonymous_or_fuller_titles_are_compatible(first: str, second: str) -> 
         ("finance minister", "interior minister"),
         ("Syrian Foreign Minister", "Lebanese Foreign Minister"),
         ("spokesman for the Socialist Party", "spokesman for the National Council of Resistance"),
+        ("Sen.", "Gov."),
     ],
 )
 def test_incompatible_roles(first: str, second: str) -> None:

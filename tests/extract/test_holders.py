@@ -95,6 +95,12 @@ def test_only_the_recent_holders_count_when_there_are_any() -> None:
             "The appeals court",
             "The appeals court",
         ),
+        (
+            # A title abbreviated before the name ('Gov.') is the role the description names.
+            "Gov. Chris Christie toured Iowa on Monday. Voters cheered. The governor said the plan would fail.",
+            "The governor",
+            "Chris Christie",
+        ),
     ],
 )
 def test_descriptions_take_the_holder_the_article_names(text: str, speaker: str, name: str) -> None:

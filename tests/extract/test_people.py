@@ -39,6 +39,12 @@ def test_role_phrases(text: str, name: str, role: str) -> None:
     assert role in " ".join(people_of(text)[name])
 
 
+def test_a_title_abbreviated_before_a_name_is_a_role() -> None:
+    found = people_of("Sen. Marco Rubio and Florida Gov. Rick Scott met in Tampa.")
+    assert found["Marco Rubio"] == ["Sen."]
+    assert found["Rick Scott"] == ["Florida Gov."]
+
+
 def test_a_name_after_a_non_role_noun_gets_no_role() -> None:
     found = people_of("Putin held a long meeting with Emmanuel Macron in Moscow on Monday.")
     assert found["Emmanuel Macron"] == []

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from newsprism.extract.people import role_heads
+from newsprism.extract.people import role_abbreviations, role_heads
 from newsprism.model import Conflict, ConflictValue, ParsedArticle, Person, RoleSpan
 from newsprism.nlp.sentences import cite_span
 
@@ -78,10 +78,21 @@ def _title_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((phrase, re.compile(rf"\b{re.escape(phrase)}\b")) for phrase in phrases)
 
 
+@cache
+def _abbreviation_pattern() -> re.Pattern[str]:
+    shorts = sorted(role_abbreviations(), key=len, reverse=True)
+    return re.compile(rf"(?<![\w.])({'|'.join(map(re.escape, shorts))})\.")
+
+
+def _spelled_out(lowered: str) -> str:
+    """'sen. from florida' as 'senator from florida': one title however it is written."""
+    return _abbreviation_pattern().sub(lambda found: role_abbreviations()[found.group(1)][0], lowered)
+
+
 def read_role(text: str, actor: str | None = None) -> RoleReading:
     """Split a role into body, title and portfolio words."""
     vocabulary = title_vocabulary()
-    lowered = " ".join(text.lower().replace("’", "'").split())
+    lowered = _spelled_out(" ".join(text.lower().replace("’", "'").split()))
     bodies = {vocabulary.bodies[alias] for alias, pattern in _alias_patterns() if pattern.search(lowered)}
     rest = lowered
     for _, pattern in _alias_patterns():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,10 +26,24 @@ POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 @cache
+def _roles_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        resources.files("newsprism.extract").joinpath("data", "roles.json").read_text("utf-8")
+    )
+    return data
+
+
+@cache
 def role_heads() -> frozenset[str]:
     """Nouns that head a role or title, lower-cased."""
-    data = json.loads(resources.files("newsprism.extract").joinpath("data", "roles.json").read_text("utf-8"))
-    return frozenset(data["role_heads"])
+    return frozenset(str(head) for head in _roles_data()["role_heads"])
+
+
+@cache
+def role_abbreviations() -> dict[str, tuple[str, ...]]:
+    """Titles as written before a name, lower-cased without their period ('sen' of 'Sen. Marco Rubio'), and
+    the role nouns each stands for ('senator')."""
+    return {str(short): tuple(map(str, full)) for short, full in _roles_data()["abbreviations"].items()}
 
 
 def find_people(analyzed: AnalyzedArticle) -> list[PersonMention]:
@@ -131,7 +146,9 @@ def _names_a_role(span: Span) -> bool:
 def _is_role_word(token: Token, heads: frozenset[str]) -> bool:
     if token.ent_type_ == "PERSON":
         return False
-    return token.lower_ in heads or token.lemma_.lower() in heads
+    # 'Sen. Marco Rubio', 'Gov. Chris Christie': a title abbreviated with its period is a role too.
+    abbreviated = token.text.endswith(".") and token.lower_.rstrip(".") in role_abbreviations()
+    return abbreviated or token.lower_ in heads or token.lemma_.lower() in heads
 
 
 # A past role says whom someone spoke for, not whom they speak for now: "Marker, a former Pakistani

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsprism.extract.people import role_heads
+from newsprism.extract.people import role_abbreviations, role_heads
 from newsprism.extract.quotes.cues import PRONOUNS_GROUP, PRONOUNS_ORGANISATION, PRONOUNS_PERSON, CueLexicon
 from newsprism.extract.quotes.gender import COURTESY_TITLES, Gender, compatible, pronoun_gender
 from newsprism.extract.quotes.holders import Description, Holder, Kind, holder_of, plain_words
@@ -19,16 +19,6 @@ _PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", 
 _DEFINITE = frozenset({"the", "this", "that"})
 _ANONYMOUS = frozenset({"source", "sources"})
 _AFFILIATIONS = frozenset({"of", "from", "at"})
-# How a role is written before a name ('Sen. Marco Rubio' is the senator).
-_ABBREVIATIONS = {
-    "senator": ("sen",),
-    "governor": ("gov",),
-    "representative": ("rep",),
-    "congressman": ("rep",),
-    "congresswoman": ("rep",),
-    "general": ("gen",),
-    "secretary": ("sec",),
-}
 # Role nouns of a state, which a country's name may stand for ('the government', 'the ministry').
 _STATE_NOUNS = frozenset(
     {"government", "administration", "country", "state", "authorities", "military", "army", "police", "ministry"}
@@ -399,7 +389,7 @@ def _title_head(text: str) -> str:
 
 def _forms(head: str) -> frozenset[str]:
     """A role noun and how it is written before a name ('senator' and 'Sen.')."""
-    return frozenset({head, *_ABBREVIATIONS.get(head, ())})
+    return frozenset({head, *(short for short, full in role_abbreviations().items() if head in full)})
 
 
 def _antecedent(
