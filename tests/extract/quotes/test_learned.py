@@ -174,6 +174,22 @@ def test_the_features_give_the_kind_of_the_verbs_object() -> None:
 
 
 @pytest.mark.slow
+def test_the_features_give_how_a_long_lemma_begins_and_ends() -> None:
+    from newsprism.extract.quotes.indirect import verb_reading
+    from newsprism.extract.quotes.learned import candidate_features
+
+    features = {}
+    for sentence in ("Smith denounced the plan.", "Smith hit the plan."):
+        doc = load_spacy()(sentence)
+        verb = next(token for token in doc if token.dep_ == "ROOT")
+        found, _ = verb_reading(verb, load_cues())
+        assert found is not None
+        features[verb.lemma_] = candidate_features(verb, found, in_lexicon=False)
+    assert {"prefix=den", "suffix=nce"} <= set(features["denounce"])
+    assert not any(feature.startswith(("prefix=", "suffix=")) for feature in features["hit"])  # its own affix
+
+
+@pytest.mark.slow
 def test_the_features_say_whether_a_quotation_is_open_before_the_verb() -> None:
     from newsprism.extract.quotes.indirect import verb_reading
     from newsprism.extract.quotes.learned import candidate_features
