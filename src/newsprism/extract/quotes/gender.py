@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from newsprism.extract.people import role_heads
+from newsprism.extract.people import role_abbreviations, role_heads
 from newsprism.model import Mention
 
 Gender = Literal["male", "female"]
@@ -35,26 +35,10 @@ _PRONOUNS: dict[str, Gender] = {"he": "male", "him": "male", "his": "male", "she
 _COURTESY = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)")
 _COURTESY_GENDER: dict[str, Gender] = {"Mr": "male", "Mrs": "female", "Ms": "female", "Miss": "female"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# Courtesy titles, which a name may carry ('Mr. Cruz'); the other abbreviated titles a tagger leaves in.
+# Courtesy titles, which a name may carry ('Mr. Cruz'); the other abbreviated titles a tagger leaves in, besides
+# the roles' abbreviations ('Sen.', 'Gov.', in extract/data/roles.json).
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
-_TITLE_ABBREVIATIONS = COURTESY_TITLES | {
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "lt",
-    "col",
-    "sgt",
-    "capt",
-    "adm",
-    "pres",
-    "sheik",
-    "prof",
-    "rev",
-    "sir",
-    "lady",
-    "lord",
-}
+_OTHER_TITLES = COURTESY_TITLES | {"pres", "sheik", "prof", "rev", "sir", "lady", "lord"}
 _SMALLEST_COUNT = 500  # people in the data with that first name
 _SMALLEST_SHARE = 0.9  # of them of one gender
 
@@ -118,7 +102,7 @@ def first_name_gender(name: str) -> Gender | None:
 @cache
 def title_words() -> frozenset[str]:
     """Words that stand before a name as a title, not a first name: role nouns and their abbreviations."""
-    return role_heads() | _TITLE_ABBREVIATIONS
+    return role_heads() | frozenset(role_abbreviations()) | _OTHER_TITLES
 
 
 def _surname(name: str) -> str:
