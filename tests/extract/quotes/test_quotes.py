@@ -281,6 +281,16 @@ def test_a_name_closed_by_a_comma_speaks_though_its_apposition_runs_into_a_mispa
     assert (speakers[0] or "").startswith("David Brock")
 
 
+def test_a_speaker_before_its_cue_ends_there_though_the_parser_hangs_an_apposition_after_the_cue_on_it() -> None:
+    # The parser hangs 'a claim that ...' on 'Podliska': the speaker's subtree then holds the cue and its clause.
+    text = (
+        "Podliska further alleges that he was fired for taking time off to fulfill his military duties, "
+        "a claim that Gowdy's office says is false."
+    )
+    readings = [(q.speaker.text if q.speaker else None, q.cue.text, q.content_text) for q in _parsed(text)]
+    assert ("Podliska", "alleges", "that he was fired for taking time off to fulfill his military duties") in readings
+
+
 def test_a_participle_report_closing_another_report_is_the_same_speakers_second_report() -> None:
     # The parser hangs 'claiming' on 'has expanded' (inside what Trump said): still Trump's own report.
     quotes = _parsed(

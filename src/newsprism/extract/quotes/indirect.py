@@ -298,6 +298,8 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
         # a speaker (right 19% of the time on PolNeAR's train split).
         return None
     cue_first, source = token.i, source_range(subject, relative=subject.i > token.i or subject not in token.children)
+    if source is not None and subject.i < token.i and source[1] > token.idx:
+        source = _before_the_cue(subject, token, source[0])
     owner = _possessor(subject, lexicon)
     if owner is not None:
         # "The Kremlin's statement said ...": the owner speaks through the statement.
@@ -346,6 +348,17 @@ def verb_attribution(token: Token, lexicon: CueLexicon, objects: bool = False) -
     text = doc_text(token.doc)
     content = [_close_brackets(text, _close_quotation(text, piece)) for piece in content]
     return Found(cue=cue, source=_close_source(text, source) if source else None, content=content)
+
+
+def _before_the_cue(subject: Token, verb: Token, start: int) -> Range | None:
+    """A speaker before its verb ends before it: the parser sometimes hangs an apposition after the verb on the
+    speaker ('Podliska further alleges that he was fired ..., a claim that ...'), whose subtree then holds the
+    verb and all it reports."""
+    last = subject.i
+    while last + 1 < verb.i and subject.is_ancestor(verb.doc[last + 1]):
+        last += 1
+    words = token_range(verb.doc, subject.left_edge.i, last, keep_quotes=False)
+    return (max(start, words[0]), words[1]) if words is not None else None
 
 
 def _giver(verb: Token) -> Token | None:
