@@ -291,6 +291,12 @@ def test_a_speaker_before_its_cue_ends_there_though_the_parser_hangs_an_appositi
     assert ("Podliska", "alleges", "that he was fired for taking time off to fulfill his military duties") in readings
 
 
+def test_a_noun_with_its_speaker_after_by_or_from_reports_its_that_clause() -> None:
+    text = "Trump has faced criticism from rivals that the tenor of his campaign has created an unsafe environment."
+    readings = [(q.speaker.text if q.speaker else None, q.cue.text, q.content_text) for q in _parsed(text)]
+    assert ("rivals", "criticism", "that the tenor of his campaign has created an unsafe environment") in readings
+
+
 def test_a_participle_report_closing_another_report_is_the_same_speakers_second_report() -> None:
     # The parser hangs 'claiming' on 'has expanded' (inside what Trump said): still Trump's own report.
     quotes = _parsed(

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.extract.quotes.cues import CueLexicon
 from newsprism.extract.quotes.found import Found, Range, rest_of, subtree_range, token_range, trim_cut
 from newsprism.extract.quotes.nominal import (
+    agent_noun_cue,
     attitude_cue,
     attitude_reading,
     closing_evidence_cue,
@@ -78,6 +79,7 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
             or closing_evidence_cue(token)
             or _verb_cue(token, lexicon)
             or noun_cue(token, lexicon)
+            or agent_noun_cue(token)
             or copular_cue(token)
             or attitude_cue(token, lexicon)
             or possessed_noun_cue(token, lexicon)
