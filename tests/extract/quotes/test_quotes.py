@@ -297,6 +297,25 @@ def test_a_noun_with_its_speaker_after_by_or_from_reports_its_that_clause() -> N
     assert ("rivals", "criticism", "that the tenor of his campaign has created an unsafe environment") in readings
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“How big is that wall?” asked the boy, who was wearing a hat, as the audience laughed.", "the boy"),
+        ('"We can win this," wrote a man calling himself Paul.', "a man"),
+    ],
+)
+def test_the_noun_after_a_cue_that_follows_an_opening_quotation_speaks_though_parsed_as_its_object(
+    text: str, speaker: str
+) -> None:
+    # The parser makes 'the boy' the object of 'asked'; before, 'the audience laughed' took the quotation.
+    assert [(q.speaker.text if q.speaker else None, q.kind) for q in _parsed(text)] == [(speaker, "direct")]
+
+
+def test_an_object_after_a_quotation_inside_the_sentence_is_no_speaker() -> None:
+    text = "She called it “terrible,” denounced her record as secretary of state and said she should not run."
+    assert all(q.speaker is not None and q.speaker.text == "She" for q in _parsed(text))
+
+
 def test_a_participle_report_closing_another_report_is_the_same_speakers_second_report() -> None:
     # The parser hangs 'claiming' on 'has expanded' (inside what Trump said): still Trump's own report.
     quotes = _parsed(

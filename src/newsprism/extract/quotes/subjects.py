@@ -281,13 +281,24 @@ def inverted_subject(verb: Token) -> Token | None:
     ):
         candidate = candidate.head
     mistagged = _mistagged_name(candidate)
-    if candidate.pos_ not in NOMINAL and not mistagged:
+    # '"...," asked the boy, who ...', '“...,” read one': right after the quotation that opens its sentence the
+    # parser takes the speaker for the main verb's object; an object is the speaker there, whatever its words.
+    quoted_object = (
+        candidate.head.i == verb.i
+        and candidate.dep_ in OBJECT_DEPS
+        and verb.dep_ == "ROOT"
+        and verb.sent[0].is_quote
+        and _after_quotation(verb)
+    )
+    if candidate.pos_ not in NOMINAL and not mistagged and not (quoted_object and candidate.pos_ == "NUM"):
         return None
     if candidate.left_edge.i != verb.i + 1:
         return None
     if candidate.dep_ in OBJECT_DEPS and not _after_quotation(verb):
         return None  # '"...," added another Democrat': the parser takes the speaker for the cue's object
-    if any(ancestor.i == verb.i for ancestor in candidate.ancestors) and not (mistagged or _closed_name(candidate)):
+    if any(ancestor.i == verb.i for ancestor in candidate.ancestors) and not (
+        mistagged or quoted_object or _closed_name(candidate)
+    ):
         return None  # "..., said he and others were alarmed": the subject of what is said, not the speaker
     return candidate
 
