@@ -302,6 +302,7 @@ def test_a_noun_with_its_speaker_after_by_or_from_reports_its_that_clause() -> N
     [
         ("“How big is that wall?” asked the boy, who was wearing a hat, as the audience laughed.", "the boy"),
         ('"We can win this," wrote a man calling himself Paul.', "a man"),
+        ("“Trump is disgusting,” read one.", "one"),
     ],
 )
 def test_the_noun_after_a_cue_that_follows_an_opening_quotation_speaks_though_parsed_as_its_object(
