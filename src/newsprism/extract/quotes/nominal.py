@@ -151,6 +151,7 @@ def agent_noun_cue(token: Token) -> Found | None:
 
 
 def _that(clause: Token) -> bool:
+    """Whether a clause opens with the conjunction 'that' (its 'mark')."""
     return any(word.dep_ == "mark" and word.lower_ == "that" for word in clause.children)
 
 
@@ -200,14 +201,7 @@ def copular_cue(verb: Token) -> Found | None:
         return None  # "His aides were adamant that ...": a stance, read by the adjective
     subject = next((child for child in verb.children if child.dep_ == "nsubj" and child.pos_ == "NOUN"), None)
     owner = next((child for child in subject.children if child.dep_ == "poss"), None) if subject is not None else None
-    clause = next(
-        (
-            child
-            for child in verb.rights
-            if child.dep_ == "ccomp" and any(mark.dep_ == "mark" and mark.lower_ == "that" for mark in child.children)
-        ),
-        None,
-    )
+    clause = next((child for child in verb.rights if child.dep_ == "ccomp" and _that(child)), None)
     if subject is None or owner is None or clause is None:
         return None
     source, content = owner_range(owner), subtree_range(clause)
