@@ -40,6 +40,11 @@ def test_probability_is_the_logistic_of_bias_plus_weights() -> None:
     assert judge.probability(["lemma=x", "dep=ROOT", "unknown"]) == pytest.approx(1 / (1 + 2.718281828**-2))
 
 
+def test_a_feature_given_twice_counts_once_as_in_training() -> None:
+    judge = CueModel(bias=0.0, weights={"child=punct": 1.0}, threshold=0.5)
+    assert judge.probability(["child=punct", "child=punct", "child=punct"]) == judge.probability(["child=punct"])
+
+
 def test_a_file_that_is_not_a_cue_model_is_named_in_the_error(tmp_path: Path) -> None:
     wrong = tmp_path / "model.json"
     wrong.write_text(json.dumps({"format": "something/else", "bias": 0, "weights": {}, "threshold": 0.5}))
@@ -138,6 +143,20 @@ def test_the_features_say_how_the_content_hangs_on_the_verb() -> None:
     # Tokens are compared by position: spaCy makes a new Token object at every access.
     assert "content=ccomp" in features
     assert not any(feature.startswith("head|dep=") for feature in features)  # the root has no head
+
+
+@pytest.mark.slow
+def test_the_features_name_each_feature_once() -> None:
+    from newsprism.extract.quotes.indirect import verb_reading
+    from newsprism.extract.quotes.learned import candidate_features
+
+    doc = load_spacy()("Last month, Trump fired his campaign manager, Corey Lewandowski, and began reading speeches.")
+    verb = next(token for token in doc if token.lemma_ == "fire")
+    found, _ = verb_reading(verb, load_cues())
+    assert found is not None
+    features = candidate_features(verb, found, in_lexicon=False)
+    assert "child=punct" in features
+    assert len(features) == len(set(features))
 
 
 @pytest.mark.slow
