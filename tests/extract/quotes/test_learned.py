@@ -160,6 +160,22 @@ def test_the_features_name_each_feature_once() -> None:
 
 
 @pytest.mark.slow
+def test_the_features_say_whether_a_cue_verb_governs_the_verb() -> None:
+    from newsprism.extract.quotes.indirect import verb_reading
+    from newsprism.extract.quotes.learned import candidate_features
+
+    features = {}
+    for text in ("Smith said that Jones wants a deal.", "Smith said that the plan Jones backed would fail."):
+        for verb in load_spacy()(text):
+            found, _ = verb_reading(verb, load_cues()) if verb.pos_ == "VERB" else (None, False)
+            if found is not None:
+                features[verb.lemma_] = candidate_features(verb, found, in_lexicon=False)
+    assert "governed_by_cue=no" in features["say"]
+    assert "governed_by_cue=direct" in features["want"]
+    assert "governed_by_cue=deeper" in features["back"]
+
+
+@pytest.mark.slow
 def test_the_features_give_wordnets_class_of_the_verb_and_of_a_common_noun_speaker() -> None:
     from newsprism.extract.quotes.indirect import verb_reading
     from newsprism.extract.quotes.learned import candidate_features
