@@ -164,15 +164,21 @@ def test_the_features_say_whether_a_cue_verb_governs_the_verb() -> None:
     from newsprism.extract.quotes.indirect import verb_reading
     from newsprism.extract.quotes.learned import candidate_features
 
-    features = {}
-    for text in ("Smith said that Jones wants a deal.", "Smith said that the plan Jones backed would fail."):
+    def features(text: str) -> dict[str, list[str]]:
+        readings = {}
         for verb in load_spacy()(text):
             found, _ = verb_reading(verb, load_cues()) if verb.pos_ == "VERB" else (None, False)
             if found is not None:
-                features[verb.lemma_] = candidate_features(verb, found, in_lexicon=False)
-    assert "governed_by_cue=no" in features["say"]
-    assert "governed_by_cue=direct" in features["want"]
-    assert "governed_by_cue=deeper" in features["back"]
+                readings[verb.lemma_] = candidate_features(verb, found, in_lexicon=False)
+        return readings
+
+    assert "governed_by_cue=no" in features("Smith said that Jones wants a deal.")["say"]
+    assert "governed_by_cue=direct" in features("Smith said that Jones wants a deal.")["want"]
+    assert "governed_by_cue=deeper" in features("Smith said that the plan Jones backed would fail.")["back"]
+    joined = features("Sean Spicer said the Republican Party was not in a crisis, and urged that everyone relax.")
+    assert "governed_by_cue=joined" in joined["urge"]
+    # 'quoted' only relays the report that 'saying' makes.
+    assert "governed_by_cue=no" in features("Smith is quoted as saying the war is over.")["say"]
 
 
 @pytest.mark.slow
