@@ -130,16 +130,20 @@ def test_the_veto_reads_from_the_file_and_defaults_to_none(tmp_path: Path) -> No
     assert read_cue_model(path).veto == 0.2
 
 
-@pytest.mark.slow
-def test_the_features_say_how_the_content_hangs_on_the_verb() -> None:
+def _verb_features(text: str, lemma: str) -> list[str]:
+    """The judge's features of the reading the first verb of ``lemma`` in ``text`` makes."""
     from newsprism.extract.quotes.indirect import verb_reading
     from newsprism.extract.quotes.learned import candidate_features
 
-    doc = load_spacy()("Obama remembered that his father had worked there.")
-    verb = next(token for token in doc if token.lemma_ == "remember")
+    verb = next(token for token in load_spacy()(text) if token.lemma_ == lemma)
     found, _ = verb_reading(verb, load_cues())
     assert found is not None
-    features = candidate_features(verb, found, in_lexicon=False)
+    return candidate_features(verb, found, in_lexicon=False)
+
+
+@pytest.mark.slow
+def test_the_features_say_how_the_content_hangs_on_the_verb() -> None:
+    features = _verb_features("Obama remembered that his father had worked there.", "remember")
     # Tokens are compared by position: spaCy makes a new Token object at every access.
     assert "content=ccomp" in features
     assert not any(feature.startswith("head|dep=") for feature in features)  # the root has no head
@@ -147,14 +151,8 @@ def test_the_features_say_how_the_content_hangs_on_the_verb() -> None:
 
 @pytest.mark.slow
 def test_the_features_name_each_feature_once() -> None:
-    from newsprism.extract.quotes.indirect import verb_reading
-    from newsprism.extract.quotes.learned import candidate_features
-
-    doc = load_spacy()("Last month, Trump fired his campaign manager, Corey Lewandowski, and began reading speeches.")
-    verb = next(token for token in doc if token.lemma_ == "fire")
-    found, _ = verb_reading(verb, load_cues())
-    assert found is not None
-    features = candidate_features(verb, found, in_lexicon=False)
+    text = "Last month, Trump fired his campaign manager, Corey Lewandowski, and began reading speeches."
+    features = _verb_features(text, "fire")
     assert "child=punct" in features
     assert len(features) == len(set(features))
 
