@@ -18,9 +18,12 @@ from newsprism.extract.quotes.train_cues import (
     TrainOptions,
     cross_validate,
     fit,
+    fold_of,
     judge_ceiling,
+    main,
     model_json,
     pipeline_cross_validate,
+    seed_list,
     split_candidates,
 )
 from newsprism.nlp import load_spacy
@@ -82,6 +85,25 @@ def test_fit_learns_which_shape_is_an_attribution() -> None:
 def test_cross_validation_scores_held_out_documents() -> None:
     figures = cross_validate(_candidates(), TrainOptions(smallest_weight=0.0))
     assert figures == {"admitted": 20, "precision": 1.0, "recall": 1.0}
+
+
+def test_each_seed_deals_the_documents_into_even_folds_of_its_own() -> None:
+    names = [f"d{number}" for number in range(20)]
+    deals = {seed: fold_of(names, 5, seed) for seed in (13, 1, 2)}
+    for folds in deals.values():
+        assert sorted(folds) == sorted(names)
+        assert sorted(list(folds.values()).count(fold) for fold in range(5)) == [4] * 5
+    assert deals[13] == fold_of(names, 5)  # the default deal is seed 13's, as before seeds could be chosen
+    assert deals[13] != deals[1] != deals[2] != deals[13]
+
+
+def test_seeds_are_read_from_a_comma_separated_list() -> None:
+    import argparse
+
+    assert seed_list("13,1, 2") == [13, 1, 2]
+    for wrong in ("13,x", ","):
+        with pytest.raises(argparse.ArgumentTypeError):
+            seed_list(wrong)
 
 
 @pytest.mark.slow
@@ -313,3 +335,27 @@ def test_a_verb_inside_a_quotation_is_no_candidate_for_the_judge() -> None:
     cues = [next(f for f in c.features if f.startswith("lemma=")) for c in candidates]
     assert sorted(cues) == ["lemma=say", "lemma=think"]
     assert [c.right for c in candidates if "lemma=say" in c.features] == [True]
+
+
+@pytest.mark.slow
+def test_training_prints_the_pipeline_figure_of_each_deal_and_their_mean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    for number in range(5):
+        document = _annotated(load_spacy(), number, gold_sentence=0)
+        [[gold]] = document.annotators
+        (tmp_path / "text" / f"{document.name}.txt").write_text(document.text, encoding="utf-8")
+        parts = (("Source", gold.source), ("Cue", gold.cue), ("Content", gold.content))
+        lines = [f"T{n}\t{kind} {spans[0][0]} {spans[0][1]}\tx" for n, (kind, spans) in enumerate(parts, 1) if spans]
+        lines.append("E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3")
+        (tmp_path / "attributions" / f"{document.name}_a.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "judge.json"
+    main([str(tmp_path), "--out", str(out), "--pipeline", "--seeds", "13,1"])
+    printed = capsys.readouterr().out
+    for seed in (13, 1):
+        assert f"folds dealt with seed {seed}, out of fold, verbs outside the lexicon:" in printed
+        assert f"folds dealt with seed {seed}, out of fold, whole extraction, pair (overlap):" in printed
+    assert "pair F1 over 2 deals: mean 1.0000, from 1.0000 to 1.0000" in printed
+    assert read_cue_model(out).threshold == TrainOptions().threshold
