@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import json
 from pathlib import Path
@@ -98,8 +99,6 @@ def test_each_seed_deals_the_documents_into_even_folds_of_its_own() -> None:
 
 
 def test_seeds_are_read_from_a_comma_separated_list() -> None:
-    import argparse
-
     assert seed_list("13,1, 2") == [13, 1, 2]
     for wrong in ("13,x", ","):
         with pytest.raises(argparse.ArgumentTypeError):

@@ -224,7 +224,7 @@ def pipeline_cross_validate(
     """Out-of-fold source+content pair figures (overlap) of the whole extraction, as the PolNeAR eval scores them.
 
     Each document is read with a judge fitted on the candidates of the other folds' documents. Folds are
-    dealt as ``cross_validate`` deals them (by document, fixed seed), over every document: one without
+    dealt as ``cross_validate`` deals them (by document, ``options.seed``), over every document: one without
     candidates still has its attributions found and scored.
     """
     folds = fold_of([c.document for c in candidates] + [d.name for d in documents], options.folds, options.seed)
@@ -295,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--seeds",
         type=seed_list,
         default=[SEED],
-        help=f"deal the folds with each of these seeds, comma-separated (default {SEED}); the judge written is one",
+        help=f"deal the folds with each of these comma-separated seeds (default {SEED}); the judge written is the same",
     )
     args = parser.parse_args(argv)
 
