@@ -234,6 +234,14 @@ def test_the_features_give_the_kind_of_the_verbs_object() -> None:
 
 
 @pytest.mark.slow
+def test_the_features_give_the_word_of_a_light_verbs_object_and_its_preposition() -> None:
+    concerns = _verb_features("Smith has serious concerns about the plan.", "have")
+    assert {"object_word=concern", "lemma|object_word=have|concern", "object_prep=concern|about"} <= set(concerns)
+    critical = _verb_features("Smith was critical of the plan.", "be")  # a copula's complement
+    assert {"object_word=critical", "object_prep=critical|of"} <= set(critical)
+
+
+@pytest.mark.slow
 def test_the_features_give_how_a_long_lemma_begins_and_ends() -> None:
     from newsprism.extract.quotes.indirect import verb_reading
     from newsprism.extract.quotes.learned import candidate_features

@@ -696,11 +696,6 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         [("Mitt Romney", "accused", "Obama of bungling the rehabilitation")],
     ),
     (
-        "Likewise, Trump went after Hillary Clinton for following Obama’s refusal to use the term as well and called "
-        "for her to quit her bid for president.",
-        [("Trump", "called", "her to quit her bid for president")],
-    ),
-    (
         # A participle after 'in addition to' or after an adjective is done by the subject of the verb beyond.
         "In addition to stating that unborn babies have no constitutional rights, Clinton has vowed to work to repeal "
         "the Hyde Amendment.",
@@ -794,14 +789,6 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
                 "\u201cThere are no paper ballots to recount. The caucuses were a unique event.\u201d",
             )
         ],
-    ),
-    (
-        # The press release says it for the campaign that sent it out: one statement, the campaign's. ('sent
-        # out' is the judge's to admit: it did before it read the kind of the verb's object, and the statement
-        # was the campaign's all the same.)
-        "Rubio\u2019s campaign sent out a press release saying "
-        "\u201cFlorida deserves an explanation for his votes.\u201d",
-        [("Rubio\u2019s campaign", "saying", "\u201cFlorida deserves an explanation for his votes.\u201d")],
     ),
     (
         # The parser takes the surname for an adverb ('jolly'); before a finite cue with no subject it speaks.
@@ -937,6 +924,31 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
 @pytest.mark.parametrize(("text", "expected"), EXACT_READINGS)
 def test_exact_readings(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(_speaker_text(q), q.cue.text, q.content_text) for q in _parsed(text)] == expected
+
+
+# Readings of rules in sentences where another verb, outside the lexicon, is the learned judge's to admit
+# ('went after', 'sent out a press release': PolNeAR marks both as cues at times). Read with the lexicon
+# alone, so that a refitted judge does not change what the rule is tested on.
+LEXICON_READINGS = [
+    (
+        "Likewise, Trump went after Hillary Clinton for following Obama’s refusal to use the term as well and called "
+        "for her to quit her bid for president.",
+        [("Trump", "called", "her to quit her bid for president")],
+    ),
+    (
+        # The press release says it for the campaign that sent it out: one statement, the campaign's.
+        "Rubio\u2019s campaign sent out a press release saying "
+        "\u201cFlorida deserves an explanation for his votes.\u201d",
+        [("Rubio\u2019s campaign", "saying", "\u201cFlorida deserves an explanation for his votes.\u201d")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEXICON_READINGS)
+def test_readings_by_the_lexicon_alone(text: str, expected: list[tuple[str, str, str]]) -> None:
+    lexicon = dataclasses.replace(load_cues(), judge=None)
+    quotes = extract_quotes(load_spacy()(text), "a", lexicon=lexicon)
+    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == expected
 
 
 def test_a_report_the_parser_joins_to_a_verb_inside_another_report_is_split_off() -> None:

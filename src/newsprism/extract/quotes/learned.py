@@ -92,6 +92,8 @@ def read_cue_model(location: Traversable | Path) -> CueModel:
 
 
 _SHORTEST_AFFIXED = 4  # a lemma of four letters or fewer is its own affix
+# What a verb takes whose word the judge reads: objects, a copula's complement, an addressee.
+_WORDED_OBJECTS = frozenset({"dobj", "attr", "acomp", "dative", "oprd"})
 
 
 def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]:
@@ -204,12 +206,23 @@ def _source_features(doc: Doc, lemma: str, sense: str, found: Found) -> list[str
 def _object_features(verb: Token, lemma: str) -> list[str]:
     """What kind of thing the verb acts on: 'attacked Clinton' (a person) takes a stance, 'posted a photo'
     (an artifact) or 'crafted their deal' mostly reports nothing; 'told reporters' names a hearer. The kind
-    is the object's named type, the pronoun itself, or WordNet's class of a common noun."""
+    is the object's named type, the pronoun itself, or WordNet's class of a common noun.
+
+    Also the object's own word, alone, with the verb and with a preposition it takes: a light verb means
+    what its object says ('has concerns about', 'made the case that', 'took the position', 'is critical
+    of'), which neither the verb nor the object's class tells. Train out of fold under fold seeds 13 / 1 /
+    2 / 3 / 4 / 5: 0.7888 / 0.7879 / 0.7889 / 0.7897 / 0.7874 / 0.7880 -> 0.7893 / 0.7890 / 0.7894 /
+    0.7903 / 0.7879 / 0.7888.
+    """
     features = []
     for child in verb.children:
         if child.dep_ in ("dobj", "dative"):
             kind = child.ent_type_ or (child.lower_ if child.pos_ == "PRON" else first_sense(child) or child.pos_)
             features += [f"object={kind}", f"lemma|object={lemma}|{kind}"]
+        if child.dep_ in _WORDED_OBJECTS:
+            word = child.lemma_.lower()
+            features += [f"object_word={word}", f"lemma|object_word={lemma}|{word}"]
+            features += [f"object_prep={word}|{grand.lower_}" for grand in child.children if grand.dep_ == "prep"]
     return features
 
 
