@@ -929,7 +929,7 @@ def test_exact_readings(text: str, expected: list[tuple[str, str, str]]) -> None
 # Readings of rules in sentences where another verb, outside the lexicon, is the learned judge's to admit
 # ('went after', 'sent out a press release': PolNeAR marks both as cues at times). Read with the lexicon
 # alone, so that a refitted judge does not change what the rule is tested on.
-LEXICON_READINGS = [
+LEXICON_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
     (
         "Likewise, Trump went after Hillary Clinton for following Obama’s refusal to use the term as well and called "
         "for her to quit her bid for president.",
@@ -949,6 +949,13 @@ def test_readings_by_the_lexicon_alone(text: str, expected: list[tuple[str, str,
     lexicon = dataclasses.replace(load_cues(), judge=None)
     quotes = extract_quotes(load_spacy()(text), "a", lexicon=lexicon)
     assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == expected
+
+
+def test_a_press_release_speaks_for_the_campaign_that_sent_it_out_whichever_cue_the_judge_takes() -> None:
+    # With the shipped judge the cue is 'sent out' or 'saying', as it admits 'sent out' or not; the statement
+    # is one, and the campaign's.
+    text, [(speaker, _, content)] = LEXICON_READINGS[1]
+    assert [(_speaker_text(q), q.content_text) for q in _parsed(text)] == [(speaker, content)]
 
 
 def test_a_report_the_parser_joins_to_a_verb_inside_another_report_is_split_off() -> None:

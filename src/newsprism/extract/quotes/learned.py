@@ -92,7 +92,8 @@ def read_cue_model(location: Traversable | Path) -> CueModel:
 
 
 _SHORTEST_AFFIXED = 4  # a lemma of four letters or fewer is its own affix
-# What a verb takes whose word the judge reads: objects, a copula's complement, an addressee.
+# What a verb takes whose word the judge reads: its object, a copula's complement, an addressee, a predicate
+# of the object ('called him a liar').
 _WORDED_OBJECTS = frozenset({"dobj", "attr", "acomp", "dative", "oprd"})
 
 
