@@ -139,6 +139,11 @@ def _parsed(text: str) -> list[Quote]:
     return extract_quotes(load_spacy()(text), "a")
 
 
+def _parsed_by_the_lexicon(text: str) -> list[Quote]:
+    """Quotes read with the lexicon alone: what a rule finds, whatever a refitted judge admits beside it."""
+    return extract_quotes(load_spacy()(text), "a", lexicon=dataclasses.replace(load_cues(), judge=None))
+
+
 def _quotes_of_parse(**parse: Any) -> list[Quote]:
     """Quotes of a parse given by hand (the fields of a spaCy ``Doc``), for readings the parser makes only
     for some wordings."""
@@ -946,9 +951,7 @@ LEXICON_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), LEXICON_READINGS)
 def test_readings_by_the_lexicon_alone(text: str, expected: list[tuple[str, str, str]]) -> None:
-    lexicon = dataclasses.replace(load_cues(), judge=None)
-    quotes = extract_quotes(load_spacy()(text), "a", lexicon=lexicon)
-    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == expected
+    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in _parsed_by_the_lexicon(text)] == expected
 
 
 def test_a_press_release_speaks_for_the_campaign_that_sent_it_out_whichever_cue_the_judge_takes() -> None:
@@ -966,9 +969,7 @@ def test_a_report_the_parser_joins_to_a_verb_inside_another_report_is_split_off(
         "Nigel Farage said the warning was indicative that the President did not know what he was talking "
         "about, and accused Downing Street of putting words in his mouth."
     )
-    lexicon = dataclasses.replace(load_cues(), judge=None)
-    quotes = extract_quotes(load_spacy()(text), "a", lexicon=lexicon)
-    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == [
+    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in _parsed_by_the_lexicon(text)] == [
         (
             "Nigel Farage",
             "said",
