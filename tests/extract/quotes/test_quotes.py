@@ -296,6 +296,13 @@ def test_a_speaker_before_its_cue_ends_there_though_the_parser_hangs_an_appositi
     assert ("Podliska", "alleges", "that he was fired for taking time off to fulfill his military duties") in readings
 
 
+def test_the_noun_a_reporting_participle_hangs_on_speaks_with_the_words_before_the_participle() -> None:
+    # 'The proportion' alone says nothing of who speaks; PolNeAR's source is the noun phrase up to the clause.
+    text = "The proportion of GOP primary voters saying they want a ban on Muslims is as high as three-quarters."
+    readings = [(q.speaker.text if q.speaker else None, q.cue.text) for q in _parsed_by_the_lexicon(text)]
+    assert readings == [("The proportion of GOP primary voters", "saying")]
+
+
 def test_a_noun_with_its_speaker_after_by_or_from_reports_its_that_clause() -> None:
     text = "Trump has faced criticism from rivals that the tenor of his campaign has created an unsafe environment."
     readings = [(q.speaker.text if q.speaker else None, q.cue.text, q.content_text) for q in _parsed(text)]

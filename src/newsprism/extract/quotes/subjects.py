@@ -366,9 +366,11 @@ def source_range(subject: Token, relative: bool) -> Range | None:
         # "the Russian Defense Ministry, quoted by Russian agencies even though ...": the speaker is the
         # noun phrase; the participle clause set off after it says how its words came out.
         return token_range(doc, start, described[0].left_edge.i - 2, keep_quotes=False)
-    if relative and any(child.dep_ in {"relcl", "acl"} for child in subject.children):
-        # "Smith, who said ...": the noun phrase up to its head, not the relative clause holding the cue.
-        return token_range(doc, start, subject.i, keep_quotes=False)
+    clauses = [child for child in subject.rights if child.dep_ in {"relcl", "acl"}]
+    if relative and clauses:
+        # "Smith, who said ...", "The proportion of GOP primary voters saying ...": the noun phrase up to the
+        # clause holding the cue, with what stands between ('of GOP primary voters' says who speaks).
+        return token_range(doc, start, max(subject.i, clauses[0].left_edge.i - 1), keep_quotes=False)
     return token_range(doc, start, subject.right_edge.i, keep_quotes=False)
 
 
