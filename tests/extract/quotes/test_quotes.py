@@ -303,6 +303,18 @@ def test_the_noun_a_reporting_participle_hangs_on_speaks_with_the_words_before_t
     assert readings == [("The proportion of GOP primary voters", "saying")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Obama used his final speech to warn that the party was divided.", "Obama"),  # a thing used for it
+        ("The defeat prompted Sanders to warn that the party was divided.", "Sanders"),  # a person made to
+    ],
+)
+def test_an_infinitive_after_an_object_is_done_by_the_object_only_when_it_can_act(text: str, speaker: str) -> None:
+    readings = [(q.speaker.text if q.speaker else None, q.cue.text) for q in _parsed_by_the_lexicon(text)]
+    assert readings == [(speaker, "warn")]
+
+
 def test_a_noun_with_its_speaker_after_by_or_from_reports_its_that_clause() -> None:
     text = "Trump has faced criticism from rivals that the tenor of his campaign has created an unsafe environment."
     readings = [(q.speaker.text if q.speaker else None, q.cue.text, q.content_text) for q in _parsed(text)]

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.extract.quotes.cues import CueLexicon
 from newsprism.extract.quotes.found import Range, token_range
+from newsprism.extract.quotes.senses import first_sense
 
 # Dependents of a cue verb that carry what was said when there is no clausal complement.
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "acomp"})
@@ -120,12 +121,13 @@ def verb_subject(verb: Token) -> Token | None:
                 continue
             if current.dep_ == "xcomp":
                 # "prompted Sanders to advocate ...", "leaving the party to wonder ...": the object of the
-                # governing verb does what the infinitive says, not its subject.
+                # governing verb does what the infinitive says, not its subject, when it is one who can
+                # ("used his speech to call out ...": the subject does).
                 controller = next(
                     (
                         child
                         for child in current.head.children
-                        if child.dep_ == "dobj" and child.pos_ in NOMINAL and child.i < current.i
+                        if child.dep_ == "dobj" and child.pos_ in NOMINAL and child.i < current.i and _can_act(child)
                     ),
                     None,
                 )
@@ -155,6 +157,16 @@ def verb_subject(verb: Token) -> Token | None:
 
 
 NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+_ACTING_KINDS = frozenset({"noun.person", "noun.group"})
+
+
+def _can_act(noun: Token) -> bool:
+    """Whether an object can do what an infinitive after it says: a person or a group ('prompted Sanders to
+    advocate ...', 'leaving the party to wonder ...'), not a thing the subject uses for it ('used his State
+    of the Union address to call out Trump', 'spent much of his speech defending ...')."""
+    if noun.pos_ == "PRON":
+        return noun.lower_ not in {"it", "this", "that"}
+    return noun.pos_ == "PROPN" or bool(noun.ent_type_) or first_sense(noun) in _ACTING_KINDS
 
 
 def _doer_of_phrase(prep: Token) -> Token | None:
