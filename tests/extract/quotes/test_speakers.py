@@ -239,6 +239,28 @@ def test_of_several_names_the_last_heads_the_phrase_unless_it_only_modifies() ->
     assert _name_of(department, [("U.S.", "GPE"), ("State Department", "ORG")]) == ("State Department", "named")
 
 
+def test_speakers_joined_by_and_are_not_named_by_one_of_them() -> None:
+    # Naming the last would put on one person's account what two said.
+    kerry = "Mr. Kerry and Mr. Obama"
+    assert _name_of(kerry, [("Kerry", "PERSON"), ("Obama", "PERSON")]) == (kerry, "as_written")
+    assert _name_of("Russia and China", [("Russia", "GPE"), ("China", "GPE")]) == ("Russia and China", "as_written")
+    senators = "Ted Cruz of Texas and Marco Rubio of Florida"
+    names = [("Ted Cruz", "PERSON"), ("Texas", "GPE"), ("Marco Rubio", "PERSON"), ("Florida", "GPE")]
+    assert _name_of(senators, names) == (senators, "as_written")
+    # One person with a name before the head stays named.
+    assert _name_of("Clinton spokesman Brian Fallon", [("Clinton", "PERSON"), ("Brian Fallon", "PERSON")]) == (
+        "Brian Fallon",
+        "named",
+    )
+
+
+def test_names_joined_after_a_preposition_or_a_quantifier_after_it_only_qualify_the_speaker() -> None:
+    chairs = "interviews with GOP and Democratic party chairs"
+    assert _name_of(chairs, [("GOP", "ORG"), ("Democratic", "NORP")]) == (chairs, "as_written")
+    adviser = "a longtime adviser to both Clintons"
+    assert _name_of(adviser, [("Clintons", "PERSON")]) == (adviser, "as_written")
+
+
 def test_a_speaker_cut_inside_a_name_is_named_by_the_whole_name() -> None:
     text = "Syrian Foreign Minister Farouq al-Sharaa said the talks went well."
     quote = _in(text, "Syrian Foreign Minister Farouq al")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from newsprism.extract.people import role_abbreviations, role_heads
 from newsprism.extract.quotes.cues import PRONOUNS_GROUP, PRONOUNS_ORGANISATION, PRONOUNS_PERSON, CueLexicon
@@ -15,7 +16,11 @@ from newsprism.model import Mention
 _KINDS: dict[str, Kind] = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "NORP": "organisation"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"})
 _POSSESSIVES = ("'s", "’s", "'", "’")
+# Between a preposition and its name ('an adviser to both Clintons'); not determiners elsewhere: 'some
+# Republicans' is not the Republicans.
+_QUANTIFIERS = frozenset({"both", "all", "each", "either", "neither", "some", "several", "many", "these", "those"})
 _PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by"})
+_COORDINATORS = frozenset({"and", "or", "&"})
 _DEFINITE = frozenset({"the", "this", "that"})
 _ANONYMOUS = frozenset({"source", "sources"})
 _AFFILIATIONS = frozenset({"of", "from", "at"})
@@ -260,6 +265,11 @@ def _naming_mention(
         if mention not in owners and not _after_preposition(text[: mention.start - speaker.start])
     ]
     heads = [mention for mention in named if mention.end <= head_end]
+    if len(heads) > 1 and _coordinated(heads[-2], heads[-1], speaker):
+        return None  # 'Mr. Kerry and Mr. Obama', 'Russia and China': more than one speaks, none alone
+    people = [mention for mention in inside if mention.label == "PERSON" and mention.end <= head_end]
+    if any(_coordinated(first, second, speaker, loosely=True) for first, second in pairwise(people)):
+        return None  # 'Ted Cruz of Texas and Marco Rubio of Florida'
     persons = [mention for mention in heads if mention.label == "PERSON"]
     if persons:
         return persons[-1]
@@ -306,12 +316,36 @@ def _after_preposition(before: str) -> bool:
     """Whether a name after ``before`` is the object of a preposition or of a participle ('a spokesman
     for Mr. Trump', 'one pastor supporting Mr. Cruz'): it qualifies the head, it is not the head."""
     words = before.split()
-    while words and (words[-1].lower() in _DETERMINERS or words[-1].lower().rstrip(".") in COURTESY_TITLES):
+    _drop_determiners(words)
+    if words and words[-1].lower() in _COORDINATORS:
+        # 'interviews with GOP and Democratic party chairs': a name joined to one after a preposition is
+        # after it too.
         words.pop()
+        while words and words[-1][:1].isupper():
+            words.pop()
+        _drop_determiners(words)
     if not words:
         return False
     last = words[-1]
     return last.lower() in _PREPOSITIONS or (last.islower() and last.endswith("ing") and len(last) > 5)
+
+
+def _drop_determiners(words: list[str]) -> None:
+    """Take determiners, quantifiers and courtesy titles off the end of ``words``."""
+    while words and (
+        words[-1].lower() in _DETERMINERS | _QUANTIFIERS or words[-1].lower().rstrip(".") in COURTESY_TITLES
+    ):
+        words.pop()
+
+
+def _coordinated(first: Mention, second: Mention, speaker: TextSpan, loosely: bool = False) -> bool:
+    """Whether only 'and' or 'or' (with determiners or titles) stands between two names of the speaker;
+    ``loosely``, whether 'and' or 'or' stands there among other words ('Cruz of Texas and Rubio')."""
+    between = speaker.text[first.end - speaker.start : second.start - speaker.start].replace(",", " ").split()
+    if loosely:
+        return any(word.lower() in _COORDINATORS for word in between)
+    _drop_determiners(between)
+    return len(between) == 1 and between[0].lower() in _COORDINATORS
 
 
 def _only_modifying_nationalities(speaker: TextSpan, inside: Sequence[Mention]) -> bool:
