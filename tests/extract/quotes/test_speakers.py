@@ -261,6 +261,23 @@ def test_names_joined_after_a_preposition_or_a_quantifier_after_it_only_qualify_
     assert _name_of(adviser, [("Clintons", "PERSON")]) == (adviser, "as_written")
 
 
+def test_a_person_named_before_the_noun_that_heads_the_speaker_does_not_speak() -> None:
+    # The adviser's words are not Trump's, nor is an advertisement Rove.
+    adviser = "A top Donald Trump adviser"
+    assert _name_of(adviser, [("Donald Trump", "PERSON")]) == (adviser, "as_written")
+    assert _name_of("The Rove ad", [("Rove", "PERSON")]) == ("The Rove ad", "as_written")
+    named_adviser = "A Trump adviser, John Smith,"
+    assert _name_of(named_adviser, [("Trump", "PERSON"), ("John Smith", "PERSON")]) == ("John Smith", "named")
+    # What follows a name that heads the speaker leaves it named.
+    heading = [
+        ("Hillary Clinton herself", "Hillary Clinton"),
+        ("Jason Sims — a teacher from Mount Pleasant", "Jason Sims"),
+        ("Sanders during a rally", "Sanders"),
+    ]
+    for speaker, name in heading:
+        assert _name_of(speaker, [(name, "PERSON")]) == (name, "named")
+
+
 def test_a_speaker_cut_inside_a_name_is_named_by_the_whole_name() -> None:
     text = "Syrian Foreign Minister Farouq al-Sharaa said the talks went well."
     quote = _in(text, "Syrian Foreign Minister Farouq al")

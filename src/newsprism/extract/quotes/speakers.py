@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -21,6 +22,25 @@ _POSSESSIVES = ("'s", "’s", "'", "’")
 _QUANTIFIERS = frozenset({"both", "all", "each", "either", "neither", "some", "several", "many", "these", "those"})
 _PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by"})
 _COORDINATORS = frozenset({"and", "or", "&"})
+# Words that may follow a name that heads the speaker: 'Clinton herself', 'Trump Jr.'.
+_AFTER_A_HEAD = frozenset(
+    {
+        "himself",
+        "herself",
+        "themselves",
+        "itself",
+        "both",
+        "all",
+        "each",
+        "alone",
+        "too",
+        "also",
+        "jr",
+        "jr.",
+        "sr",
+        "sr.",
+    }
+)
 _DEFINITE = frozenset({"the", "this", "that"})
 _ANONYMOUS = frozenset({"source", "sources"})
 _AFFILIATIONS = frozenset({"of", "from", "at"})
@@ -270,9 +290,6 @@ def _naming_mention(
     people = [mention for mention in inside if mention.label == "PERSON" and mention.end <= head_end]
     if any(_coordinated(first, second, speaker, loosely=True) for first, second in pairwise(people)):
         return None  # 'Ted Cruz of Texas and Marco Rubio of Florida'
-    persons = [mention for mention in heads if mention.label == "PERSON"]
-    if persons:
-        return persons[-1]
     # A description named by its apposition: "East Timor's spiritual leader, Bishop Carlos Belo,".
     # The apposition's own head is its last name ("Roman Catholic Bishop" then "Carlos Belo").
     second = text.find(",", comma + 1) if comma > 0 else -1
@@ -288,6 +305,13 @@ def _naming_mention(
         and mention.label == "PERSON"
         and _ends_apposition(text[mention.end - speaker.start : apposition_end - speaker.start])
     ]
+    persons = [mention for mention in heads if mention.label == "PERSON"]
+    if persons and not _modifies_a_noun(persons[-1], speaker, head_end):
+        return persons[-1]
+    if persons:
+        # 'A top Donald Trump adviser', 'a Clinton campaign official': the adviser speaks, not Trump; a name
+        # in apposition may say who ('A Trump adviser, John Smith,').
+        return appositions[-1] if appositions else None
     if not heads:
         return appositions[-1] if appositions else None
     head_word = (text[:comma].split() or [""])[-1].lower() if comma > 0 else ""
@@ -303,6 +327,35 @@ def _naming_mention(
         return None
     unmodifying = [m for m in heads if not text[m.end - speaker.start :].startswith(("-", "–"))]
     return (unmodifying or heads)[-1]
+
+
+# What may open a phrase after a name that heads the speaker: 'Whiting of Liberty Baptist Church', 'Sanders
+# during a rally', 'Clinton, who ...'.
+_AFTER_A_HEAD_PHRASE = _PREPOSITIONS | {
+    "during",
+    "after",
+    "before",
+    "about",
+    "since",
+    "while",
+    "who",
+    "whose",
+    "which",
+    "that",
+    "the",
+    "as",
+    "at",
+}
+
+
+def _modifies_a_noun(name: Mention, speaker: TextSpan, head_end: int) -> bool:
+    """Whether a person's name stands before the noun that heads the speaker ('a Donald Trump adviser', 'the
+    Clinton campaign'), rather than heading it ('Hillary Clinton herself', 'Darran Whiting of Liberty
+    Baptist Church')."""
+    # What a dash or a bracket sets off describes the name: 'Jason Sims — a teacher', 'Zimmerman (left)'.
+    after = re.split(r"[-–—(\[]", speaker.text[name.end - speaker.start : head_end - speaker.start], maxsplit=1)[0]
+    words = [word for word in re.findall(r"[^\W\d_][\w'’.-]*", after) if word.lower() not in _AFTER_A_HEAD]
+    return bool(words) and words[0][:1].islower() and words[0].lower() not in _AFTER_A_HEAD_PHRASE
 
 
 def _ends_apposition(after: str) -> bool:
