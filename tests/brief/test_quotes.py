@@ -178,6 +178,20 @@ def test_an_acronym_is_the_party_it_abbreviates_when_it_abbreviates_one() -> Non
     assert party_names(["US", "Ukrainian Soldiers"])["US"] == "US"
 
 
+def test_one_of_a_bodys_people_is_shown_as_written_on_the_bodys_side() -> None:
+    text = "A senior NATO diplomat said the alliance saw no withdrawal of troops from the border at all."
+    statement = reported(text, "A senior NATO diplomat", "the alliance saw no withdrawal of troops from the border")
+    statement = statement.model_copy(update={"speaker_name": "A senior NATO diplomat", "speaker_body": "NATO"})
+    [entry] = who_said_what({"a": [statement]}, [document("a", text)], [], {"a": 1})
+    assert (entry.speaker, entry.actor) == ("A senior NATO diplomat", "NATO")
+
+
+def test_a_party_known_by_its_acronym_keeps_the_sources_capitals() -> None:
+    from newsprism.brief.quotes import party_names
+
+    assert party_names(["A senior NATO diplomat"])["A senior NATO diplomat"] == "NATO"
+
+
 def test_the_same_words_given_twice_to_one_speaker_in_an_article_appear_once_under_the_nearest_cue() -> None:
     text = 'Ministers met to discuss what the alliance has called "the worst crisis in decades".'
     words = "the worst crisis in decades"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -83,11 +84,18 @@ def party_names(names: Iterable[str]) -> dict[str, str]:
         if exact:
             display = Counter(exact).most_common(1)[0][0]
         elif any(actor_key(m) != m.lower() for m in members):
-            display = key.upper() if len(key) <= 3 else key.title()
+            display = _as_written(key, members) or (key.upper() if len(key) <= 3 else key.title())
         else:
             display = Counter(members).most_common(1)[0][0]
         chosen.update((member, display) for member in members)
     return chosen
+
+
+def _as_written(key: str, members: Iterable[str]) -> str | None:
+    """The party's name as one of its members writes it ('NATO' in 'A senior NATO diplomat'), if one does."""
+    pattern = re.compile(rf"\b{re.escape(key)}\b", re.IGNORECASE)
+    found = (pattern.search(member) for member in members)
+    return next((match.group(0) for match in found if match is not None), None)
 
 
 # Small words an acronym may skip: "Department of Defense" is DoD or DD, "Wall Street Journal" WSJ.
@@ -255,7 +263,8 @@ def _speaker_of(quote: Quote, people: Sequence[Person]) -> _Speaker | None:
     words = name.split()
     if len(words) > 1 and words[0].lower() in {"the", "a", "an"} and words[1][:1].isupper():
         name = " ".join(words[1:])
-    return _Speaker(name, None, name, "as:" + " ".join(name_parts(name)))
+    # 'A senior NATO diplomat' is NATO's side, in NATO's words only where NATO itself speaks.
+    return _Speaker(name, None, quote.speaker_body or name, "as:" + " ".join(name_parts(name)))
 
 
 def _person_named(name: str, parts: list[str], article_id: str, people: Sequence[Person]) -> Person | None:

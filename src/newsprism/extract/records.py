@@ -52,6 +52,11 @@ class Quote(Record):
         "unresolved: no candidate found",
     )
     resolved_from: TextSpan | None = Field(None, description="the earlier mention a pronoun or title was resolved to")
+    speaker_body: str | None = Field(
+        None,
+        description="the body or place a speaker kept as written is one of the people of ('NATO' of 'a senior NATO "
+        "diplomat'), whose words are not the body's own",
+    )
 
     @property
     def content_text(self) -> str:

@@ -149,6 +149,18 @@ def test_speaker_is_the_name_that_heads_the_phrase() -> None:
         == "Jens Stoltenberg"
     )
     assert _name_of("the Kremlin", [("Kremlin", "ORG")]) == ("Kremlin", "named")
+    text = "A senior NATO diplomat"
+    cue = TextSpan(start=len(text) + 1, end=len(text) + 5, text="said")
+    diplomat = Quote(
+        article_id="a",
+        kind="indirect",
+        cue=cue,
+        content=[TextSpan(start=cue.end + 1, end=cue.end + 5, text="more")],
+        speaker=TextSpan(start=0, end=len(text), text=text),
+    )
+    nato = Mention(article_id="a", start=9, end=13, text="NATO", label="ORG")
+    [resolved] = resolve_speakers([diplomat], [nato], load_cues())
+    assert (resolved.resolution, resolved.speaker_body) == ("as_written", "NATO")
 
 
 def test_names_that_only_qualify_the_speaker_leave_it_as_written() -> None:
@@ -200,11 +212,12 @@ def test_a_description_without_a_name_is_named_by_its_apposition() -> None:
     names = [("East Timor's", "GPE"), ("Roman Catholic Bishop", "PERSON"), ("Carlos Belo", "PERSON")]
     assert _name_of(belo, names) == ("Carlos Belo", "named")
     assert _name_of("the group's leader, John Smith,", [("John Smith", "PERSON")]) == ("John Smith", "named")
-    # Names before a person's title only qualify it; many officials are not the one among them.
+    # Names before a person's title only qualify it; many officials are not the one among them, nor the state.
     stern = [("NBA", "ORG"), ("David Stern", "PERSON")]
     assert _name_of("the NBA commissioner, David Stern,", stern) == ("David Stern", "named")
     christie = [("New Jersey", "GPE"), ("Chris Christie", "PERSON")]
-    assert _name_of("New Jersey officials, including Gov. Chris Christie,", christie) == ("New Jersey", "named")
+    officials = "New Jersey officials, including Gov. Chris Christie,"
+    assert _name_of(officials, christie) == (officials, "as_written")
     # Commas that set off a list name no one ("Unicef" tagged a person).
     listed = "researchers from the World Food Program, Unicef and the European Union"
     names = [("the World Food Program", "ORG"), ("Unicef", "PERSON"), ("the European Union", "ORG")]
@@ -276,6 +289,25 @@ def test_a_person_named_before_the_noun_that_heads_the_speaker_does_not_speak() 
     ]
     for speaker, name in heading:
         assert _name_of(speaker, [(name, "PERSON")]) == (name, "named")
+
+
+def test_one_person_of_a_body_is_not_the_body() -> None:
+    # 'NATO said' would make a diplomat's words the alliance's; the body stays the actor in the brief.
+    assert _name_of("A senior NATO diplomat", [("NATO", "ORG")]) == ("A senior NATO diplomat", "as_written")
+    assert _name_of("a U.S. official", [("U.S.", "GPE")]) == ("a U.S. official", "as_written")
+    assert _name_of("the Kremlin", [("Kremlin", "ORG")]) == ("Kremlin", "named")
+    text = "A senior NATO diplomat"
+    cue = TextSpan(start=len(text) + 1, end=len(text) + 5, text="said")
+    diplomat = Quote(
+        article_id="a",
+        kind="indirect",
+        cue=cue,
+        content=[TextSpan(start=cue.end + 1, end=cue.end + 5, text="more")],
+        speaker=TextSpan(start=0, end=len(text), text=text),
+    )
+    nato = Mention(article_id="a", start=9, end=13, text="NATO", label="ORG")
+    [resolved] = resolve_speakers([diplomat], [nato], load_cues())
+    assert (resolved.resolution, resolved.speaker_body) == ("as_written", "NATO")
 
 
 def test_a_speaker_cut_inside_a_name_is_named_by_the_whole_name() -> None:

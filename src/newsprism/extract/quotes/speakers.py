@@ -22,6 +22,7 @@ _POSSESSIVES = ("'s", "’s", "'", "’")
 _QUANTIFIERS = frozenset({"both", "all", "each", "either", "neither", "some", "several", "many", "these", "those"})
 _PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by"})
 _COORDINATORS = frozenset({"and", "or", "&"})
+_BODY_LABELS = frozenset({"ORG", "GPE"})
 # Words that may follow a name that heads the speaker: 'Clinton herself', 'Trump Jr.'.
 _AFTER_A_HEAD = frozenset(
     {
@@ -153,7 +154,26 @@ def resolve_speakers(
         else:
             named.append(_Named(speaker, speaker.text, None))
             resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
-    return [_on_one_line(quote) for quote in resolved]
+    return [_with_body(_on_one_line(quote), ordered) for quote in resolved]
+
+
+def _with_body(quote: Quote, mentions: Sequence[Mention]) -> Quote:
+    """A speaker kept as written that is one of a body's people ('A senior NATO diplomat') names that body."""
+    if quote.resolution != "as_written" or quote.speaker is None:
+        return quote
+    speaker = quote.speaker
+    comma = speaker.text.find(",")
+    head_end = speaker.start + (comma if comma > 0 else len(speaker.text))
+    bodies = [
+        mention
+        for mention in mentions
+        if mention.label in _BODY_LABELS
+        and speaker.start <= mention.start
+        and mention.end <= head_end
+        and not _after_preposition(speaker.text[: mention.start - speaker.start])
+        and _role_after(mention, speaker, head_end)
+    ]
+    return quote.model_copy(update={"speaker_body": " ".join(bodies[-1].text.split())}) if bodies else quote
 
 
 def _possessive(words: Sequence[str]) -> bool:
@@ -326,7 +346,10 @@ def _naming_mention(
     if any(owner.end <= head_end for owner in owners):
         return None
     unmodifying = [m for m in heads if not text[m.end - speaker.start :].startswith(("-", "–"))]
-    return (unmodifying or heads)[-1]
+    head = (unmodifying or heads)[-1]
+    if _role_after(head, speaker, head_end):
+        return None  # 'A senior NATO diplomat', 'a U.S. official': one person of the body, not the body's word
+    return head
 
 
 # What may open a phrase after a name that heads the speaker: 'Whiting of Liberty Baptist Church', 'Sanders
@@ -346,6 +369,13 @@ _AFTER_A_HEAD_PHRASE = _PREPOSITIONS | {
     "as",
     "at",
 }
+
+
+def _role_after(name: Mention, speaker: TextSpan, head_end: int) -> bool:
+    """Whether a role noun follows the name within the speaker's head ('NATO diplomat', 'U.S. officials')."""
+    after = re.split(r"[-–—(\[]", speaker.text[name.end - speaker.start : head_end - speaker.start], maxsplit=1)[0]
+    roles = role_heads() | _ANONYMOUS
+    return any(word in roles or word.removesuffix("s") in roles for word in re.findall(r"[a-z]+", after))
 
 
 def _modifies_a_noun(name: Mention, speaker: TextSpan, head_end: int) -> bool:
