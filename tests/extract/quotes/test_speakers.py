@@ -121,6 +121,12 @@ def test_a_nationality_that_is_the_whole_speaker_names_it() -> None:
 
 def _name_of(speaker: str, names: list[tuple[str, str]]) -> tuple[str | None, str]:
     """The name and resolution given to ``speaker`` standing alone, with ``names`` (text, label) inside it."""
+    resolved = _resolved_alone(speaker, names)
+    return resolved.speaker_name, resolved.resolution
+
+
+def _resolved_alone(speaker: str, names: list[tuple[str, str]]) -> Quote:
+    """The quote of ``speaker`` standing alone, resolved with ``names`` (text, label) inside it."""
     cue = TextSpan(start=len(speaker) + 1, end=len(speaker) + 5, text="said")
     quote = Quote(
         article_id="a",
@@ -134,7 +140,7 @@ def _name_of(speaker: str, names: list[tuple[str, str]]) -> tuple[str | None, st
         for n, label in names
     ]
     [resolved] = resolve_speakers([quote], mentions, load_cues())
-    return resolved.speaker_name, resolved.resolution
+    return resolved
 
 
 def test_speaker_is_the_name_that_heads_the_phrase() -> None:
@@ -149,18 +155,8 @@ def test_speaker_is_the_name_that_heads_the_phrase() -> None:
         == "Jens Stoltenberg"
     )
     assert _name_of("the Kremlin", [("Kremlin", "ORG")]) == ("Kremlin", "named")
-    text = "A senior NATO diplomat"
-    cue = TextSpan(start=len(text) + 1, end=len(text) + 5, text="said")
-    diplomat = Quote(
-        article_id="a",
-        kind="indirect",
-        cue=cue,
-        content=[TextSpan(start=cue.end + 1, end=cue.end + 5, text="more")],
-        speaker=TextSpan(start=0, end=len(text), text=text),
-    )
-    nato = Mention(article_id="a", start=9, end=13, text="NATO", label="ORG")
-    [resolved] = resolve_speakers([diplomat], [nato], load_cues())
-    assert (resolved.resolution, resolved.speaker_body) == ("as_written", "NATO")
+    diplomat = _resolved_alone("A senior NATO diplomat", [("NATO", "ORG")])
+    assert (diplomat.resolution, diplomat.speaker_body) == ("as_written", "NATO")
 
 
 def test_names_that_only_qualify_the_speaker_leave_it_as_written() -> None:
@@ -296,18 +292,8 @@ def test_one_person_of_a_body_is_not_the_body() -> None:
     assert _name_of("A senior NATO diplomat", [("NATO", "ORG")]) == ("A senior NATO diplomat", "as_written")
     assert _name_of("a U.S. official", [("U.S.", "GPE")]) == ("a U.S. official", "as_written")
     assert _name_of("the Kremlin", [("Kremlin", "ORG")]) == ("Kremlin", "named")
-    text = "A senior NATO diplomat"
-    cue = TextSpan(start=len(text) + 1, end=len(text) + 5, text="said")
-    diplomat = Quote(
-        article_id="a",
-        kind="indirect",
-        cue=cue,
-        content=[TextSpan(start=cue.end + 1, end=cue.end + 5, text="more")],
-        speaker=TextSpan(start=0, end=len(text), text=text),
-    )
-    nato = Mention(article_id="a", start=9, end=13, text="NATO", label="ORG")
-    [resolved] = resolve_speakers([diplomat], [nato], load_cues())
-    assert (resolved.resolution, resolved.speaker_body) == ("as_written", "NATO")
+    diplomat = _resolved_alone("A senior NATO diplomat", [("NATO", "ORG")])
+    assert (diplomat.resolution, diplomat.speaker_body) == ("as_written", "NATO")
 
 
 def test_a_speaker_cut_inside_a_name_is_named_by_the_whole_name() -> None:
