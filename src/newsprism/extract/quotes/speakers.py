@@ -24,24 +24,10 @@ _PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", 
 _COORDINATORS = frozenset({"and", "or", "&"})
 _BODY_LABELS = frozenset({"ORG", "GPE"})
 # Words that may follow a name that heads the speaker: 'Clinton herself', 'Trump Jr.'.
-_AFTER_A_HEAD = frozenset(
-    {
-        "himself",
-        "herself",
-        "themselves",
-        "itself",
-        "both",
-        "all",
-        "each",
-        "alone",
-        "too",
-        "also",
-        "jr",
-        "jr.",
-        "sr",
-        "sr.",
-    }
-)
+_AFTER_A_HEAD = frozenset("himself herself themselves itself both all each alone too also jr jr. sr sr.".split())
+# What may open a phrase after a name that heads the speaker: 'Whiting of Liberty Baptist Church', 'Sanders
+# during a rally', 'Clinton, who ...'.
+_AFTER_A_HEAD_PHRASE = _PREPOSITIONS | set("during after before about since while who whose which that the as".split())
 _DEFINITE = frozenset({"the", "this", "that"})
 _ANONYMOUS = frozenset({"source", "sources"})
 _AFFILIATIONS = frozenset({"of", "from", "at"})
@@ -288,7 +274,10 @@ def _naming_mention(
     name wins over other names, and a description with no name of its own ('the group's leader, John
     Smith,') or headed by a person's title ('the NBA commissioner, David Stern,') is named by the person
     in its apposition. Names that own ('Russia's defence ministry') or follow a preposition ('a
-    spokesman for the State Department') only qualify the head, so such a phrase is kept as written.
+    spokesman for the State Department') only qualify the head, so such a phrase is kept as written; so
+    is one that several names head together ('Mr. Kerry and Mr. Obama'), one a person's name only
+    qualifies ('a top Donald Trump adviser') and one of a body's people ('a senior NATO diplomat'): each
+    named by one name would put words on someone who did not say them.
     """
     text = speaker.text
     comma = text.find(",")
@@ -352,28 +341,15 @@ def _naming_mention(
     return head
 
 
-# What may open a phrase after a name that heads the speaker: 'Whiting of Liberty Baptist Church', 'Sanders
-# during a rally', 'Clinton, who ...'.
-_AFTER_A_HEAD_PHRASE = _PREPOSITIONS | {
-    "during",
-    "after",
-    "before",
-    "about",
-    "since",
-    "while",
-    "who",
-    "whose",
-    "which",
-    "that",
-    "the",
-    "as",
-    "at",
-}
+def _after_name(name: Mention, speaker: TextSpan, head_end: int) -> str:
+    """The speaker's words after ``name`` up to the end of its head, short of what a dash or a bracket sets
+    off: that describes the name ('Jason Sims — a teacher', 'Zimmerman (left)')."""
+    return re.split(r"[-–—(\[]", speaker.text[name.end - speaker.start : head_end - speaker.start], maxsplit=1)[0]
 
 
 def _role_after(name: Mention, speaker: TextSpan, head_end: int) -> bool:
     """Whether a role noun follows the name within the speaker's head ('NATO diplomat', 'U.S. officials')."""
-    after = re.split(r"[-–—(\[]", speaker.text[name.end - speaker.start : head_end - speaker.start], maxsplit=1)[0]
+    after = _after_name(name, speaker, head_end)
     roles = role_heads() | _ANONYMOUS
     return any(word in roles or word.removesuffix("s") in roles for word in re.findall(r"[a-z]+", after))
 
@@ -382,8 +358,7 @@ def _modifies_a_noun(name: Mention, speaker: TextSpan, head_end: int) -> bool:
     """Whether a person's name stands before the noun that heads the speaker ('a Donald Trump adviser', 'the
     Clinton campaign'), rather than heading it ('Hillary Clinton herself', 'Darran Whiting of Liberty
     Baptist Church')."""
-    # What a dash or a bracket sets off describes the name: 'Jason Sims — a teacher', 'Zimmerman (left)'.
-    after = re.split(r"[-–—(\[]", speaker.text[name.end - speaker.start : head_end - speaker.start], maxsplit=1)[0]
+    after = _after_name(name, speaker, head_end)
     words = [word for word in re.findall(r"[^\W\d_][\w'’.-]*", after) if word.lower() not in _AFTER_A_HEAD]
     return bool(words) and words[0][:1].islower() and words[0].lower() not in _AFTER_A_HEAD_PHRASE
 
