@@ -199,6 +199,13 @@ def test_title_speaker_resolves_to_speaker_with_that_title() -> None:
     assert (second.speaker_name, second.resolution) == ("Dmitry Peskov", "title")
 
 
+def test_a_title_qualified_by_a_body_or_place_resolves_to_the_one_given_it() -> None:
+    # 'The FBI director' is Comey, not the FBI: the body's name qualifies the role.
+    text = "FBI Director James Comey testified on Tuesday.\n\nThe FBI director said the inquiry was closed."
+    last = _article(text)[-1]
+    assert (last.speaker_name, last.resolution) == ("James Comey", "title")
+
+
 def test_quote_running_over_paragraphs_keeps_one_piece_per_paragraph() -> None:
     text = "Smith said: “The first part.\n\n“The second part.”\n\nThe weather was fine."
     [quote] = _article(text)

@@ -84,7 +84,9 @@ def resolve_speakers(
         speaker = _with_whole_names(quote.speaker, ordered)
         inside = [m for m in ordered if m.start >= speaker.start and m.end <= speaker.end and m.label in _KINDS]
         words = speaker.text.lower().split()
-        wanted = _pronoun_kind(words) or _title_kind(speaker.text, lexicon)
+        # 'The FBI director', 'the Vermont senator': a body's or a place's name may qualify a description.
+        qualifiers = frozenset(w for m in inside if m.label in _BODY_LABELS | {"NORP"} for w in m.text.split())
+        wanted = _pronoun_kind(words) or _title_kind(speaker.text, lexicon, qualifiers)
         described = bool(inside) and _only_modifying_nationalities(speaker, inside)
         if described and (match := _described_antecedent(named, speaker, inside, lexicon)) is not None:
             update = {"speaker_name": match.name, "resolution": "title", "resolved_from": match.span}
@@ -105,7 +107,7 @@ def resolve_speakers(
             update = {"speaker_name": match.name, "resolution": "title", "resolved_from": match.span}
             resolved.append(quote.model_copy(update=update))
         elif wanted is not None:
-            head = _title_head(speaker.text) if _title_kind(speaker.text, lexicon) else None
+            head = _title_head(speaker.text) if _title_kind(speaker.text, lexicon, qualifiers) else None
             role = Description.of(speaker.text, _forms(head)) if head is not None else None
             fits = _Fits(wanted, pronoun_gender(words[0]) if role is None else None, genders or {})
             match = _antecedent(named, ordered, speaker.start, fits, role, subject_mentions)
@@ -451,15 +453,20 @@ def _pronoun_kind(words: list[str]) -> Kind | None:
     return None
 
 
-def _title_kind(text: str, lexicon: CueLexicon) -> Kind | None:
+def _title_kind(text: str, lexicon: CueLexicon, qualifiers: frozenset[str] = frozenset()) -> Kind | None:
     """'the spokesman', 'the ministry', 'the former secretary of state': a definite determiner and
-    lower-case words whose head is a role noun.
+    lower-case words whose head is a role noun; capitalised words only of ``qualifiers``, the names of
+    bodies and places in it ('the FBI director').
 
     'A source', 'an aide' bring someone new in, and 'the source' is one the writer does not name; 'his
     campaign' is someone's campaign, a name no mention gives: none of them stands for an earlier name.
     """
     words = text.split()
-    if len(words) < 2 or words[0].lower() not in _DEFINITE or any(w[:1].isupper() for w in words[1:]):
+    if (
+        len(words) < 2
+        or words[0].lower() not in _DEFINITE
+        or any(w[:1].isupper() and w not in qualifiers for w in words[1:])
+    ):
         return None
     head = _title_head(text)
     if head in _ANONYMOUS:
