@@ -20,9 +20,11 @@ _POSSESSIVES = ("'s", "’s", "'", "’")
 # Between a preposition and its name ('an adviser to both Clintons'); not determiners elsewhere: 'some
 # Republicans' is not the Republicans.
 _QUANTIFIERS = frozenset({"both", "all", "each", "either", "neither", "some", "several", "many", "these", "those"})
+_BEFORE_A_NAME = _DETERMINERS | _QUANTIFIERS
 _PREPOSITIONS = frozenset({"for", "of", "at", "from", "with", "to", "in", "on", "by"})
 _COORDINATORS = frozenset({"and", "or", "&"})
 _BODY_LABELS = frozenset({"ORG", "GPE"})
+_QUALIFIER_LABELS = _BODY_LABELS | {"NORP"}  # names that may qualify a description
 # Words that may follow a name that heads the speaker: 'Clinton herself', 'Trump Jr.'.
 _AFTER_A_HEAD = frozenset("himself herself themselves itself both all each alone too also jr jr. sr sr.".split())
 # What may open a phrase after a name that heads the speaker: 'Whiting of Liberty Baptist Church', 'Sanders
@@ -85,7 +87,7 @@ def resolve_speakers(
         inside = [m for m in ordered if m.start >= speaker.start and m.end <= speaker.end and m.label in _KINDS]
         words = speaker.text.lower().split()
         # 'The FBI director', 'the Vermont senator': a body's or a place's name may qualify a description.
-        qualifiers = frozenset(w for m in inside if m.label in _BODY_LABELS | {"NORP"} for w in m.text.split())
+        qualifiers = frozenset(w for m in inside if m.label in _QUALIFIER_LABELS for w in m.text.split())
         wanted = _pronoun_kind(words) or _title_kind(speaker.text, lexicon, qualifiers)
         described = bool(inside) and _only_modifying_nationalities(speaker, inside)
         if described and (match := _described_antecedent(named, speaker, inside, lexicon)) is not None:
@@ -150,8 +152,7 @@ def _with_body(quote: Quote, mentions: Sequence[Mention]) -> Quote:
     if quote.resolution != "as_written" or quote.speaker is None:
         return quote
     speaker = quote.speaker
-    comma = speaker.text.find(",")
-    head_end = speaker.start + (comma if comma > 0 else len(speaker.text))
+    head_end = _head_end(speaker)
     bodies = [
         mention
         for mention in mentions
@@ -283,7 +284,7 @@ def _naming_mention(
     """
     text = speaker.text
     comma = text.find(",")
-    head_end = speaker.start + (comma if comma > 0 else len(text.rstrip(" ,")))
+    head_end = _head_end(speaker)
     # The tagger may take the possessive into the name ("East Timor's").
     owners = [
         mention
@@ -343,6 +344,13 @@ def _naming_mention(
     return head
 
 
+def _head_end(speaker: TextSpan) -> int:
+    """Where the speaker's head part ends: at its first comma ('Jens Stoltenberg, NATO's secretary general'),
+    else at its end."""
+    comma = speaker.text.find(",")
+    return speaker.start + (comma if comma > 0 else len(speaker.text.rstrip(" ,")))
+
+
 def _after_name(name: Mention, speaker: TextSpan, head_end: int) -> str:
     """The speaker's words after ``name`` up to the end of its head, short of what a dash or a bracket sets
     off: that describes the name ('Jason Sims — a teacher', 'Zimmerman (left)')."""
@@ -392,9 +400,7 @@ def _after_preposition(before: str) -> bool:
 
 def _drop_determiners(words: list[str]) -> None:
     """Take determiners, quantifiers and courtesy titles off the end of ``words``."""
-    while words and (
-        words[-1].lower() in _DETERMINERS | _QUANTIFIERS or words[-1].lower().rstrip(".") in COURTESY_TITLES
-    ):
+    while words and (words[-1].lower() in _BEFORE_A_NAME or words[-1].lower().rstrip(".") in COURTESY_TITLES):
         words.pop()
 
 
