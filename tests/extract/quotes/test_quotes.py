@@ -475,6 +475,21 @@ def test_an_attribution_inside_a_dropped_one_is_kept() -> None:
     assert outermost([a, b, c], []) == [a, c]
 
 
+def test_a_report_in_a_relative_clause_inside_another_content_stands_on_its_own() -> None:
+    quotes = _parsed("Trump made no mention of Jeb Bush, who announced he is suspending his campaign.")
+    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == [
+        ("Trump", "made", "no mention of Jeb Bush, who announced he is suspending his campaign"),
+        ("who", "announced", "he is suspending his campaign"),
+    ]
+
+
+def test_a_relative_clause_that_reports_nothing_stays_inside_the_content() -> None:
+    quotes = _parsed("Smith said the voters who support charters would decide.")
+    assert [(_speaker_text(q), q.content_text) for q in quotes] == [
+        ("Smith", "the voters who support charters would decide")
+    ]
+
+
 def test_a_cue_after_by_takes_the_subject_of_the_verb_it_explains() -> None:
     quotes = _parsed("Trump sent a jab the billionaire's way by suggesting that Bloomberg was worth less.")
     assert [(_speaker_text(q), q.content_text) for q in quotes] == [("Trump", "that Bloomberg was worth less")]
@@ -1489,6 +1504,9 @@ class _AdmitEverything:
 
     def vetoes(self, verb: Any, found: Found) -> bool:
         return False
+
+    def likely(self, verb: Any, found: Found, in_lexicon: bool) -> bool:
+        return True
 
 
 @pytest.mark.parametrize("owner", ["Trump 's", "Her"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -166,10 +167,9 @@ def _shift(item: Found, by: int) -> Found:
     def move(r: tuple[int, int]) -> tuple[int, int]:
         return r[0] + by, r[1] + by
 
-    return Found(
+    return dataclasses.replace(
+        item,
         cue=move(item.cue),
         source=move(item.source) if item.source is not None else None,
         content=[move(piece) for piece in item.content],
-        quoted=item.quoted,
-        partial=item.partial,
     )

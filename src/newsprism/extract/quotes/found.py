@@ -15,13 +15,18 @@ _QUOTE_MARKS = frozenset("\"'“”«»„‘’‹›「」")
 
 @dataclass
 class Found:
-    """One attribution in doc coordinates; ``quoted`` is set when the content was snapped to quotation marks."""
+    """One attribution in doc coordinates; ``quoted`` is set when the content was snapped to quotation marks.
+
+    ``nests`` is set on a report that stands even inside another report's content ('made no mention of Jeb
+    Bush, who announced he is suspending his campaign'): see ``indirect.reports_in_a_relative_clause``.
+    """
 
     cue: Range
     source: Range | None
     content: list[Range]
     quoted: bool = False
     partial: bool = False
+    nests: bool = False
 
 
 def token_range(doc: Doc, first: int, last: int, keep_quotes: bool = True) -> Range | None:

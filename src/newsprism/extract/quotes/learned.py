@@ -42,6 +42,8 @@ class CueJudge(Protocol):
 
     def vetoes(self, verb: Token, found: Found) -> bool: ...
 
+    def likely(self, verb: Token, found: Found, in_lexicon: bool) -> bool: ...
+
 
 @dataclass(frozen=True)
 class CueModel:
@@ -62,7 +64,11 @@ class CueModel:
 
     def admits(self, verb: Token, found: Found) -> bool:
         """Whether the attribution ``found`` formed by ``verb`` (not a cue by the lexicon's rule) is kept."""
-        return self.probability(candidate_features(verb, found, in_lexicon=False)) >= self.threshold
+        return self.likely(verb, found, in_lexicon=False)
+
+    def likely(self, verb: Token, found: Found, in_lexicon: bool) -> bool:
+        """Whether the attribution ``found`` formed by ``verb``, judged as what it is, clears the threshold."""
+        return self.probability(candidate_features(verb, found, in_lexicon)) >= self.threshold
 
     def vetoes(self, verb: Token, found: Found) -> bool:
         """Whether the attribution ``found`` of a lexicon verb looks so unlike one that it is dropped."""

@@ -257,6 +257,9 @@ class GoldJudge:
     def vetoes(self, verb: Token, found: Found) -> bool:
         return not self.admits(verb, found)
 
+    def likely(self, verb: Token, found: Found, in_lexicon: bool) -> bool:
+        return self.admits(verb, found)
+
 
 def judge_ceiling(documents: Sequence[Document], lexicon: CueLexicon) -> dict[str, float]:
     """Source+content pair figures (overlap) of the whole extraction with each document read by its ``GoldJudge``."""
