@@ -483,6 +483,14 @@ def test_a_report_in_a_relative_clause_inside_another_content_stands_on_its_own(
     ]
 
 
+def test_a_contrasting_report_with_its_own_subject_ends_the_content_it_closes() -> None:
+    quotes = _parsed("The mayor said the city would recover while critics argued that the plan had failed.")
+    assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == [
+        ("The mayor", "said", "the city would recover"),
+        ("critics", "argued", "that the plan had failed"),
+    ]
+
+
 def test_a_relative_clause_that_reports_nothing_stays_inside_the_content() -> None:
     quotes = _parsed("Smith said the voters who support charters would decide.")
     assert [(_speaker_text(q), q.content_text) for q in quotes] == [

@@ -18,7 +18,7 @@ class Found:
     """One attribution in doc coordinates; ``quoted`` is set when the content was snapped to quotation marks.
 
     ``nests`` is set on a report that stands even inside another report's content ('made no mention of Jeb
-    Bush, who announced he is suspending his campaign'): see ``indirect.reports_in_a_relative_clause``.
+    Bush, who announced he is suspending his campaign'): see ``indirect.stands_inside_another_report``.
     """
 
     cue: Range
