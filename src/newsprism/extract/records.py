@@ -46,9 +46,10 @@ class Quote(Record):
     resolution: Resolution = Field(
         "unresolved",
         description="named: the speaker names an entity; as_written: a description kept as is; "
-        "pronoun / title: resolved to the earlier mention in resolved_from; described: someone the article never "
-        "names, in fuller words: the article's own ('NATO's top commander' for 'the commander') or with the "
-        "owner of a possessive ('Donald Trump's campaign' for 'his campaign'), from resolved_from; "
+        "pronoun / title: resolved to the earlier mention in resolved_from (a relative 'who' or 'which' to the noun "
+        "its clause hangs on); described: someone the article never names, in fuller words: the article's own "
+        "('NATO's top commander' for 'the commander', 'many lawmakers' for 'who' in 'many lawmakers, who said') or "
+        "with the owner of a possessive ('Donald Trump's campaign' for 'his campaign'), from resolved_from; "
         "unresolved: no candidate found",
     )
     resolved_from: TextSpan | None = Field(None, description="the earlier mention a pronoun or title was resolved to")

@@ -193,6 +193,31 @@ def test_pronoun_speaker_resolves_to_named_person() -> None:
     assert [(q.speaker_name, q.resolution) for q in quotes] == [("John Smith", "named"), ("John Smith", "pronoun")]
 
 
+def test_a_relative_pronoun_speaker_is_the_noun_its_clause_hangs_on() -> None:
+    text = (
+        "Senator Ann Weber said the vote would pass.\n\n"
+        "Trump made no mention of Jeb Bush, who announced he is suspending his campaign.\n\n"
+        "The bill angered many lawmakers, who said it was too costly."
+    )
+    bush, lawmakers = [q for q in _article(text) if _speaker_text(q) == "who"]
+    assert (bush.speaker_name, bush.resolution, bush.resolved_from and bush.resolved_from.text) == (
+        "Jeb Bush",
+        "pronoun",
+        "Jeb Bush",
+    )
+    assert (lawmakers.speaker_name, lawmakers.resolution) == ("many lawmakers", "described")
+
+
+def test_a_relative_pronoun_speaker_leaves_later_pronouns_to_the_earlier_speakers() -> None:
+    text = (
+        "Maria Lopez said the plan would fail.\n\n"
+        "She praised Jeb Bush, who announced he is suspending his campaign.\n\n"
+        "She said the party must unite."
+    )
+    last = _article(text)[-1]
+    assert (last.speaker_name, last.resolution) == ("Maria Lopez", "pronoun")
+
+
 def test_title_speaker_resolves_to_speaker_with_that_title() -> None:
     text = "Dmitry Peskov, the Kremlin spokesman, said talks failed.\n\nThe spokesman said troops would stay."
     second = _article(text)[-1]

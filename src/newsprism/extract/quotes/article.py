@@ -13,6 +13,7 @@ from newsprism.extract.quotes.document import (
     find_in_doc,
     main_clause_subjects,
     outermost,
+    relative_antecedents,
 )
 from newsprism.extract.quotes.found import Found, Range, overlaps, within
 from newsprism.extract.quotes.gender import article_genders
@@ -72,7 +73,9 @@ def attribute_article(
     subjects = [m for offset, doc in docs for m in main_clause_subjects(doc, parsed.article.id, offset)]
     nouns, titles = lexicon.organisation_nouns, lexicon.person_titles
     holders = [h for offset, doc in docs for h in doc_holders(doc, parsed.article.id, offset, nouns, titles)]
-    return resolve_speakers(records, mentions, lexicon, subjects, holders, article_genders(text, mentions))
+    antecedents = {span: noun for offset, doc in docs for span, noun in relative_antecedents(doc, offset).items()}
+    genders = article_genders(text, mentions)
+    return resolve_speakers(records, mentions, lexicon, subjects, holders, genders, antecedents)
 
 
 def attribute_articles(articles: Sequence[ParsedArticle], nlp: Language) -> list[list[Quote]]:

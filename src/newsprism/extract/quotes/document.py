@@ -32,7 +32,8 @@ def extract_quotes(doc: Doc, article_id: str, offset: int = 0, lexicon: CueLexic
     subjects = main_clause_subjects(doc, article_id, offset)
     holders = doc_holders(doc, article_id, offset, lexicon.organisation_nouns, lexicon.person_titles)
     mentions = doc_mentions(doc, article_id, offset)
-    return resolve_speakers(quotes, mentions, lexicon, subjects, holders, article_genders(text, mentions))
+    genders = article_genders(text, mentions)
+    return resolve_speakers(quotes, mentions, lexicon, subjects, holders, genders, relative_antecedents(doc, offset))
 
 
 def doc_quotations(doc: Doc) -> list[QuotedSpan]:
@@ -218,6 +219,34 @@ def main_clause_subjects(doc: Doc, article_id: str, offset: int) -> list[Mention
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def relative_antecedents(doc: Doc, offset: int) -> dict[tuple[int, int], TextSpan]:
+    """Each relative pronoun that is a subject ('Jeb Bush, who announced ...', 'lawmakers who thought ...'),
+    by its characters, with the noun phrase it stands for: the one its clause hangs on.
+
+    PolNeAR marks the pronoun as the speaker, and so do we; who it is, though, is that noun phrase, never
+    the nearest earlier speaker, which a personal pronoun would take.
+    """
+    antecedents = {}
+    for token in doc:
+        if token.lower_ not in _RELATIVE_PRONOUNS or token.tag_ not in {"WP", "WDT"} or token.dep_ not in _SUBJECTS:
+            continue
+        clause = token.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # 'who is running for Congress and who worked the crowd'
+        if clause.dep_ != "relcl":
+            continue
+        # The noun phrase up to this clause, with what stands between ('a 70-year-old academic named Eric
+        # Kingson, who ...'), not up to an earlier clause of the noun, as a speaker's span would stop.
+        noun = token_range(doc, clause.head.left_edge.i, clause.left_edge.i - 1, keep_quotes=False)
+        if noun is not None:
+            start, end = noun
+            antecedents[(token.idx + offset, token.idx + len(token) + offset)] = TextSpan(
+                start=start + offset, end=end + offset, text=doc_text(doc)[start:end]
+            )
+    return antecedents
 
 
 def _main_clause_subject(noun: Token) -> bool:
