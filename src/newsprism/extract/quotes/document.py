@@ -128,9 +128,9 @@ def outermost(found: Sequence[Found], quotes: Sequence[QuotedSpan]) -> list[Foun
 
     Attributions mostly do not nest in news annotation: in 'Smith said Jones wants a deal' or '"I know they
     will vote," Smith said' the inner verbs are part of what Smith said, not attributions of their own;
-    marked separately they are mostly wrong (precision 0.1 on a PolNeAR train sample). A report in a relative
-    clause the judge finds likely is the exception PolNeAR marks ('made no mention of Jeb Bush, who announced
-    he is suspending his campaign'; ``Found.nests``).
+    marked separately they are mostly wrong (precision 0.1 on a PolNeAR train sample). A report the judge
+    finds likely in a relative clause or a contrast is the exception PolNeAR marks ('made no mention of Jeb
+    Bush, who announced he is suspending his campaign'; ``Found.nests``).
     """
     quoted = quoted_pieces(quotes)
     # Outer attributions first, so that one dropped for sitting inside another does not in turn drop

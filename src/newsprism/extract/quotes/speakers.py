@@ -153,12 +153,15 @@ def resolve_speakers(
         else:
             named.append(_Named(speaker, speaker.text, None))
             resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
-    return [_relative(_on_one_line(quote), antecedents, ordered) for quote in resolved]
+    return [_through_antecedent(_on_one_line(quote), antecedents, ordered) for quote in resolved]
 
 
-def _relative(quote: Quote, antecedents: Mapping[tuple[int, int], TextSpan], mentions: Sequence[Mention]) -> Quote:
+def _through_antecedent(
+    quote: Quote, antecedents: Mapping[tuple[int, int], TextSpan], mentions: Sequence[Mention]
+) -> Quote:
     """A relative pronoun speaker, named by the noun phrase it stands for, says so: 'who' is Jeb Bush by
     way of 'Jeb Bush' (resolved as a pronoun), 'who' is 'lawmakers' in the article's own words (described).
+    Any other speaker gets the body it is one of the people of (``_with_body``).
     """
     if quote.speaker is None or (antecedent := antecedents.get((quote.speaker.start, quote.speaker.end))) is None:
         return _with_body(quote, mentions)
