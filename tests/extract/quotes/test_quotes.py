@@ -211,7 +211,7 @@ def test_a_relative_pronoun_speaker_is_the_noun_its_clause_hangs_on() -> None:
 def test_a_relative_pronoun_speaker_leaves_later_pronouns_to_the_earlier_speakers() -> None:
     text = (
         "Maria Lopez said the plan would fail.\n\n"
-        "She praised Jeb Bush, who announced he is suspending his campaign.\n\n"
+        "She praised Ann Smith, who announced she is suspending her campaign.\n\n"
         "She said the party must unite."
     )
     last = _article(text)[-1]
