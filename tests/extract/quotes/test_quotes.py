@@ -237,6 +237,26 @@ def test_quote_running_over_paragraphs_keeps_one_piece_per_paragraph() -> None:
     assert [piece.text for piece in quote.content] == ["“The first part.", "“The second part.”"]
 
 
+def test_a_paragraph_set_off_after_a_cue_and_a_colon_is_what_the_cue_reports() -> None:
+    text = "In a speech last July, Perry said:\n\nLet no one be mistaken, the plan is a failure.\n\nThe rally ended."
+    [quote] = _article(text)
+    assert (quote.speaker and quote.speaker.text, [piece.text for piece in quote.content]) == (
+        "Perry",
+        ["Let no one be mistaken, the plan is a failure."],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What we have learned on the money front:\n\nGOING BROKE FOR RUBIO.\n\nThe fund raised $58 million.",
+        "Perry told reporters that the plan had failed:\n\nThe rally ended at noon.",
+    ],
+)
+def test_a_paragraph_after_a_colon_is_no_report_when_a_heading_or_when_the_cue_reported_already(text: str) -> None:
+    assert all("rally" not in piece.text and "BROKE" not in piece.text for q in _article(text) for piece in q.content)
+
+
 BAD_INPUT = [
     "Smith said “we will win today.\n\nThe weather was fine, the mayor said.",
     "“One long quote, the whole article. He said nothing. They said more.”",

@@ -94,19 +94,48 @@ def attribute_articles(articles: Sequence[ParsedArticle], nlp: Language) -> list
 def _colon_paragraphs(
     text: str, paragraphs: list[tuple[int, int]], quotes: list[QuotedSpan], found: list[Found]
 ) -> None:
-    """A paragraph ending 'he said:' gives its speaker to the quote opening the next paragraph."""
+    """A paragraph ending 'he said:' gives its speaker to the quote opening the next paragraph, or, when the
+    speaker's cue reports nothing in its own paragraph, to the whole next paragraph: blogs set a long
+    quotation off as a paragraph of its own, its quotation marks lost with the page's block quote
+    ('Hewitt writes:' then 'The movie mentions neither ...')."""
     reported = _reported_pieces(quotes, found)
     for number in range(1, len(paragraphs)):
-        start, _ = paragraphs[number]
+        start, end = paragraphs[number]
         previous = paragraphs[number - 1]
         if not text[previous[0] : previous[1]].endswith(":"):
             continue
-        quote = next((q for q in quotes if q.start == start), None)
         speakers = [item for item in found if previous[0] <= item.cue[0] < previous[1] and item.source is not None]
-        if quote is None or not speakers or any(overlaps(piece, r) for piece in quote.pieces for r in reported):
+        if not speakers:
+            continue
+        quote = next((q for q in quotes if q.start == start), None)
+        if quote is None:
+            block = _stripped(text, start, end)
+            if (
+                not speakers[-1].content
+                and block is not None
+                and _set_off_words(text, block)
+                and not any(overlaps(block, r) for r in reported)
+            ):
+                speakers[-1].content = [block]
+            continue
+        if any(overlaps(piece, r) for piece in quote.pieces for r in reported):
             continue
         speakers[-1].content = sorted({*speakers[-1].content, *quote.pieces})
         speakers[-1].quoted = True
+
+
+def _set_off_words(text: str, block: Range) -> bool:
+    """Whether ``block`` reads as words set off from their cue: a few words at least, not a heading in capitals
+    ('What we've learned on the money front:' then 'GOING BROKE FOR RUBIO.')."""
+    words = text[block[0] : block[1]]
+    return len(words.split()) >= _CONTINUATION_WORDS and not words.isupper()
+
+
+def _stripped(text: str, start: int, end: int) -> Range | None:
+    """The characters ``start..end`` without white space at either end; None if nothing is left."""
+    body = text[start:end]
+    first, last = start + len(body) - len(body.lstrip()), start + len(body.rstrip())
+    return (first, last) if first < last else None
 
 
 def _continued_quotes(
@@ -140,9 +169,10 @@ def _continued_quotes(
 
 def _whole_paragraph_quote(text: str, paragraph: tuple[int, int], by_start: dict[int, QuotedSpan]) -> QuotedSpan | None:
     """The quotation that is the whole paragraph, of a few words at least; None if there is none."""
-    start, end = paragraph
-    body = text[start:end]
-    start, end = start + len(body) - len(body.lstrip()), start + len(body.rstrip())
+    stripped = _stripped(text, *paragraph)
+    if stripped is None:
+        return None
+    start, end = stripped
     quote = by_start.get(start)
     if (
         quote is None
