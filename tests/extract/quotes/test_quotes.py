@@ -240,9 +240,10 @@ def test_quote_running_over_paragraphs_keeps_one_piece_per_paragraph() -> None:
 def test_a_paragraph_set_off_after_a_cue_and_a_colon_is_what_the_cue_reports() -> None:
     text = "In a speech last July, Perry said:\n\nLet no one be mistaken, the plan is a failure.\n\nThe rally ended."
     [quote] = _article(text)
-    assert (quote.speaker and quote.speaker.text, [piece.text for piece in quote.content]) == (
+    assert (_speaker_text(quote), [piece.text for piece in quote.content], quote.kind) == (
         "Perry",
         ["Let no one be mistaken, the plan is a failure."],
+        "indirect",
     )
 
 

@@ -96,8 +96,9 @@ def _colon_paragraphs(
 ) -> None:
     """A paragraph ending 'he said:' gives its speaker to the quote opening the next paragraph, or, when the
     speaker's cue reports nothing in its own paragraph, to the whole next paragraph: blogs set a long
-    quotation off as a paragraph of its own, its quotation marks lost with the page's block quote
-    ('Hewitt writes:' then 'The movie mentions neither ...')."""
+    quotation off as a paragraph of its own, its quotation marks lost with the page's block quote ('In a
+    speech last July, he said:' then the speech). Without the marks the words are not known to be verbatim:
+    the attribution stays a reported one."""
     reported = _reported_pieces(quotes, found)
     for number in range(1, len(paragraphs)):
         start, end = paragraphs[number]
