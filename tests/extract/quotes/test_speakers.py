@@ -440,6 +440,27 @@ def test_a_possessive_speaker_stays_as_written_where_its_owner_is_in_doubt() -> 
         assert quote.resolution == "as_written"
 
 
+def test_a_possessive_speaker_is_the_last_subject_a_pronoun_would_take_when_no_other_person_comes_between() -> None:
+    # Two surnames nearby leave the one-surname rule in doubt; the subject of the sentence just before owns it.
+    text = "John Kasich praised Ted Cruz on Monday. Cruz thanked the crowd in Houston. His campaign said it goes on."
+    start = text.index("Cruz thanked")
+    subject = Mention(article_id="a", start=start, end=start + 4, text="Cruz", label="PERSON")
+    mentions = [*_mentions(text, ("John Kasich", "PERSON"), ("Ted Cruz", "PERSON")), subject]
+    genders = article_genders(text, mentions)
+    [quote] = resolve_speakers([_in(text, "His campaign")], mentions, load_cues(), [subject], genders=genders)
+    assert (quote.speaker_name, quote.resolution) == ("Cruz’s campaign", "described")
+    # Another man named between them: either may own it.
+    rival = text.replace("the crowd in Houston", "John Kasich")
+    start = rival.index("Cruz thanked")
+    subject = Mention(article_id="a", start=start, end=start + 4, text="Cruz", label="PERSON")
+    second = rival.rindex("John Kasich")
+    kasich = Mention(article_id="a", start=second, end=second + 11, text="John Kasich", label="PERSON")
+    mentions = [*_mentions(rival, ("John Kasich", "PERSON"), ("Ted Cruz", "PERSON")), subject, kasich]
+    genders = article_genders(rival, mentions)
+    [quote] = resolve_speakers([_in(rival, "His campaign")], mentions, load_cues(), [subject], genders=genders)
+    assert (quote.speaker_name, quote.resolution) == ("His campaign", "as_written")
+
+
 def _owner_words(text: str, mentions: list[Mention], genders: dict[str, Gender]) -> str | None:
     [quote] = resolve_speakers([_in(text, "His campaign")], mentions, load_cues(), genders=genders)
     return quote.speaker_name
