@@ -219,7 +219,8 @@ def _possessive_owner(
     speaker or subject to take, 21, each rightly on reading the text ('Clinton's advisers' after 'Mrs.
     Clinton' and a sentence about her, 'Cardin's plan'); the speakers bench is unchanged.
     """
-    owner = _owner(mentions, before, fits)
+    people = _person_surnames(mentions)
+    owner = _owner(mentions, before, fits, people)
     if owner is not None:
         return owner
     # Only a speaker or a main-clause subject: the nearest name of any kind ('Ted Cruz met John Kasich. His
@@ -228,9 +229,6 @@ def _possessive_owner(
     if match is None or match.kind != "person":
         return None
     surname = _surname_of(match.name)
-    # The tagger may take a person's bare surname for an organisation ('Trump also is set to ...'): a name the
-    # article gives a person elsewhere is a person here too.
-    people = {_surname_of(mention.text) for mention in mentions if mention.label == "PERSON"}
     rivals = [
         mention
         for mention in [*mentions, *subjects]
@@ -244,12 +242,17 @@ def _possessive_owner(
     return _Named(match.span, match.name.removesuffix("’s").removesuffix("'s"), "person")
 
 
-def _owner(mentions: Sequence[Mention], before: int, fits: _Fits) -> _Named | None:
+def _person_surnames(mentions: Sequence[Mention]) -> set[str]:
+    """The surnames the article gives people. The tagger may take a person's bare surname for an organisation
+    ('Sanders said ...', 'Trump also is set to ...'): a name the article gives a person elsewhere is that
+    person here too."""
+    return {_surname_of(mention.text) for mention in mentions if mention.label == "PERSON"}
+
+
+def _owner(mentions: Sequence[Mention], before: int, fits: _Fits, people: set[str]) -> _Named | None:
     """The one person a possessive pronoun can belong to: every person of its gender named in the
-    ~400 characters before it has one surname; otherwise None, as a wrong owner would mislead."""
-    # The tagger may take a person's bare surname for an organisation ('Sanders said ...'): a name the
-    # article gives a person elsewhere is that person here too.
-    people = {_surname_of(mention.text) for mention in mentions if mention.label == "PERSON"}
+    ~400 characters before it has one surname; otherwise None, as a wrong owner would mislead. ``people``:
+    ``_person_surnames`` of ``mentions``."""
     near = [
         mention
         for mention in mentions
