@@ -188,6 +188,38 @@ def _article(text: str) -> list[Quote]:
     return attribute_article(parsed, load_spacy())
 
 
+def test_a_plain_role_no_one_was_given_takes_the_one_he_would_stand_for() -> None:
+    # Nobody was called a senator before: the last speaker, with no other person named since, is the one.
+    quotes = _article(
+        "John McCain said the bill was a mistake. The longtime senator said he rarely asks surrogates to campaign."
+    )
+    assert [(q.speaker_name, q.resolution) for q in quotes] == [("John McCain", "named"), ("John McCain", "title")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another person named between the two.
+        "John McCain said the bill would hurt Ted Cruz. The longtime senator said he rarely asks surrogates to help.",
+        # A place qualifying the role: one senator among many.
+        "John McCain said the bill was a mistake. The Texas senator said he rarely asks surrogates to campaign.",
+        # The article gives him another office.
+        "Paul Begala, a Democratic strategist, said the race was close. The former president said he was confident.",
+        # The one who asks is not the one who answers.
+        '"Would you run again?" Gloria Borger asked. "Yes, I think so," the senator said.',
+        # The last subject is one a quotation names.
+        'Chris Murphy told me: "Jesse was his only son. He dropped Jesse off at school that morning and Jesse told'
+        ' him everything was going to be OK." The senator said he still thinks of him.',
+        # The last subject is a headline's words, no person's name.
+        "New Polls Show Double-Digit Gaps in Republican Contest.\n\nThe candidate said he was a leader who has faced"
+        " tough situations.",
+    ],
+)
+def test_a_plain_role_keeps_its_words_where_the_one_it_stands_for_is_in_doubt(text: str) -> None:
+    role = _article(text)[-1]
+    assert (role.speaker_name, role.resolution) == (_speaker_text(role), "as_written")
+
+
 def test_pronoun_speaker_resolves_to_named_person() -> None:
     quotes = _article("John Smith said the talks failed.\n\nHe said the army would stay.")
     assert [(q.speaker_name, q.resolution) for q in quotes] == [("John Smith", "named"), ("John Smith", "pronoun")]

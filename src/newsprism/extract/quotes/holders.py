@@ -159,6 +159,11 @@ class Description:
         """Whether a role (or a speaker's words) written with ``words`` is the one described."""
         return bool(self.forms & words) and self.other <= words and bool(_PAST & words) == self.past
 
+    def same_office(self, words: frozenset[str]) -> bool:
+        """Whether a role written with ``words`` is the described one's office, whatever else it says of it
+        ('Sen. John McCain' for 'the longtime senator'; not 'President Obama' for 'the former president')."""
+        return bool(self.forms & words) and bool(_PAST & words) == self.past
+
 
 def holder_of(
     description: Description, kind: Kind, holders: Sequence[Holder], before: int, named: bool = True
