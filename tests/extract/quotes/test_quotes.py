@@ -220,6 +220,12 @@ def test_a_plain_role_keeps_its_words_where_the_one_it_stands_for_is_in_doubt(te
     assert (role.speaker_name, role.resolution) == (_speaker_text(role), "as_written")
 
 
+def test_a_pronoun_right_after_a_name_takes_that_name_up_again() -> None:
+    # Translated or machine-spun text: 'Governor Bill Jones he said', nearer than the last speaker.
+    quotes = _article("Tom Reed said the road would open in May. Then Governor Bill Jones he said it would not.")
+    assert [(q.speaker_name, q.resolution) for q in quotes] == [("Tom Reed", "named"), ("Bill Jones", "pronoun")]
+
+
 def test_pronoun_speaker_resolves_to_named_person() -> None:
     quotes = _article("John Smith said the talks failed.\n\nHe said the army would stay.")
     assert [(q.speaker_name, q.resolution) for q in quotes] == [("John Smith", "named"), ("John Smith", "pronoun")]

@@ -464,3 +464,20 @@ def test_a_possessive_speaker_is_the_last_subject_a_pronoun_would_take_when_no_o
 def _owner_words(text: str, mentions: list[Mention], genders: dict[str, Gender]) -> str | None:
     [quote] = resolve_speakers([_in(text, "His campaign")], mentions, load_cues(), genders=genders)
     return quote.speaker_name
+
+
+def test_a_speaker_tagged_as_a_body_is_the_person_the_article_names_elsewhere() -> None:
+    # The tagger took the bare surname for an organisation: 'he' may still stand for him.
+    text = "Carlos Beruff toured a school. Then Beruff said the standards were strong. Later he said more."
+    mentions = _mentions(text, ("Carlos Beruff", "PERSON"))
+    start = text.index("Beruff said")
+    mentions.append(Mention(article_id="a", start=start, end=start + 6, text="Beruff", label="ORG"))
+    quotes = [_in(text, "Beruff", start), _in(text, "he", text.index("Later"))]
+    resolved = resolve_speakers(quotes, mentions, load_cues())
+    assert [(q.speaker_name, q.resolution) for q in resolved] == [("Beruff", "named"), ("Beruff", "pronoun")]
+    # A body whose name ends with a person's surname is still a body, which 'he' does not stand for.
+    text = "Bernie Sanders spoke first. Then Friends of Bernie Sanders said it was full. Later he said more."
+    mentions = _mentions(text, ("Bernie Sanders", "PERSON"), ("Friends of Bernie Sanders", "ORG"))
+    quotes = [_in(text, "Friends of Bernie Sanders"), _in(text, "he", text.index("Later"))]
+    resolved = resolve_speakers(quotes, mentions, load_cues(), subjects=mentions[:1])
+    assert (resolved[1].speaker_name, resolved[1].resolution) == ("Bernie Sanders", "pronoun")
