@@ -1199,6 +1199,17 @@ def test_main_clause_subjects_are_the_people_a_sentence_is_about() -> None:
     assert not any(name.endswith("Lew") for _, name in subjects)  # the subject of what Lou said
 
 
+def test_a_lone_name_tagged_as_a_body_is_a_main_clause_subject_with_that_label() -> None:
+    # Whether it is a person is for the speakers to tell, from the names the whole article gives people.
+    from spacy.tokens import Span
+
+    from newsprism.extract.quotes.document import main_clause_subjects
+
+    doc = load_spacy()("Beruff toured the site on Monday. The Pentagon Press Office said nothing.")
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 8, 11, label="ORG")]
+    assert [(m.text, m.label) for m in main_clause_subjects(doc, "a", 0)] == [("Beruff", "ORG")]
+
+
 def test_a_main_clause_subject_the_ner_missed_is_a_person_for_he() -> None:
     text = (
         "Smith said the plan would fail.\n\n"

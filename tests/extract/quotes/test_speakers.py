@@ -481,3 +481,13 @@ def test_a_speaker_tagged_as_a_body_is_the_person_the_article_names_elsewhere() 
     quotes = [_in(text, "Friends of Bernie Sanders"), _in(text, "he", text.index("Later"))]
     resolved = resolve_speakers(quotes, mentions, load_cues(), subjects=mentions[:1])
     assert (resolved[1].speaker_name, resolved[1].resolution) == ("Bernie Sanders", "pronoun")
+
+
+def test_a_main_clause_subject_tagged_as_a_body_is_the_person_the_article_names_elsewhere() -> None:
+    text = "Tom Reed said the plan works. Carlos Beruff builds roads. Then Beruff toured the site. Later he said more."
+    mentions = _mentions(text, ("Tom Reed", "PERSON"), ("Carlos Beruff", "PERSON"))
+    start = text.index("Beruff toured")
+    subjects = [Mention(article_id="a", start=start, end=start + 6, text="Beruff", label="ORG")]
+    quotes = [_in(text, "Tom Reed"), _in(text, "he", text.index("Later"))]
+    resolved = resolve_speakers(quotes, mentions, load_cues(), subjects=subjects)
+    assert (resolved[1].speaker_name, resolved[1].resolution) == ("Beruff", "pronoun")

@@ -195,7 +195,10 @@ def main_clause_subjects(doc: Doc, article_id: str, offset: int) -> list[Mention
     over a name the NER did tag ('Ambassador ... Vladimir Chizhov') is left to the name. So is a person in a
     phrase that opens the sentence ('Even for US President Joe Biden, there is no confirmation ...').
     """
-    names = [(entity.start, entity.end) for entity in doc.ents if entity.label_ == "PERSON"]
+    names = [(entity.start, entity.end, "PERSON") for entity in doc.ents if entity.label_ == "PERSON"]
+    # A lone surname the tagger took for a body ('Calderon intimated ...'): kept with that label, for
+    # ``speakers.resolve_speakers`` to take as a person where the article names that surname a person.
+    names += [(e.start, e.end, e.label_) for e in doc.ents if len(e) == 1 and e.label_ in _BODY_LABELS]
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ not in _SUBJECTS:
             continue
@@ -204,21 +207,22 @@ def main_clause_subjects(doc: Doc, article_id: str, offset: int) -> list[Mention
         first = token.i
         while first > 0 and doc[first - 1].pos_ == "PROPN" and not doc[first - 1].ent_type_:
             first -= 1  # 'Darran Whiting': the whole untagged name
-        names.append((first, token.i + 1))
+        names.append((first, token.i + 1, "PERSON"))
     return [
         Mention(
             article_id=article_id,
             start=doc[start].idx + offset,
             end=doc[end - 1].idx + len(doc[end - 1]) + offset,
             text=doc[start:end].text,
-            label="PERSON",
+            label=label,
         )
-        for start, end in sorted(names)
+        for start, end, label in sorted(names)
         if _main_clause_subject(doc[start:end].root) or _fronted_person(doc[start:end].root)
     ]
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 

@@ -81,10 +81,10 @@ def resolve_speakers(
     """
     antecedents = antecedents or {}
     earlier: list[_Named] = []  # the speakers named so far, for the pronouns and titles after them
-    subject_mentions = sorted((m for m in subjects if _KINDS.get(m.label) == "person"), key=lambda m: m.start)
     resolved: list[Quote] = []
     ordered = sorted(mentions, key=lambda mention: mention.start)
     people = _person_surnames(ordered)
+    subject_mentions = sorted((m for m in subjects if _a_person(m, people)), key=lambda m: m.start)
     for quote in sorted(quotes, key=lambda q: (q.speaker or q.cue).start):
         if quote.speaker is None:
             resolved.append(quote)
@@ -114,7 +114,7 @@ def resolve_speakers(
             resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
         elif inside and (best := _naming_mention(speaker, inside, lexicon.person_titles)) is not None:
             kind = _KINDS[best.label]
-            if kind != "person" and len(plain_words(best.text)) == 1 and _surname_of(best.text) in people:
+            if _a_person(best, people):
                 # 'Beruff said', the surname tagged as a body where the article names Carlos Beruff a person:
                 # taken for a body, he was skipped by the 'he' after him and taken by an 'it' or 'they'. The
                 # speakers bench's pronouns went from 62 to 65 right of 70 on train and 58 to 62 on dev.
@@ -320,6 +320,14 @@ def _unrivalled_holder(
     return match
 
 
+def _a_person(mention: Mention, people: set[str]) -> bool:
+    """Whether a mention is of a person: tagged so, or a lone surname that the article gives a person
+    (``people``, ``_person_surnames``) though the tagger took it here for a body ('Beruff said')."""
+    if _KINDS.get(mention.label) == "person":
+        return True
+    return len(plain_words(mention.text)) == 1 and _surname_of(mention.text) in people
+
+
 def _person_surnames(mentions: Sequence[Mention]) -> set[str]:
     """The surnames the article gives people. The tagger may take a person's bare surname for an organisation
     ('Sanders said ...', 'Trump also is set to ...'): a name the article gives a person elsewhere is that
@@ -336,7 +344,7 @@ def _owner(mentions: Sequence[Mention], before: int, fits: _Fits, people: set[st
         for mention in mentions
         if before - _OWNER_REACH <= mention.start
         and mention.end <= before
-        and (mention.label == "PERSON" or (len(plain_words(mention.text)) == 1 and _surname_of(mention.text) in people))
+        and _a_person(mention, people)
         and fits.takes(mention.text)
     ]
     surnames = {_surname_of(mention.text) for mention in near}
