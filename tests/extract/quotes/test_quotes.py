@@ -648,6 +648,20 @@ def test_names_set_before_a_colon_that_opens_a_quotation_speak_it() -> None:
     ]
 
 
+def test_a_name_set_off_by_a_dash_before_a_colon_speaks_the_quotation_the_tagger_missing_it() -> None:
+    # A digest of quotations: the tagger knows neither 'Pew Research' nor 'Philip Bump' as names.
+    for text, name in (
+        (
+            "Estimates of engagement are problematic - Pew Research: “All the samples include engaged people.”",
+            "Pew Research",
+        ),
+        ("Indiana is different territory - Philip Bump: “Two weeks ago, the South was his strongest.”", "Philip Bump"),
+    ):
+        assert [(_speaker_text(q), q.cue.text) for q in _parsed(text)] == [(name, ":")]
+    # Words that are no name after the dash leave the quotation alone.
+    assert _parsed("The poll was taken in May - a month before the vote: “Results were close.”") == []
+
+
 def test_a_name_a_verb_governs_before_a_colon_leaves_the_quotation_to_the_verb() -> None:
     quotes = _parsed("Ted Cruz was critical, telling Breitbart London: “The comments today are wrong.”")
     assert [(_speaker_text(q), q.cue.text) for q in quotes if q.cue.text == ":"] == []
