@@ -188,7 +188,8 @@ def doc_mentions(doc: Doc, article_id: str, offset: int) -> list[Mention]:
 
 def main_clause_subjects(doc: Doc, article_id: str, offset: int) -> list[Mention]:
     """The people the doc names as the subject of a main clause ('Jolly, who was elected in 2014, doesn't
-    see ...', 'Trump's running mate — Mike Pence — has thrown ...'), as person mentions of the article.
+    see ...', 'Trump's running mate — Mike Pence — has thrown ...'), as person mentions of the article, and
+    the lone names there the tagger took for bodies, with their label, which the speakers may read as people.
 
     A proper noun no entity covers counts too: the NER misses many a surname ('Jolly', 'Tamargo'), and
     such a subject is mostly a person. On the pronoun bench that took 58 -> 61 and 56 -> 58 of 70. A title

@@ -113,12 +113,10 @@ def resolve_speakers(
             named.append(_Named(speaker, speaker.text, kind))
             resolved.append(quote.model_copy(update={"speaker_name": speaker.text, "resolution": "as_written"}))
         elif inside and (best := _naming_mention(speaker, inside, lexicon.person_titles)) is not None:
-            kind = _KINDS[best.label]
-            if _a_person(best, people):
-                # 'Beruff said', the surname tagged as a body where the article names Carlos Beruff a person:
-                # taken for a body, he was skipped by the 'he' after him and taken by an 'it' or 'they'. The
-                # speakers bench's pronouns went from 62 to 65 right of 70 on train and 58 to 62 on dev.
-                kind = "person"
+            # 'Beruff said', the surname tagged as a body where the article names Carlos Beruff a person: taken
+            # for a body, he was skipped by the 'he' after him and taken by an 'it' or 'they'. The speakers
+            # bench's pronouns went from 62 to 65 right of 70 on train and 58 to 62 on dev.
+            kind = "person" if _a_person(best, people) else _KINDS[best.label]
             entry = _Named(speaker, best.text, kind, best.label)
             named.append(entry)
             resolved.append(quote.model_copy(update={"speaker_name": best.text, "resolution": "named"}))
@@ -129,7 +127,7 @@ def resolve_speakers(
             head = _title_head(speaker.text) if _title_kind(speaker.text, lexicon, qualifiers) else None
             role = Description.of(speaker.text, _forms(head)) if head is not None else None
             fits = _Fits(wanted, pronoun_gender(words[0]) if role is None else None, genders or {})
-            match = _resumed(ordered, speaker.start, fits) if role is None else None
+            match = _resumed(ordered, speaker.start, fits, people) if role is None else None
             match = match or _antecedent(named, ordered, speaker.start, fits, role, subject_mentions)
             if match is None and role is not None:
                 match = _holding(role, speaker.start, wanted, holders)
@@ -140,7 +138,9 @@ def resolve_speakers(
                 resolved.append(quote.model_copy(update=update))
                 continue
             if match is None and role is not None and _plain_role(speaker.text, head, qualifiers):
-                match = _unrivalled_holder(named, ordered, subject_mentions, speaker.start, fits, role, holders, quotes)
+                match = _unrivalled_holder(
+                    named, ordered, subject_mentions, speaker.start, fits, role, holders, quotes, people
+                )
             if match is None and head is not None:
                 # A role no one in the article was given ('the spokesman said' and no spokesman before): the
                 # role word still says who spoke, better than nothing and than a guessed name.
@@ -160,6 +160,7 @@ def resolve_speakers(
                 subject_mentions,
                 speaker.start,
                 _Fits("person", pronoun_gender(words[0]), genders or {}),
+                people,
             )
         ):
             # 'His campaign' is the campaign of the man named just before it, said by his name.
@@ -218,7 +219,7 @@ def _possessive(words: Sequence[str]) -> bool:
 
 
 def _possessive_owner(
-    named: list[_Named], mentions: list[Mention], subjects: list[Mention], before: int, fits: _Fits
+    named: list[_Named], mentions: list[Mention], subjects: list[Mention], before: int, fits: _Fits, people: set[str]
 ) -> _Named | None:
     """Whose 'his campaign' or 'her advisers' it is: the one person of the pronoun's gender named nearby
     (``_owner``), else the one 'he' or 'she' would stand for there (the last fitting speaker or main-clause
@@ -230,7 +231,6 @@ def _possessive_owner(
     speaker or subject to take, 21, each rightly on reading the text ('Clinton's advisers' after 'Mrs.
     Clinton' and a sentence about her, 'Cardin's plan'); the speakers bench is unchanged.
     """
-    people = _person_surnames(mentions)
     owner = _owner(mentions, before, fits, people)
     return owner if owner is not None else _unrivalled_person(named, mentions, subjects, before, fits, people)
 
@@ -281,6 +281,7 @@ def _unrivalled_holder(
     role: Description,
     holders: Sequence[Holder],
     quotes: Sequence[Quote],
+    people: set[str],
 ) -> _Named | None:
     """For 'the longtime senator' when no one was given that role: the one 'he' would stand for there
     (``_unrivalled_person``: no other person named between), unless that one is no named person (a
@@ -298,9 +299,9 @@ def _unrivalled_holder(
     """
     if fits.kind != "person":
         return None
-    people = _person_surnames(mentions)
     match = _unrivalled_person(named, mentions, subjects, before, fits, people)
-    if match is None or _surname_of(match.name) not in people:
+    surname = _surname_of(match.name) if match is not None else ""
+    if match is None or surname not in people:
         return None
     for quote in quotes:
         if quote.kind == "direct" and any(piece.start <= match.span.start < piece.end for piece in quote.content):
@@ -308,7 +309,6 @@ def _unrivalled_holder(
         asker = quote.speaker is not None and quote.speaker.start <= match.span.start < quote.speaker.end
         if asker and quote.cue.text.lower().startswith("ask"):
             return None  # '"That would be you?" Borger asked.': the one who asks is not the one who answers
-    surname = _surname_of(match.name)
     offices = [
         given.words
         for holder in holders
@@ -657,12 +657,12 @@ def _forms(head: str) -> frozenset[str]:
     return frozenset({head, *(short for short, full in role_abbreviations().items() if head in full)})
 
 
-def _resumed(mentions: Sequence[Mention], pronoun_start: int, fits: _Fits) -> _Named | None:
+def _resumed(mentions: Sequence[Mention], pronoun_start: int, fits: _Fits, people: set[str]) -> _Named | None:
     """The person named right before a pronoun that takes the name up again: 'the British Prime Minister
     Boris Johnson he told Sky News', as translated or machine-spun text writes it. Nearer than any earlier
     speaker, the name is the one the pronoun stands for."""
     for mention in mentions:
-        if _KINDS.get(mention.label) == "person" and 0 < pronoun_start - mention.end <= 1 and fits.takes(mention.text):
+        if 0 < pronoun_start - mention.end <= 1 and _a_person(mention, people) and fits.takes(mention.text):
             return _Named(TextSpan(start=mention.start, end=mention.end, text=mention.text), mention.text, "person")
     return None
 
