@@ -157,7 +157,7 @@ class Description:
 
     def fits(self, words: frozenset[str]) -> bool:
         """Whether a role (or a speaker's words) written with ``words`` is the one described."""
-        return bool(self.forms & words) and self.other <= words and bool(_PAST & words) == self.past
+        return self.same_office(words) and self.other <= words
 
     def same_office(self, words: frozenset[str]) -> bool:
         """Whether a role written with ``words`` is the described one's office, whatever else it says of it

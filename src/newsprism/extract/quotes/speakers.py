@@ -300,8 +300,10 @@ def _unrivalled_holder(
     if fits.kind != "person":
         return None
     match = _unrivalled_person(named, mentions, subjects, before, fits, people)
-    surname = _surname_of(match.name) if match is not None else ""
-    if match is None or surname not in people:
+    if match is None:
+        return None
+    surname = _surname_of(match.name)
+    if surname not in people:
         return None
     for quote in quotes:
         if quote.kind == "direct" and any(piece.start <= match.span.start < piece.end for piece in quote.content):
