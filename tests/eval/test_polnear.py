@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from newsprism.errors import EvaluationError
-from newsprism.eval.polnear import Attribution, baseline, match_count, match_pairs, read_ann, run_polnear, write_ann
+from newsprism.eval.polnear import (
+    Attribution,
+    Counts,
+    baseline,
+    match_count,
+    match_pairs,
+    read_ann,
+    run_polnear,
+    score_agreement,
+    write_ann,
+)
 from newsprism.extract.quotes.article import paragraph_texts
 
 TEXT = '"We will win," Smith said.\n\nThe weather was fine.\n'
@@ -78,6 +89,25 @@ def test_run_polnear_averages_over_annotators_and_writes_ann(tmp_path: Path, bla
     assert set(report.ours) == {"source", "content", "pair"}
     assert set(report.ours["pair"]) == {"exact", "overlap"}
     assert (tmp_path / "out" / "doc.ann").exists()
+
+
+def test_annotators_are_scored_against_one_another() -> None:
+    smith = Attribution(((15, 20),), ((21, 25),), ((0, 14),))
+    weather = Attribution(((28, 39),), ((40, 43),), ((1, 3), (4, 8)))
+    totals: dict[str, Counts] = defaultdict(Counts)
+    score_agreement([[smith], [smith, weather]], TEXT, totals)
+    # Each against the other: the one with two items finds one of them in the other's, and the other way round.
+    assert totals["pair/overlap"].figures() == {"precision": 0.6667, "recall": 0.6667, "f1": 0.6667}
+    assert totals["pair/overlap"].gold == 1.5  # the document weighs 1: (1 + 2) items / 2 orderings
+
+
+def test_run_polnear_notes_how_far_annotators_agree(tmp_path: Path, blank_nlp) -> None:  # type: ignore[no-untyped-def]
+    root = _dataset(tmp_path / "dev")
+    parsed = {"doc": [(offset, blank_nlp(chunk)) for offset, chunk in paragraph_texts(TEXT)]}
+    [note] = [note for note in run_polnear(root, parsed=parsed).notes if "annotated by several people" in note]
+    # The two annotators of the one document share no pair.
+    assert note.startswith("On the 1 document(s) annotated by several people")
+    assert "(overlap) 0.0000" in note
 
 
 def test_write_ann_round_trips(tmp_path: Path) -> None:

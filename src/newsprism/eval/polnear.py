@@ -197,6 +197,23 @@ def score_document(
             counts.gold += weight * len(theirs[task])
 
 
+def score_agreement(annotators: Sequence[Sequence[Attribution]], text: str, totals: dict[str, Counts]) -> None:
+    """Add how far a document's annotators agree to ``totals``: each scored against each other one, as if
+    one were ours and the other gold. The document weighs 1 however many annotated it."""
+    pairs = [(mine, theirs) for mine in range(len(annotators)) for theirs in range(len(annotators)) if mine != theirs]
+    for mine, theirs in pairs:
+        score_document(annotators[mine], annotators[theirs], text, 1 / len(pairs), totals)
+
+
+def agreement_note(people: Mapping[str, Counts], ours: Mapping[str, Counts], documents: int) -> str:
+    """How far annotators agree with one another on the ``documents`` several annotated, and ours on them."""
+    return (
+        f"On the {documents} document(s) annotated by several people, one annotator scored against another "
+        f"reaches pair F1 (overlap) {people['pair/overlap'].figures()['f1']:.4f}; ours, on those documents, "
+        f"{ours['pair/overlap'].figures()['f1']:.4f}."
+    )
+
+
 def _figures(totals: Mapping[str, Counts]) -> dict[str, dict[str, dict[str, float]]]:
     return {task: {how: totals[f"{task}/{how}"].figures() for how in MATCHES} for task in TASKS}
 
@@ -246,6 +263,10 @@ def run_polnear(
     ours: dict[str, Counts] = defaultdict(Counts)
     peer: dict[str, Counts] = defaultdict(Counts)
     our_misses, peer_misses = MissTally(), MissTally()
+    # How far people agree, and ours, on the documents several people annotated: the scale for ours.
+    people: dict[str, Counts] = defaultdict(Counts)
+    ours_where_people_agree: dict[str, Counts] = defaultdict(Counts)
+    shared_documents = 0
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     for path in texts:
@@ -256,9 +277,14 @@ def run_polnear(
         docs = parsed[path.stem] if parsed is not None else parse_paragraphs(text, nlp)  # type: ignore[arg-type]
         predicted = predict(path.stem, text, docs)
         simple = baseline(text)
-        for gold_file in gold_files:
-            gold = read_ann(gold_file)
+        golds = [read_ann(gold_file) for gold_file in gold_files]
+        if len(golds) > 1:
+            shared_documents += 1
+            score_agreement(golds, text, people)
+        for gold in golds:
             score_document(predicted, gold, text, 1 / len(gold_files), ours)
+            if len(golds) > 1:
+                score_document(predicted, gold, text, 1 / len(gold_files), ours_where_people_agree)
             score_document(simple, gold, text, 1 / len(gold_files), peer)
             if misses:
                 our_misses.add(predicted, gold, 1 / len(gold_files))
@@ -267,7 +293,7 @@ def run_polnear(
             write_ann(out_dir / f"{path.stem}.ann", predicted, text)
     documents = sum(1 for path in texts if path.stem in annotations)
     ours_figures, peer_figures = _figures(ours), _figures(peer)
-    notes = []
+    notes = [agreement_note(people, ours_where_people_agree, shared_documents)] if shared_documents else []
     if misses:
         ours_figures["misses"], peer_figures["misses"] = our_misses.figures(), peer_misses.figures()
         notes.append(
