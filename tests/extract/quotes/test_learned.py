@@ -242,6 +242,13 @@ def test_the_features_give_the_word_of_a_light_verbs_object_and_its_preposition(
 
 
 @pytest.mark.slow
+def test_the_features_give_a_name_as_its_type_never_as_the_word() -> None:
+    features = _verb_features("Senator Smith argued Clinton would lose Ohio.", "argue")
+    assert {"source_head=PERSON", "content_first=PERSON", "before=PERSON"} <= set(features)
+    assert not [feature for feature in features if "smith" in feature.lower() or "clinton" in feature.lower()]
+
+
+@pytest.mark.slow
 def test_the_features_give_how_a_long_lemma_begins_and_ends() -> None:
     from newsprism.extract.quotes.indirect import verb_reading
     from newsprism.extract.quotes.learned import candidate_features

@@ -123,12 +123,12 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
             features.append(f"{child.dep_}={child.lower_}")  # 'would', 'not', 'also' before the verb
     # spaCy makes a new Token object at every access: tokens are compared by position, never by identity.
     if verb.head.i != verb.i:
-        features += [f"head|dep={verb.head.lemma_.lower()}|{verb.dep_}", f"head_pos|dep={verb.head.pos_}|{verb.dep_}"]
+        features += [f"head|dep={_word(verb.head)}|{verb.dep_}", f"head_pos|dep={verb.head.pos_}|{verb.dep_}"]
     doc = verb.doc
     if verb.i > 0:
-        features.append(f"before={doc[verb.i - 1].lower_}")
+        features.append(f"before={_word(doc[verb.i - 1], doc[verb.i - 1].lower_)}")
     if verb.i + 1 < len(doc):
-        features.append(f"after={doc[verb.i + 1].lower_}")
+        features.append(f"after={_word(doc[verb.i + 1], doc[verb.i + 1].lower_)}")
     sentence = verb.sent
     if any(token.text in '"“”' for token in sentence):
         features.append("sentence_quoted")
@@ -148,6 +148,13 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
     features += _content_features(verb, lemma, found.content)
     features.append(f"governed_by_cue={_governing_cue(verb)}")
     return list(dict.fromkeys(features))
+
+
+def _word(token: Token, word: str | None = None) -> str:
+    """A word as the judge reads it: ``word`` (the lemma by default), or a proper noun's named type."""
+    if token.pos_ == "PROPN":
+        return token.ent_type_ or "PROPN"
+    return token.lemma_.lower() if word is None else word
 
 
 def _governing_cue(verb: Token) -> str:
@@ -202,7 +209,7 @@ def _source_features(doc: Doc, lemma: str, sense: str, found: Found) -> list[str
         f"source_sense={source_sense}",
         f"sense|source_sense={sense}|{source_sense}",
         f"lemma|source={lemma}|{kind}",
-        f"source_head={head.lemma_.lower()}",
+        f"source_head={_word(head)}",
         f"source_words={_bucket(len(span))}",
         f"source_first={found.source[0] < found.cue[0]}",
         f"source_dep={head.dep_}",
@@ -227,7 +234,7 @@ def _object_features(verb: Token, lemma: str) -> list[str]:
             kind = child.ent_type_ or (child.lower_ if child.pos_ == "PRON" else first_sense(child) or child.pos_)
             features += [f"object={kind}", f"lemma|object={lemma}|{kind}"]
         if child.dep_ in _WORDED_OBJECTS:
-            word = child.lemma_.lower()
+            word = _word(child)
             features += [f"object_word={word}", f"lemma|object_word={lemma}|{word}"]
             features += [f"object_prep={word}|{grand.lower_}" for grand in child.children if grand.dep_ == "prep"]
     return features
@@ -258,8 +265,8 @@ def _content_features(verb: Token, lemma: str, content: Sequence[Range]) -> list
         features += [f"content={how}", f"lemma|content={lemma}|{how}", f"content_pos={root.pos_}"]
         features += [
             f"content_tag={root.tag_}",
-            f"content_first={span[0].lower_}",
-            f"content_root={root.lemma_.lower()}",
+            f"content_first={_word(span[0], span[0].lower_)}",
+            f"content_root={_word(root)}",
         ]
         if any(token.dep_ in ("nsubj", "nsubjpass") for token in root.children):
             features.append("content_clause")  # a clause with its own subject: what was said, not what was done
