@@ -1648,3 +1648,21 @@ def test_a_possessed_noun_with_a_complement_is_read_for_the_judge(owner: str) ->
         (owner.split()[0], "criticism", "Clinton")
     ]
     assert extract_quotes(doc, "a", lexicon=dataclasses.replace(load_cues(), judge=None)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["The group calls itself Asawitiri Media.", '"We can win this," wrote a man calling himself Paul.'],
+)
+def test_a_subject_naming_itself_reports_nothing(text: str) -> None:
+    assert not [q for q in _parsed_by_the_lexicon(text) if q.cue.text.startswith("call")]
+
+
+@pytest.mark.slow
+def test_a_subject_calling_itself_one_of_a_group_still_takes_a_stance() -> None:
+    from newsprism.extract.quotes.verb_content import verb_content
+
+    doc = load_spacy()("Sanders refused to call himself a Democrat.")
+    call = next(token for token in doc if token.lemma_ == "call")
+    assert [doc.text[start:end] for start, end in verb_content(call)] == ["himself a Democrat"]

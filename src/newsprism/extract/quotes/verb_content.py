@@ -178,6 +178,8 @@ def verb_content(
         objects = [child for child in objects if child.dep_ != "dobj" or child.lemma_.lower() in _TOLD_THINGS]
     if not objects:
         return _object_outside_clause(verb)
+    if _names_itself(objects):
+        return []  # 'a man calling himself Paul', 'a group that calls itself Asawitiri Media': a name, no stance
     first = objects[0].left_edge.i
     if objects[0].dep_ == "prep" and objects[0].lower_ != "that" and objects[0].i + 1 < len(verb.doc):
         # "talked about the economy": PolNeAR counts the preposition as part of the cue, not the content.
@@ -306,6 +308,19 @@ def _set_phrase_target(prep: Token) -> Token | None:
 def governed(prep: Token, deps: frozenset[str] | set[str] = frozenset({"pobj", "pcomp"})) -> Token | None:
     """The first object a preposition governs."""
     return next((child for child in prep.children if child.dep_ in deps), None)
+
+
+def _names_itself(objects: list[Token]) -> bool:
+    """Whether the objects are a reflexive and a name it takes: the subject naming itself. 'called himself a
+    Democrat' (a group, not a name) and 'calls himself conservative' still say where the subject stands."""
+    return (
+        len(objects) == 2
+        and objects[0].dep_ == "dobj"
+        and objects[0].lower_ in _REFLEXIVES
+        and objects[1].dep_ == "oprd"
+        and objects[1].pos_ == "PROPN"
+        and objects[1].ent_type_ in ("", "PERSON", "ORG")
+    )
 
 
 def _names_a_stance(noun: Token) -> bool:
