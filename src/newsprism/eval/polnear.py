@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import permutations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -200,9 +201,9 @@ def score_document(
 def score_agreement(annotators: Sequence[Sequence[Attribution]], text: str, totals: dict[str, Counts]) -> None:
     """Add how far a document's annotators agree to ``totals``: each scored against each other one, as if
     one were ours and the other gold. The document weighs 1 however many annotated it."""
-    pairs = [(mine, theirs) for mine in range(len(annotators)) for theirs in range(len(annotators)) if mine != theirs]
+    pairs = list(permutations(annotators, 2))
     for mine, theirs in pairs:
-        score_document(annotators[mine], annotators[theirs], text, 1 / len(pairs), totals)
+        score_document(mine, theirs, text, 1 / len(pairs), totals)
 
 
 def agreement_note(people: Mapping[str, Counts], ours: Mapping[str, Counts], documents: int) -> str:
@@ -278,12 +279,13 @@ def run_polnear(
         predicted = predict(path.stem, text, docs)
         simple = baseline(text)
         golds = [read_ann(gold_file) for gold_file in gold_files]
-        if len(golds) > 1:
+        several = len(golds) > 1
+        if several:
             shared_documents += 1
             score_agreement(golds, text, people)
         for gold in golds:
             score_document(predicted, gold, text, 1 / len(gold_files), ours)
-            if len(golds) > 1:
+            if several:
                 score_document(predicted, gold, text, 1 / len(gold_files), ours_where_people_agree)
             score_document(simple, gold, text, 1 / len(gold_files), peer)
             if misses:

@@ -151,7 +151,11 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
 
 
 def _word(token: Token, word: str | None = None) -> str:
-    """A word as the judge reads it: ``word`` (the lemma by default), or a proper noun's named type."""
+    """A word as the judge reads it: ``word`` (the lemma by default), or a proper noun's named type.
+
+    Read as words, names taught the judge PolNeAR's 2016 campaign ('content_first=clinton' +0.48), weights
+    that tip readings of any other story at random; their type is what carries over.
+    """
     if token.pos_ == "PROPN":
         return token.ent_type_ or "PROPN"
     return token.lemma_.lower() if word is None else word
