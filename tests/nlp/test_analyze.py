@@ -35,3 +35,21 @@ def test_the_paragraphs_parsed_keep_the_text_they_were_parsed_from() -> None:
     assert all(doc_text(doc) == doc.text for doc in docs)
     # The sentences read off those texts are the article's own characters at their offsets.
     assert all(text[s.start : s.end] == s.text for s in analyzed[0].parsed.sentences)
+
+
+def test_tokens_among_are_the_tokens_a_walk_over_the_doc_finds() -> None:
+    from spacy.attrs import DEP, LOWER, ORTH, POS
+
+    from newsprism.nlp import load_spacy
+    from newsprism.nlp.analyze import tokens_among
+
+    doc = load_spacy()('Jeb Bush, who said "we won", met the spokesman Zxqvbn, who ran. “No,” Smith said.')
+    for attribute, name, values in (
+        (LOWER, "lower_", {"who", "spokesman", "zxqvbn", "never-seen-word"}),
+        (POS, "pos_", {"PROPN", "VERB"}),
+        (DEP, "dep_", {"nsubj", "ccomp"}),
+        (ORTH, "text", {'"', "“", "”"}),
+    ):
+        walked = [token.i for token in doc if getattr(token, name) in values]
+        assert walked, name  # the sentence holds some of each
+        assert [token.i for token in tokens_among(doc, attribute, frozenset(values))] == walked, name

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, missing from its stub
+from spacy.symbols import IDS as SYMBOLS
+from spacy.tokens import Doc, Token
 
 from newsprism.model import Article, Mention, ParsedArticle, Sentence
 from newsprism.nlp.paragraphs import split_paragraphs
@@ -109,6 +112,25 @@ def doc_text(doc: Doc) -> str:
     if not isinstance(text, str):
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def tokens_among(doc: Doc, attribute: int, values: frozenset[str]) -> Iterator[Token]:
+    """The doc's tokens whose ``attribute`` (a spaCy attribute id: ``LOWER``, ``POS``, ...) is one of ``values``.
+
+    Walking a doc makes a Token object of every token; a filter read off ``Doc.to_array`` makes only the
+    ones it yields (three such walks per paragraph took a tenth of attribution extraction's time).
+    """
+    keys = _string_keys(values)
+    for i, key in enumerate(doc.to_array(attribute).tolist()):
+        if key in keys:
+            yield doc[i]
+
+
+@cache
+def _string_keys(values: frozenset[str]) -> frozenset[int]:
+    """How spaCy stores each of ``values`` in a doc's arrays: a symbol ('PROPN', 'nsubj') by its id, any
+    other string by its hash, in every pipeline alike."""
+    return frozenset(SYMBOLS.get(value, None) or hash_string(value) for value in values)
 
 
 def parse_texts(nlp: Language, texts: Sequence[str]) -> Iterator[Doc]:

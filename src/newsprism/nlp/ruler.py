@@ -109,7 +109,7 @@ class FastRulerMatch:
                     specs.append(tests)  # type: ignore[arg-type]
                     numbers.append(len(specs) - 1)
                 self._rules.append(_Rule(number, ruler.vocab.strings[key], tuple(numbers)))
-        from spacy.attrs import IDS  # type: ignore[import-not-found]
+        from spacy.attrs import IDS
 
         attributes = sorted({test.attribute for tests in specs for test in tests})
         self._column = {attribute: n for n, attribute in enumerate(attributes)}

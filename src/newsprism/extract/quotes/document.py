@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.quotes.cues import CueLexicon, load_cues
@@ -18,7 +19,7 @@ from newsprism.extract.quotes.report_bounds import separate_reports
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.extract.records import Quote, QuoteKind, TextSpan
 from newsprism.model import Mention
-from newsprism.nlp.analyze import doc_text
+from newsprism.nlp.analyze import doc_text, tokens_among
 from newsprism.nlp.paragraphs import split_paragraphs
 
 
@@ -200,8 +201,8 @@ def main_clause_subjects(doc: Doc, article_id: str, offset: int) -> list[Mention
     # A lone surname the tagger took for a body ('Calderon intimated ...'): kept with that label, for
     # ``speakers.resolve_speakers`` to take as a person where the article names that surname a person.
     names += [(e.start, e.end, e.label_) for e in doc.ents if len(e) == 1 and e.label_ in _BODY_LABELS]
-    for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ not in _SUBJECTS:
+    for token in tokens_among(doc, POS, _PROPER_NOUN):
+        if token.ent_type_ or token.dep_ not in _SUBJECTS:
             continue
         if any(word.ent_type_ == "PERSON" for word in token.subtree):
             continue  # a title over a name ('Ambassador ... Vladimir Chizhov'): the name stands for it
@@ -224,6 +225,7 @@ def main_clause_subjects(doc: Doc, article_id: str, offset: int) -> list[Mention
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _BODY_LABELS = frozenset({"ORG", "GPE", "NORP"})
+_PROPER_NOUN = frozenset({"PROPN"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
@@ -235,8 +237,8 @@ def relative_antecedents(doc: Doc, offset: int) -> dict[tuple[int, int], TextSpa
     the nearest earlier speaker, which a personal pronoun would take.
     """
     antecedents = {}
-    for token in doc:
-        if token.lower_ not in _RELATIVE_PRONOUNS or token.tag_ not in {"WP", "WDT"} or token.dep_ not in _SUBJECTS:
+    for token in tokens_among(doc, LOWER, _RELATIVE_PRONOUNS):
+        if token.tag_ not in {"WP", "WDT"} or token.dep_ not in _SUBJECTS:
             continue
         clause = token.head
         while clause.dep_ == "conj" and clause.head.i != clause.i:

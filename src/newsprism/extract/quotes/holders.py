@@ -15,11 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from newsprism.extract.people import POSSESSIVES, doc_people
+from newsprism.nlp.analyze import tokens_among
 
 Kind = Literal["person", "organisation"]
 _OWNERS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -92,6 +95,12 @@ def doc_holders(
     return holders + doc_descriptions(doc, offset, person_titles, body_nouns)
 
 
+@cache
+def _role_nouns(person_titles: frozenset[str], body_nouns: frozenset[str]) -> frozenset[str]:
+    """Both lexicon sets in one, made once per lexicon rather than once per paragraph."""
+    return person_titles | body_nouns
+
+
 def doc_descriptions(doc: Doc, offset: int, person_titles: frozenset[str], body_nouns: frozenset[str]) -> list[Holder]:
     """The unnamed holders of one parsed paragraph: a role noun with an owner the tagger named and no name
     of its own ('NATO's top commander', 'China's foreign ministry', 'a spokesman for the Kremlin').
@@ -100,8 +109,8 @@ def doc_descriptions(doc: Doc, offset: int, person_titles: frozenset[str], body_
     Kremlin spokesman') is that person's role, which ``doc_holders`` reads.
     """
     described = []
-    role_nouns = person_titles | body_nouns
-    for token in doc:
+    role_nouns = _role_nouns(person_titles, body_nouns)
+    for token in tokens_among(doc, LOWER, role_nouns):
         head = token.lower_
         # The tagger takes a lower-case 'ministry' after 'foreign' for a name now and then.
         noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())

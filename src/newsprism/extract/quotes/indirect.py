@@ -88,16 +88,17 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
         )
         if hit is not None:
             found.append(hit)
-    _split_coordinated_reports(sentence, found)
-    _split_trailing_participles(sentence, found)
-    _end_before_contrasting_reports(sentence, found)
+    if len(found) > 1:  # each pass below moves one attribution's bounds for another's sake
+        verbs = {token.idx: token for token in sentence}  # the token at each cue's first character
+        _split_coordinated_reports(found, verbs)
+        _split_trailing_participles(sentence, found, verbs)
+        _end_before_contrasting_reports(sentence, found, verbs)
     return found
 
 
-def _end_before_contrasting_reports(sentence: Span, found: list[Found]) -> None:
+def _end_before_contrasting_reports(sentence: Span, found: list[Found], verbs: dict[int, Token]) -> None:
     """'The mayor said the city would recover while critics argued that the plan had failed': what the
     mayor said ends before the critics' report that closes it (``stands_inside_another_report``)."""
-    verbs = {token.idx: token for token in sentence}
     for inner in found:
         verb = verbs.get(inner.cue[0])
         if verb is None or not inner.nests or verb.dep_ != "advcl":
@@ -117,7 +118,7 @@ def _end_before_contrasting_reports(sentence: Span, found: list[Found]) -> None:
                 outer.content = kept
 
 
-def _split_trailing_participles(sentence: Span, found: list[Found]) -> None:
+def _split_trailing_participles(sentence: Span, found: list[Found], verbs: dict[int, Token]) -> None:
     """'Trump said he has expanded the party, claiming that he raised turnout': the claim is Trump's too.
 
     The parser often hangs a participle cue set off by a comma on the reported clause rather than on
@@ -126,7 +127,6 @@ def _split_trailing_participles(sentence: Span, found: list[Found]) -> None:
     that attribution's speaker's second report; the first content ends at the comma.
     """
     doc = sentence.doc
-    verbs = {token.idx: token for token in sentence}
     for inner in found:
         verb = verbs.get(inner.cue[0])
         if verb is None or verb.tag_ != "VBG" or verb.dep_ != "advcl" or not inner.content:
@@ -189,7 +189,7 @@ def _share_with_coordinated_participles(
         partner.source = report.source
 
 
-def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
+def _split_coordinated_reports(found: list[Found], verbs: dict[int, Token]) -> None:
     """'Spicer said the party was not in crisis, and urged calm': both reports are Spicer's.
 
     The parser hangs the second cue verb on the reported clause ('was ... and urged'), which makes the
@@ -199,7 +199,6 @@ def _split_coordinated_reports(sentence: Span, found: list[Found]) -> None:
     to the reported clause's own verb in the cue's tense, or to any verb of another form while it has the
     cue's. The first content ends before it.
     """
-    verbs = {token.idx: token for token in sentence}
     for inner in found:
         verb = verbs.get(inner.cue[0])
         if verb is None or verb.dep_ != "conj" or any(c.dep_ in OWN_SUBJECT_DEPS for c in verb.children):
@@ -490,7 +489,8 @@ def _negation_start(verb: Token) -> int:
     Indonesian claims"), and claims read a cue's negation as the speaker's.
     """
     start = verb.i
-    while start > verb.sent.start:
+    sentence_start = verb.sent.start
+    while start > sentence_start:
         before = verb.doc[start - 1]
         if before.head.i != verb.i or before.dep_ not in ("aux", "neg", "advmod"):
             break

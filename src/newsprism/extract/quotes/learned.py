@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,11 +27,13 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Protocol
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from newsprism.errors import InputError
 from newsprism.extract.quotes.found import Found, Range, range_span
 from newsprism.extract.quotes.senses import first_sense
+from newsprism.nlp.analyze import tokens_among
 
 FORMAT = "newsprism-cues/1"
 
@@ -111,6 +114,29 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
     tipped readings like 'Trump fired his campaign manager, Corey Lewandowski, and ...' over the threshold).
     """
     lemma = verb.lemma_.lower()
+    features = verb_features(verb, in_lexicon)
+    features += _source_features(verb.doc, lemma, first_sense(verb) or "none", found)
+    features += _content_features(verb, lemma, found.content)
+    return list(dict.fromkeys(features))
+
+
+def verb_features(verb: Token, in_lexicon: bool) -> list[str]:
+    """The features of a candidate that its verb tells, before any speaker or content is looked for."""
+    features = local_features(verb, in_lexicon)
+    doc = verb.doc
+    sentence = verb.sent
+    if _marks_between(doc, sentence.start, sentence.end):
+        features.append("sentence_quoted")
+    features.append(f"sentence_first={verb.i - sentence.start < 3}")
+    # Inside a quotation the verb is the quoted speaker's word, which annotators do not mark as a report.
+    features.append(f"quote_open={_marks_between(doc, sentence.start, verb.i) % 2 == 1}")
+    features.append(f"governed_by_cue={_governing_cue(verb)}")
+    return features
+
+
+def local_features(verb: Token, in_lexicon: bool) -> list[str]:
+    """The features its word and its neighbours in the parse give a verb: the screen's features."""
+    lemma = verb.lemma_.lower()
     features = [f"lemma={lemma}", f"tag={verb.tag_}", f"dep={verb.dep_}", f"lexicon={in_lexicon}"]
     features.append(f"lemma|dep={lemma}|{verb.dep_}")
     for child in verb.children:
@@ -129,13 +155,6 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
         features.append(f"before={_word(doc[verb.i - 1], doc[verb.i - 1].lower_)}")
     if verb.i + 1 < len(doc):
         features.append(f"after={_word(doc[verb.i + 1], doc[verb.i + 1].lower_)}")
-    sentence = verb.sent
-    if any(token.text in '"“”' for token in sentence):
-        features.append("sentence_quoted")
-    features.append(f"sentence_first={verb.i - sentence.start < 3}")
-    # Inside a quotation the verb is the quoted speaker's word, which annotators do not mark as a report.
-    marks = sum(1 for token in doc[sentence.start : verb.i] if token.text in '"“”')
-    features.append(f"quote_open={marks % 2 == 1}")
     # WordNet's class of the verb stands in for a lemma train never saw ('verb.communication', 'verb.contact').
     sense = first_sense(verb) or "none"
     features.append(f"sense={sense}")
@@ -143,11 +162,8 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
         # How the lemma begins and ends, for a verb train never saw: it shares them with verbs train did
         # ('denounce' with 'deny', 'decry' with 'declare'; 'criticize' with 'characterize').
         features += [f"prefix={lemma[:3]}", f"suffix={lemma[-3:]}"]
-    features += _source_features(doc, lemma, sense, found)
     features += _object_features(verb, lemma)
-    features += _content_features(verb, lemma, found.content)
-    features.append(f"governed_by_cue={_governing_cue(verb)}")
-    return list(dict.fromkeys(features))
+    return features
 
 
 def _word(token: Token, word: str | None = None) -> str:
@@ -274,12 +290,26 @@ def _content_features(verb: Token, lemma: str, content: Sequence[Range]) -> list
         ]
         if any(token.dep_ in ("nsubj", "nsubjpass") for token in root.children):
             features.append("content_clause")  # a clause with its own subject: what was said, not what was done
-        if any(token.text in '"“”' for token in span):
+        if _marks_between(verb.doc, span.start, span.end):
             features.append("content_quoted")
         if span[0].lower_ == "that":
             features.append("content_that")
     features.append(f"content_words={_bucket(words)}")
     return features
+
+
+# Every token text that lies within '"“”', the test the judge was fitted with.
+_QUOTE_MARK_TOKENS = frozenset({'"', "“", "”", '"“', "“”", '"“”'})
+_MARKS_KEY = "newsprism.quote_marks"
+
+
+def _marks_between(doc: Doc, start: int, end: int) -> int:
+    """How many quotation-mark tokens lie in tokens ``start..end - 1``: read off the doc's marks, found once
+    (every candidate's scan of its sentence token by token took a twentieth of the extraction's time)."""
+    marks = doc.user_data.get(_MARKS_KEY)
+    if not isinstance(marks, list):
+        marks = doc.user_data[_MARKS_KEY] = [token.i for token in tokens_among(doc, ORTH, _QUOTE_MARK_TOKENS)]
+    return bisect_left(marks, end) - bisect_left(marks, start)
 
 
 def _bucket(count: int) -> str:
