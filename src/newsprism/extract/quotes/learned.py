@@ -122,7 +122,7 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
 
 def verb_features(verb: Token, in_lexicon: bool) -> list[str]:
     """The features of a candidate that its verb tells, before any speaker or content is looked for."""
-    features = local_features(verb, in_lexicon)
+    features = _local_features(verb, in_lexicon)
     doc = verb.doc
     sentence = verb.sent
     if _marks_between(doc, sentence.start, sentence.end):
@@ -134,8 +134,8 @@ def verb_features(verb: Token, in_lexicon: bool) -> list[str]:
     return features
 
 
-def local_features(verb: Token, in_lexicon: bool) -> list[str]:
-    """The features its word and its neighbours in the parse give a verb: the screen's features."""
+def _local_features(verb: Token, in_lexicon: bool) -> list[str]:
+    """The features its word and its neighbours in the parse give a verb."""
     lemma = verb.lemma_.lower()
     features = [f"lemma={lemma}", f"tag={verb.tag_}", f"dep={verb.dep_}", f"lexicon={in_lexicon}"]
     features.append(f"lemma|dep={lemma}|{verb.dep_}")
