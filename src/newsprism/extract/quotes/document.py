@@ -197,10 +197,11 @@ def main_clause_subjects(doc: Doc, article_id: str, offset: int) -> list[Mention
     over a name the NER did tag ('Ambassador ... Vladimir Chizhov') is left to the name. So is a person in a
     phrase that opens the sentence ('Even for US President Joe Biden, there is no confirmation ...').
     """
-    names = [(entity.start, entity.end, "PERSON") for entity in doc.ents if entity.label_ == "PERSON"]
+    entities = doc.ents  # spaCy builds the tuple anew at each access
+    names = [(entity.start, entity.end, "PERSON") for entity in entities if entity.label_ == "PERSON"]
     # A lone surname the tagger took for a body ('Calderon intimated ...'): kept with that label, for
     # ``speakers.resolve_speakers`` to take as a person where the article names that surname a person.
-    names += [(e.start, e.end, e.label_) for e in doc.ents if len(e) == 1 and e.label_ in _BODY_LABELS]
+    names += [(e.start, e.end, e.label_) for e in entities if len(e) == 1 and e.label_ in _BODY_LABELS]
     for token in tokens_among(doc, POS, _PROPER_NOUN):
         if token.ent_type_ or token.dep_ not in _SUBJECTS:
             continue

@@ -37,7 +37,8 @@ def token_range(doc: Doc, first: int, last: int, keep_quotes: bool = True) -> Ra
         last -= 1
     if first > last:
         return None
-    return doc[first].idx, doc[last].idx + len(doc[last])
+    final = doc[last]
+    return doc[first].idx, final.idx + len(final)
 
 
 def range_span(doc: Doc, piece: Range) -> Span | None:

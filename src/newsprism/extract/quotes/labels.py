@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.quotes.found import Found, token_range
+from newsprism.nlp.analyze import doc_text
 
 # A label is a name: a few words, each a proper noun or capitalised (headlines defeat the tagger:
 # 'Lewandowski: FBI director acted ...' tags the name a common noun).
@@ -69,8 +70,10 @@ def colon_speakers(sentence: Span) -> list[Found]:
     """'... JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “Although the polls ...”': a name set before a
     colon that opens a quotation, inside a sentence, is the quotation's speaker (a label opening its
     paragraph is ``speaker_label``'s)."""
-    found = []
+    found: list[Found] = []
     doc = sentence.doc
+    if ":" not in doc_text(doc)[sentence.start_char : sentence.end_char]:
+        return found  # most sentences: no Token made for each of their words
     for colon in sentence:
         if colon.text != ":" or colon.i <= sentence.start or colon.i + 1 >= sentence.end:
             continue
