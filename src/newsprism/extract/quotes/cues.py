@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,11 @@ class CueLexicon:
     judge: CueJudge | None = None
     not_speaker_labels: frozenset[str] = frozenset()
     notices: frozenset[str] = frozenset()
+
+    @cached_property
+    def phrase_starts(self) -> frozenset[str]:
+        """The words that open a cue phrase: a token that is none of them opens no phrase."""
+        return frozenset(phrase[0] for phrase in self.phrases)
 
     def keeps(self, cue: Token, found: Found, by_rule: bool) -> bool:
         """Whether a reading stays: one made by rule unless the judge vetoes it, another only if it admits it.

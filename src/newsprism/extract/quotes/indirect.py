@@ -68,6 +68,11 @@ _RECEIVED = frozenset(
 )
 
 
+# The parts of speech a cue read off a word itself has: a verb, a noun, 'be', an adjective of a stance. The
+# cues of any other word are phrases, polls and the like, found by the word ('according to', 'in the polls').
+_HEAD_OF_A_CUE = frozenset({"VERB", "NOUN", "AUX", "ADJ"})
+
+
 def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
     """Every attribution whose cue is a verb, a possessed noun or a cue phrase in ``sentence``."""
     if not sentence.doc.has_annotation("DEP"):
@@ -79,13 +84,16 @@ def find_attributions(sentence: Span, lexicon: CueLexicon) -> list[Found]:
             or poll_cue(token, lexicon.verbs)
             or to_whom_cue(token)
             or closing_evidence_cue(token)
-            or _verb_cue(token, lexicon)
-            or noun_cue(token, lexicon)
-            or agent_noun_cue(token)
-            or copular_cue(token)
-            or attitude_cue(token, lexicon)
-            or possessed_noun_cue(token, lexicon)
         )
+        if hit is None and token.pos_ in _HEAD_OF_A_CUE:
+            hit = (
+                _verb_cue(token, lexicon)
+                or noun_cue(token, lexicon)
+                or agent_noun_cue(token)
+                or copular_cue(token)
+                or attitude_cue(token, lexicon)
+                or possessed_noun_cue(token, lexicon)
+            )
         if hit is not None:
             found.append(hit)
     if len(found) > 1:  # each pass below moves one attribution's bounds for another's sake

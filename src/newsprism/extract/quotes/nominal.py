@@ -226,8 +226,10 @@ def _framing_phrase(preposition: Token, source: Range | None, cue: Range) -> Fou
 
 def phrase_cue(token: Token, lexicon: CueLexicon, sentence: Span) -> Found | None:
     """'according to X, ...': X is the source, the rest of the sentence the content."""
-    doc = token.doc
     word = token.lower_
+    if word not in lexicon.phrase_starts:
+        return None  # nearly every token: no phrase opens with it
+    doc = token.doc
     for phrase in lexicon.phrases:
         end = token.i + len(phrase)
         # The cheap test first: this runs for every token of every article.
