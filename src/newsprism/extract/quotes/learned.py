@@ -114,13 +114,13 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
     tipped readings like 'Trump fired his campaign manager, Corey Lewandowski, and ...' over the threshold).
     """
     lemma = verb.lemma_.lower()
-    features = verb_features(verb, in_lexicon)
+    features = _verb_features(verb, in_lexicon)
     features += _source_features(verb.doc, lemma, first_sense(verb) or "none", found)
     features += _content_features(verb, lemma, found.content)
     return list(dict.fromkeys(features))
 
 
-def verb_features(verb: Token, in_lexicon: bool) -> list[str]:
+def _verb_features(verb: Token, in_lexicon: bool) -> list[str]:
     """The features of a candidate that its verb tells, before any speaker or content is looked for."""
     features = _local_features(verb, in_lexicon)
     doc = verb.doc
