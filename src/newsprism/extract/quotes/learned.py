@@ -114,29 +114,16 @@ def candidate_features(verb: Token, found: Found, in_lexicon: bool) -> list[str]
     tipped readings like 'Trump fired his campaign manager, Corey Lewandowski, and ...' over the threshold).
     """
     lemma = verb.lemma_.lower()
-    features = _verb_features(verb, in_lexicon)
-    features += _source_features(verb.doc, lemma, first_sense(verb) or "none", found)
+    # WordNet's class of the verb stands in for a lemma train never saw ('verb.communication', 'verb.contact').
+    sense = first_sense(verb) or "none"
+    features = _verb_features(verb, lemma, sense, in_lexicon)
+    features += _source_features(verb.doc, lemma, sense, found)
     features += _content_features(verb, lemma, found.content)
     return list(dict.fromkeys(features))
 
 
-def _verb_features(verb: Token, in_lexicon: bool) -> list[str]:
-    """The features of a candidate that its verb tells, before any speaker or content is looked for."""
-    features = _local_features(verb, in_lexicon)
-    doc = verb.doc
-    sentence = verb.sent
-    if _marks_between(doc, sentence.start, sentence.end):
-        features.append("sentence_quoted")
-    features.append(f"sentence_first={verb.i - sentence.start < 3}")
-    # Inside a quotation the verb is the quoted speaker's word, which annotators do not mark as a report.
-    features.append(f"quote_open={_marks_between(doc, sentence.start, verb.i) % 2 == 1}")
-    features.append(f"governed_by_cue={_governing_cue(verb)}")
-    return features
-
-
-def _local_features(verb: Token, in_lexicon: bool) -> list[str]:
-    """The features its word and its neighbours in the parse give a verb."""
-    lemma = verb.lemma_.lower()
+def _verb_features(verb: Token, lemma: str, sense: str, in_lexicon: bool) -> list[str]:
+    """The features of a candidate that its verb tells: its word, its neighbours in the parse, its sentence."""
     features = [f"lemma={lemma}", f"tag={verb.tag_}", f"dep={verb.dep_}", f"lexicon={in_lexicon}"]
     features.append(f"lemma|dep={lemma}|{verb.dep_}")
     for child in verb.children:
@@ -155,14 +142,19 @@ def _local_features(verb: Token, in_lexicon: bool) -> list[str]:
         features.append(f"before={_word(doc[verb.i - 1], doc[verb.i - 1].lower_)}")
     if verb.i + 1 < len(doc):
         features.append(f"after={_word(doc[verb.i + 1], doc[verb.i + 1].lower_)}")
-    # WordNet's class of the verb stands in for a lemma train never saw ('verb.communication', 'verb.contact').
-    sense = first_sense(verb) or "none"
+    sentence = verb.sent
+    if _marks_between(doc, sentence.start, sentence.end):
+        features.append("sentence_quoted")
+    features.append(f"sentence_first={verb.i - sentence.start < 3}")
+    # Inside a quotation the verb is the quoted speaker's word, which annotators do not mark as a report.
+    features.append(f"quote_open={_marks_between(doc, sentence.start, verb.i) % 2 == 1}")
     features.append(f"sense={sense}")
     if len(lemma) > _SHORTEST_AFFIXED:
         # How the lemma begins and ends, for a verb train never saw: it shares them with verbs train did
         # ('denounce' with 'deny', 'decry' with 'declare'; 'criticize' with 'characterize').
         features += [f"prefix={lemma[:3]}", f"suffix={lemma[-3:]}"]
     features += _object_features(verb, lemma)
+    features.append(f"governed_by_cue={_governing_cue(verb)}")
     return features
 
 
