@@ -166,8 +166,8 @@ def hostile_story() -> Story:
     return Story(brief, [evil, sneaky, datauri])
 
 
-def resolved_quote(story: Story, as_written: str) -> Brief:
-    """``story``'s brief with one quote whose speaker the source names only as ``as_written``."""
+def resolved_quote(story: Story, as_written: str, cue: str = "said") -> Brief:
+    """``story``'s brief with one quote whose speaker the source names only as ``as_written``, by ``cue``."""
     document = story.documents[0]
     quote = QuoteEntry(
         speaker="Jens Stoltenberg",
@@ -176,7 +176,7 @@ def resolved_quote(story: Story, as_written: str) -> Brief:
         actor="NATO",
         text=document.sentences[0].text,
         kind="direct",
-        cue="said",
+        cue=cue,
         citations=[cite(1, document, 0)],
     )
     return story.brief.model_copy(update={"quotes": [quote]})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.render.fields import cue_words, web_url
+from newsprism.render.fields import cue_before_speaker, cue_words, web_url
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,22 @@ from newsprism.render.fields import cue_words, web_url
 )
 def test_a_cue_after_a_speakers_name_loses_only_its_sentence_capital(cue: str | None, shown: str) -> None:
     assert cue_words(cue) == shown
+
+
+@pytest.mark.parametrize(
+    ("cue", "first"),
+    [
+        ("according to", True),
+        ("According  to", True),
+        ("in the words of", True),
+        ("quoted by", True),
+        ("said", False),
+        ("according", False),
+        (None, False),
+    ],
+)
+def test_only_a_cue_phrase_naming_its_speaker_after_it_is_read_first(cue: str | None, first: bool) -> None:
+    assert cue_before_speaker(cue) is first
 
 
 def test_only_absolute_web_urls_become_links() -> None:

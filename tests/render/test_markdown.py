@@ -122,3 +122,9 @@ def test_a_resolved_speaker_shows_the_sources_own_words_inert(hostile_story: Sto
 def test_a_speaker_the_source_names_is_shown_without_a_note(story: Story) -> None:
     markdown = render_markdown(resolved_quote(story, ""))
     assert "**Jens Stoltenberg** (NATO chief) said:" in markdown
+
+
+def test_a_cue_phrase_naming_its_speaker_after_it_opens_the_line(story: Story) -> None:
+    markdown = render_markdown(resolved_quote(story, "", cue="According to"))
+    assert "- According to **Jens Stoltenberg** (NATO chief):" in markdown
+    assert "according to:" not in markdown.lower()

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, time
 from urllib.parse import quote, urlsplit
 
+from newsprism.extract import load_cues
 from newsprism.model import Brief, KeyPoint, Person, QuoteEntry
 
 # Browsers ignore or reinterpret whitespace and control characters inside URLs (``java\tscript:``),
@@ -69,3 +70,15 @@ def cue_words(cue: str | None) -> str:
     if cue[:1].isupper() and cue[1:2].islower():
         return cue[:1].lower() + cue[1:]
     return cue
+
+
+def cue_before_speaker(cue: str | None) -> bool:
+    """Whether the cue is read before its speaker: the lexicon's cue phrases name the speaker after them
+    ('according to NATO', 'in the words of the minister', 'quoted by Interfax'), and 'NATO according to:'
+    reads as a slip."""
+    return cue is not None and tuple(cue.lower().split()) in load_cues().phrases
+
+
+def opening_cue(cue: str) -> str:
+    """A cue read before its speaker, opening the line: 'According to'."""
+    return cue[:1].upper() + cue[1:]

@@ -15,7 +15,16 @@ from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined
 
 from newsprism.errors import VerificationError
 from newsprism.model import Brief, Citation, KeyPoint, ParsedArticle, RemovedLine, SourceEntry
-from newsprism.render.fields import actor_groups, agreed_points, cue_words, published_text, roles_by_source, web_url
+from newsprism.render.fields import (
+    actor_groups,
+    agreed_points,
+    cue_before_speaker,
+    cue_words,
+    opening_cue,
+    published_text,
+    roles_by_source,
+    web_url,
+)
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,7 @@ class QuoteView:
     as_written: str | None  # 'he', 'the spokesman': the source's words for a speaker newsprism resolved
     role: str | None
     cue: str
+    cue_first: bool  # 'According to NATO': a cue phrase naming its speaker after it (``cue_before_speaker``)
     reported: bool
     text: str
     citations: list[CitationLink]
@@ -120,7 +130,8 @@ def _who_said_what(brief: Brief, links: _CitationLinker) -> list[ActorView]:
                     entry.speaker,
                     entry.speaker_as_written,
                     entry.role,
-                    cue_words(entry.cue),
+                    opening_cue(cue_words(entry.cue)) if cue_before_speaker(entry.cue) else cue_words(entry.cue),
+                    cue_before_speaker(entry.cue),
                     entry.kind != "direct",
                     entry.text,
                     citations,

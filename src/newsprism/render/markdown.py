@@ -13,7 +13,16 @@ from rich.console import Console
 from rich.markdown import Markdown
 
 from newsprism.model import Brief, Citation, Claim, KeyPoint, OnlyIn, SourceEntry
-from newsprism.render.fields import actor_groups, agreed_points, cue_words, published_text, roles_by_source, web_url
+from newsprism.render.fields import (
+    actor_groups,
+    agreed_points,
+    cue_before_speaker,
+    cue_words,
+    opening_cue,
+    published_text,
+    roles_by_source,
+    web_url,
+)
 
 # Backslash escapes cover CommonMark; "<", ">" and "&" become entities instead because older
 # flavours (Markdown.pl) do not honour "\<", and an entity is text in every flavour.
@@ -128,8 +137,10 @@ def _who_said_what(brief: Brief) -> str:
             if notes:
                 who += f" ({'; '.join(notes)})"
             cue = escape_markdown(cue_words(entry.cue))
-            said = cue if entry.kind == "direct" else f"{cue} (reported)"
-            lines.append(f"- {who} {said}: {escape_markdown(entry.text)} {_citations(entry.citations)}")
+            reported = "" if entry.kind == "direct" else " (reported)"
+            # 'According to **NATO** (reported): ...', but '**NATO** said (reported): ...'.
+            said = f"{opening_cue(cue)} {who}" if cue_before_speaker(entry.cue) else f"{who} {cue}"
+            lines.append(f"- {said}{reported}: {escape_markdown(entry.text)} {_citations(entry.citations)}")
         blocks.append(f"### {escape_markdown(actor)}\n\n" + "\n".join(lines))
     return "\n\n".join(blocks)
 
