@@ -687,7 +687,7 @@ def test_what_an_addressing_verb_says_of_or_about_after_its_addressee_is_its_con
     ],
 )
 def test_what_a_verb_says_of_its_object_in_an_as_phrase_is_part_of_its_content(text: str, content: str) -> None:
-    quotes = [q for q in _parsed(text) if q.cue.text in ("described", "referred")]
+    quotes = [q for q in _parsed(text) if q.cue.text in ("described", "referred to")]
     assert [q.content_text[: len(content)] for q in quotes] == [content]
 
 
@@ -999,7 +999,7 @@ EXACT_READINGS: list[tuple[str, list[tuple[str, str, str]]]] = [
         "assault on the process.",
         [
             ("Mr. Manafort", "asked", "''Is Donald Trump running against the committee?''"),
-            ("Mr. Manafort", "referring", "the candidate's assault on the process"),
+            ("Mr. Manafort", "referring to", "the candidate's assault on the process"),
         ],
     ),
     (
@@ -1645,7 +1645,7 @@ def test_a_possessed_noun_with_a_complement_is_read_for_the_judge(owner: str) ->
     admitting = dataclasses.replace(load_cues(), judge=_AdmitEverything())
     quotes = extract_quotes(doc, "a", lexicon=admitting)
     assert [(_speaker_text(q), q.cue.text, q.content_text) for q in quotes] == [
-        (owner.split()[0], "criticism", "Clinton")
+        (owner.split()[0], "criticism of", "Clinton")
     ]
     assert extract_quotes(doc, "a", lexicon=dataclasses.replace(load_cues(), judge=None)) == []
 
@@ -1666,3 +1666,17 @@ def test_a_subject_calling_itself_one_of_a_group_still_takes_a_stance() -> None:
     doc = load_spacy()("Sanders refused to call himself a Democrat.")
     call = next(token for token in doc if token.lemma_ == "call")
     assert [doc.text[start:end] for start, end in verb_content(call)] == ["himself a Democrat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The Ukrainian army spoke of isolated violations by the other side.", "spoke of", "isolated violations"),
+        ("The senator called for an inquiry into the deal.", "called for", "an inquiry"),
+        # What is said is the quotation, not what 'on' governs: the cue stays one word.
+        ("\u201cWe will win,\u201d Mr. Smith wrote on Twitter on Monday.", "wrote", "\u201cWe will win,\u201d"),
+    ],
+)
+def test_a_preposition_opening_what_the_cue_reports_is_part_of_the_cue(text: str, cue: str, content: str) -> None:
+    [quote] = _parsed(text)
+    assert (quote.cue.text, quote.content_text[: len(content)]) == (cue, content)

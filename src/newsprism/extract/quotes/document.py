@@ -76,7 +76,25 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
         seen.add((item.cue, item.content[0]))
         said.add(statement)
         kept.append(item)
+    for item in kept:
+        item.cue = _with_its_preposition(doc, item)
     return kept
+
+
+def _with_its_preposition(doc: Doc, item: Found) -> Range:
+    """The cue with the preposition right after it when what it reports begins with that preposition's
+    object ('spoke of isolated violations', 'called for talks', 'referring to the candidate'): the cue reads as
+    the writer put it, as PolNeAR marks it, and the content stays what the preposition governs. Read on the
+    final content, so a quotation said after 'wrote on Twitter' leaves 'wrote' alone."""
+    cue = range_span(doc, item.cue)
+    if cue is None or not item.content or cue.end + 1 >= len(doc):
+        return item.cue
+    preposition = doc[cue.end]
+    if preposition.dep_ != "prep" or not cue.start <= preposition.head.i < cue.end:
+        return item.cue
+    if item.content[0][0] != doc[preposition.i + 1].idx:
+        return item.cue
+    return item.cue[0], preposition.idx + len(preposition)
 
 
 def _claimed_by_the_cue_it_governs(doc: Doc, item: Found, readings: Sequence[Found]) -> bool:
