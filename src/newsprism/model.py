@@ -203,7 +203,9 @@ class QuoteEntry(Record):
     text: str = Field(description="what was said, verbatim from the first citation (pieces joined by ' … ')")
     kind: str = Field(description="direct (in quotation marks), partial (reported with quoted words) or indirect")
     cue: str | None = Field(
-        None, description="the verb or phrase attributing it (said, denied, according to), verbatim"
+        None,
+        description="the verb or phrase attributing it, verbatim (said, denied, according to), with a preposition "
+        "that opens what it reports (spoke of, called for)",
     )
     citations: list[Citation] = Field(description="the first citation's span holds the text; then other sources")
 
