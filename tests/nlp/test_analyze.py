@@ -53,3 +53,12 @@ def test_tokens_among_are_the_tokens_a_walk_over_the_doc_finds() -> None:
         walked = [token.i for token in doc if getattr(token, name) in values]
         assert walked, name  # the sentence holds some of each
         assert [token.i for token in tokens_among(doc, attribute, frozenset(values))] == walked, name
+
+
+def test_sentence_bounds_are_each_tokens_sentence() -> None:
+    from newsprism.nlp import load_spacy
+    from newsprism.nlp.analyze import sentence_bounds
+
+    doc = load_spacy()("Russia said troops were leaving. NATO saw no sign of it. “Not yet,” he said.")
+    assert len(list(doc.sents)) > 1
+    assert [sentence_bounds(token) for token in doc] == [(token.sent.start, token.sent.end) for token in doc]

@@ -13,6 +13,7 @@ from newsprism.extract.quotes.subjects import (
     inverted_subject,
     verb_subject,
 )
+from newsprism.nlp.analyze import sentence_bounds
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -42,7 +43,7 @@ def _interjected_subject(verb: Token) -> Token | None:
     if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "acl"} or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
     name = doc[verb.i - 2]
-    if name.ent_type_ not in {"PERSON", "ORG"} or name.i < verb.sent.start:
+    if name.ent_type_ not in {"PERSON", "ORG"} or name.i < sentence_bounds(verb)[0]:
         return None
     # The name's last word: walk to the head of the name within its entity.
     while name.head.i != name.i and name.head.ent_type_ == name.ent_type_ and name.head.i > name.i:
@@ -77,7 +78,7 @@ def _stranded_subject(verb: Token) -> Token | None:
     if verb.dep_ != "ROOT" or any(child.dep_ in OWN_SUBJECT_DEPS for child in verb.children):
         return None
     doc = verb.doc
-    for token in reversed(doc[verb.sent.start : verb.i]):
+    for token in reversed(doc[sentence_bounds(verb)[0] : verb.i]):
         if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.head.i < token.i:
             after = token.right_edge.i + 1
             if after < verb.i and doc[after].text == "," and doc[token.left_edge.i - 1].text == ",":
@@ -97,11 +98,12 @@ def _set_off_subject(verb: Token) -> Token | None:
     ):
         return None
     doc = verb.doc
-    for token in doc[verb.sent.start : verb.i]:
+    sentence_start = sentence_bounds(verb)[0]
+    for token in doc[sentence_start : verb.i]:
         if token.ent_iob_ != "B" or token.ent_type_ not in {"PERSON", "ORG"}:
             continue
         # The name opens the sentence, follows an opening phrase, or follows the quotation it speaks.
-        opens = token.i == verb.sent.start or doc[token.i - 1].text == "," or closes_quotation(doc, token.i - 1)
+        opens = token.i == sentence_start or doc[token.i - 1].text == "," or closes_quotation(doc, token.i - 1)
         token = _name_end(token, verb.i)
         if opens and token.i + 1 < verb.i and doc[token.i + 1].text == ",":
             return token
@@ -127,13 +129,13 @@ def _misattached_subject(verb: Token) -> Token | None:
     before = [child for child in verb.lefts if child.dep_ in {"aux", "auxpass", "neg", "advmod"}]
     if verb.tag_ not in _FINITE and not any(child.tag_ in _FINITE for child in before):
         return None
-    first = verb.i
-    while first - 1 >= verb.sent.start and any(child.i == first - 1 for child in before):
+    first, sentence_start = verb.i, sentence_bounds(verb)[0]
+    while first - 1 >= sentence_start and any(child.i == first - 1 for child in before):
         first -= 1
-    if first - 1 < verb.sent.start:
+    if first - 1 < sentence_start:
         return None
     noun = verb.doc[first - 1]
-    if noun.text == "," and noun.i - 1 >= verb.sent.start and verb.doc[noun.i - 1].dep_ == "appos":
+    if noun.text == "," and noun.i - 1 >= sentence_start and verb.doc[noun.i - 1].dep_ == "appos":
         # 'Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said ...': the name
         # before its apposition, which the parser joined to the opening phrase.
         noun = verb.doc[noun.i - 1].head

@@ -19,7 +19,7 @@ from newsprism.extract.quotes.report_bounds import separate_reports
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.extract.records import Quote, QuoteKind, TextSpan
 from newsprism.model import Mention
-from newsprism.nlp.analyze import doc_text, tokens_among
+from newsprism.nlp.analyze import doc_text, sentence_bounds, tokens_among
 from newsprism.nlp.paragraphs import split_paragraphs
 
 
@@ -298,5 +298,5 @@ def _fronted_person(noun: Token) -> bool:
         return False
     doc = noun.doc
     after = prep.right_edge.i + 1
-    opens = all(word.pos_ in {"ADV", "PUNCT"} for word in doc[noun.sent.start : prep.i])
+    opens = all(word.pos_ in {"ADV", "PUNCT"} for word in doc[sentence_bounds(noun)[0] : prep.i])
     return opens and after < len(doc) and doc[after].text == ","

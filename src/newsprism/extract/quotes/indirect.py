@@ -34,7 +34,7 @@ from newsprism.extract.quotes.verb_content import (
     that_clause_taken_for_relative,
     verb_content,
 )
-from newsprism.nlp.analyze import doc_text
+from newsprism.nlp.analyze import doc_text, sentence_bounds
 
 # What opens a contrast that may hold a report of its own ('..., while about 4 in 10 want ...').
 _CONTRASTS = frozenset({"though", "although", "while", "whereas"})
@@ -484,7 +484,7 @@ def _negation_start(verb: Token) -> int:
     Indonesian claims"), and claims read a cue's negation as the speaker's.
     """
     start = verb.i
-    sentence_start = verb.sent.start
+    sentence_start = sentence_bounds(verb)[0]
     while start > sentence_start:
         before = verb.doc[start - 1]
         if before.head.i != verb.i or before.dep_ not in ("aux", "neg", "advmod"):

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 from newsprism.errors import InputError
 from newsprism.extract.quotes.found import Found, Range, range_span
 from newsprism.extract.quotes.senses import first_sense
-from newsprism.nlp.analyze import tokens_among
+from newsprism.nlp.analyze import sentence_bounds, tokens_among
 
 FORMAT = "newsprism-cues/1"
 
@@ -142,12 +142,12 @@ def _verb_features(verb: Token, lemma: str, sense: str, in_lexicon: bool) -> lis
         features.append(f"before={_word(doc[verb.i - 1], doc[verb.i - 1].lower_)}")
     if verb.i + 1 < len(doc):
         features.append(f"after={_word(doc[verb.i + 1], doc[verb.i + 1].lower_)}")
-    sentence = verb.sent
-    if _marks_between(doc, sentence.start, sentence.end):
+    start, end = sentence_bounds(verb)
+    if _marks_between(doc, start, end):
         features.append("sentence_quoted")
-    features.append(f"sentence_first={verb.i - sentence.start < 3}")
+    features.append(f"sentence_first={verb.i - start < 3}")
     # Inside a quotation the verb is the quoted speaker's word, which annotators do not mark as a report.
-    features.append(f"quote_open={_marks_between(doc, sentence.start, verb.i) % 2 == 1}")
+    features.append(f"quote_open={_marks_between(doc, start, verb.i) % 2 == 1}")
     features.append(f"sense={sense}")
     if len(lemma) > _SHORTEST_AFFIXED:
         # How the lemma begins and ends, for a verb train never saw: it shares them with verbs train did

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from newsprism.extract.quotes.cues import CueLexicon
 from newsprism.extract.quotes.found import Range, token_range
 from newsprism.extract.quotes.senses import first_sense
+from newsprism.nlp.analyze import sentence_bounds
 
 # Dependents of a cue verb that carry what was said when there is no clausal complement.
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "oprd", "attr", "acomp"})
@@ -331,7 +332,8 @@ def _closed_name(token: Token) -> bool:
     while last > token.i and token.doc[last].is_punct:
         last -= 1  # the parser often hangs the comma that closes the name on it
     return token.pos_ == "PROPN" and any(
-        after >= token.sent.end or token.doc[after].text in {",", ".", ";"} for after in (last + 1, token.i + 1)
+        after >= sentence_bounds(token)[1] or token.doc[after].text in {",", ".", ";"}
+        for after in (last + 1, token.i + 1)
     )
 
 
@@ -345,7 +347,7 @@ def _mistagged_name(token: Token) -> bool:
         and token.ent_type_ not in {"DATE", "TIME"}
         and token.n_lefts == 0
         and token.n_rights == 0
-        and (after >= token.sent.end or token.doc[after].is_punct)
+        and (after >= sentence_bounds(token)[1] or token.doc[after].is_punct)
     )
 
 

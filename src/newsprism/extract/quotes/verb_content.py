@@ -12,6 +12,7 @@ from newsprism.extract.quotes.subjects import (
     OWN_SUBJECT_DEPS,
     SUBJECT_DEPS,
 )
+from newsprism.nlp.analyze import sentence_bounds
 
 _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "to", "that", "against"})
 # Verbs whose object is the addressee, not the content ("told reporters").
@@ -46,7 +47,7 @@ def that_clause_taken_for_relative(verb: Token) -> list[Range]:
     clause on a noun of the phrase between, and gives its 'that' a place the clause has already filled
     (a second object of 'from', of 'pose') or makes it the mark no relative clause has ('said in one of a
     series of Twitter messages that the truck was carrying arms')."""
-    for clause in verb.doc[verb.i + 1 : verb.sent.end]:
+    for clause in verb.doc[verb.i + 1 : sentence_bounds(verb)[1]]:
         if clause.dep_ != "relcl" or not any(child.dep_ == "nsubj" for child in clause.children):
             continue
         that = clause.left_edge
@@ -69,13 +70,14 @@ def before_reporting_clause(verb: Token, subject: Token) -> list[Range]:
     reported.': a reporting clause closing the sentence after a comma reports what comes before it."""
     doc = verb.doc
     first, last = min(verb.i, subject.left_edge.i), max(verb.i, subject.right_edge.i)
-    if first - 2 < verb.sent.start or doc[first - 1].text != ",":
+    start, end = sentence_bounds(verb)
+    if first - 2 < start or doc[first - 1].text != ",":
         return []
-    if any(token.is_alpha for token in doc[last + 1 : verb.sent.end]):
+    if any(token.is_alpha for token in doc[last + 1 : end]):
         return []  # more follows: not a closing reporting clause
-    if not any(token.pos_ in {"VERB", "AUX", "INTJ"} for token in doc[verb.sent.start : first - 1]):
+    if not any(token.pos_ in {"VERB", "AUX", "INTJ"} for token in doc[start : first - 1]):
         return []  # 'In a speech last July, he said:': a phrase setting the scene, not what was said
-    content = token_range(doc, verb.sent.start, first - 2)
+    content = token_range(doc, start, first - 2)
     return [content] if content is not None else []
 
 
@@ -400,7 +402,8 @@ def _as_aside(verb: Token) -> list[Range]:
         return []  # "even as advocates called for his dismissal": what they called for, not the clause
     # The parser hangs the aside on any word of the clause ('reserving', 'Republicans'): the clause it
     # qualifies is the rest of its sentence.
-    sentence, own = token_range(verb.doc, verb.sent.start, verb.sent.end - 1), subtree_range(verb)
+    start, end = sentence_bounds(verb)
+    sentence, own = token_range(verb.doc, start, end - 1), subtree_range(verb)
     if sentence is None or own is None:
         return []
     return rest_of(verb.doc, sentence, own)
@@ -448,7 +451,7 @@ def _closing_report_joined_by_comma(verb: Token) -> bool:
         return False
     if any(child.dep_ in {"cc", "mark", "ccomp", "xcomp", "prep"} for child in verb.children):
         return False
-    return verb.right_edge.i + 1 >= verb.sent.end or doc[verb.right_edge.i + 1].is_punct
+    return verb.right_edge.i + 1 >= sentence_bounds(verb)[1] or doc[verb.right_edge.i + 1].is_punct
 
 
 def _bare_report(verb: Token) -> bool:
