@@ -124,14 +124,15 @@ def _who_said_what(brief: Brief, links: _CitationLinker) -> list[ActorView]:
             number += 1
             anchor = f"q{number}"
             citations = [links.link(anchor, citation) for citation in entry.citations]
+            first = cue_before_speaker(entry.cue)
             quotes.append(
                 QuoteView(
                     anchor,
                     entry.speaker,
                     entry.speaker_as_written,
                     entry.role,
-                    opening_cue(cue_words(entry.cue)) if cue_before_speaker(entry.cue) else cue_words(entry.cue),
-                    cue_before_speaker(entry.cue),
+                    opening_cue(cue_words(entry.cue)) if first else cue_words(entry.cue),
+                    first,
                     entry.kind != "direct",
                     entry.text,
                     citations,
