@@ -17,7 +17,7 @@ from newsprism.extract.quotes.subjects import (
     source_range,
     verb_subject,
 )
-from newsprism.nlp.analyze import doc_text
+from newsprism.nlp.analyze import doc_text, sentence_bounds
 
 # Adjectives of a stance taken towards a claim or a person ('adamant that', 'skeptical of').
 _ATTITUDES = frozenset(
@@ -324,8 +324,8 @@ def closing_evidence_cue(token: Token) -> Found | None:
     takes 'records show' for a noun phrase (a show of records); the records report the clause before."""
     if token.lower_ not in {"show", "shows"}:
         return None  # first, before the sentence is looked up: this runs on every token
-    doc, sentence = token.doc, token.sent
-    if token.i - 1 <= sentence.start:
+    doc, sentence_start = token.doc, sentence_bounds(token)[0]
+    if token.i - 1 <= sentence_start:
         return None
     evidence = doc[token.i - 1]
     if evidence.lower_ not in _EVIDENCE_NOUNS or evidence.head.i != token.i or evidence.dep_ != "compound":
@@ -334,11 +334,11 @@ def closing_evidence_cue(token: Token) -> Found | None:
     if after and after[0] not in {".", ";"} and after not in ([",", "and"], [",", "but"]):
         return None  # 'records show he backed McCain' parses as a report; '..., records show, does not' interjects
     first = evidence.i
-    while first - 1 > sentence.start and _compound_within(doc[first - 1], first, token.i):
+    while first - 1 > sentence_start and _compound_within(doc[first - 1], first, token.i):
         first -= 1
     if doc[first - 1].text != ",":
         return None
-    content = token_range(doc, sentence.start, first - 2)
+    content = token_range(doc, sentence_start, first - 2)
     source = token_range(doc, first, evidence.i)
     if content is None or source is None:
         return None

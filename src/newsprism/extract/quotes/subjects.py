@@ -300,7 +300,7 @@ def inverted_subject(verb: Token) -> Token | None:
         candidate.head.i == verb.i
         and candidate.dep_ in OBJECT_DEPS
         and verb.dep_ == "ROOT"
-        and verb.sent[0].is_quote
+        and verb.doc[sentence_bounds(verb)[0]].is_quote
         and _after_quotation(verb)
     )
     if candidate.pos_ not in NOMINAL and not mistagged and not (quoted_object and candidate.pos_ == "NUM"):
