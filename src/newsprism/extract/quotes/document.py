@@ -16,6 +16,7 @@ from newsprism.extract.quotes.indirect import find_attributions
 from newsprism.extract.quotes.labels import colon_speakers, label_words, opening_label, speaker_label
 from newsprism.extract.quotes.marks import QuotedSpan, find_quotes, quoted_pieces
 from newsprism.extract.quotes.report_bounds import separate_reports
+from newsprism.extract.quotes.signatures import signed_quotations
 from newsprism.extract.quotes.speakers import resolve_speakers
 from newsprism.extract.records import Quote, QuoteKind, TextSpan
 from newsprism.model import Mention
@@ -50,6 +51,11 @@ def find_in_doc(doc: Doc, quotes: Sequence[QuotedSpan], lexicon: CueLexicon) -> 
         return []  # 'Correction: An earlier version of this article incorrectly listed ...' is about the article
     sentences = list(doc.sents)
     found = [find_attributions(sentence, lexicon) + colon_speakers(sentence) for sentence in sentences]
+    for signed in signed_quotations(doc, quotes):
+        # Filed with the sentence its quotation ends in, which ``attach_quotes`` looks at for it, so the
+        # quotation counts as claimed and is handed to no other speaker.
+        number = next((n for n, s in enumerate(sentences) if s.end_char >= signed.content[-1][1]), len(sentences) - 1)
+        found[number].append(signed)
     attach_quotes(doc, sentences, found, quotes)
     _give_dangling_cues_the_sentence_before(doc, sentences, found)
     quoted = quoted_pieces(quotes)
