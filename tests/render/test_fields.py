@@ -13,7 +13,8 @@ from newsprism.render.fields import cue_before_speaker, cue_words, web_url
         ("According to", "according to"),  # it opened its sentence in the source
         ("Asked", "asked"),
         ("said", "said"),
-        (":", ":"),  # a speaker label's colon
+        (":", ""),  # a speaker label's colon: the name says who, the colon nothing more
+        ("―", ""),  # a signed quotation's dash
         ("UN", "UN"),  # not a capital of position
         (None, "said"),
         ("", "said"),

@@ -213,6 +213,12 @@ def test_html_keeps_source_text_that_no_sentence_covers(story: Story) -> None:
     assert page.texts_by_id["s1-2"] == "Officials said 2,000 left."
 
 
+def test_a_signature_dash_is_no_word_of_the_line(story: Story) -> None:
+    page = parse(render_html(resolved_quote(story, "", cue="―"), story.documents))
+    assert "Jens Stoltenberg (NATO chief):" in page.text
+    assert "―:" not in page.text
+
+
 def test_a_cue_phrase_naming_its_speaker_after_it_opens_the_line(story: Story) -> None:
     page = parse(render_html(resolved_quote(story, "", cue="according to"), story.documents))
     assert "According to Jens Stoltenberg (NATO chief):" in page.text

@@ -124,6 +124,13 @@ def test_a_speaker_the_source_names_is_shown_without_a_note(story: Story) -> Non
     assert "**Jens Stoltenberg** (NATO chief) said:" in markdown
 
 
+@pytest.mark.parametrize("mark", [":", "―"])
+def test_a_label_or_signature_mark_is_no_word_of_the_line(story: Story, mark: str) -> None:
+    markdown = render_markdown(resolved_quote(story, "", cue=mark))
+    assert "- **Jens Stoltenberg** (NATO chief):" in markdown
+    assert f" {mark}:" not in markdown
+
+
 def test_a_cue_phrase_naming_its_speaker_after_it_opens_the_line(story: Story) -> None:
     markdown = render_markdown(resolved_quote(story, "", cue="According to"))
     assert "- According to **Jens Stoltenberg** (NATO chief):" in markdown

@@ -67,6 +67,10 @@ def cue_words(cue: str | None) -> str:
     the source, and keep their capital only there ("NATO According to:" reads as a slip)."""
     if not cue:
         return "said"
+    if not any(character.isalnum() for character in cue):
+        # A label's colon ('TAPPER: ...') or a signature's dash ('“...” ― Sonya Herridge') says nothing a
+        # reader needs beside the name: '**TAPPER**: ...', not '**TAPPER** :: ...'.
+        return ""
     if cue[:1].isupper() and cue[1:2].islower():
         return cue[:1].lower() + cue[1:]
     return cue

@@ -139,7 +139,7 @@ def _who_said_what(brief: Brief) -> str:
             cue = escape_markdown(cue_words(entry.cue))
             reported = "" if entry.kind == "direct" else " (reported)"
             # 'According to **NATO** (reported): ...', but '**NATO** said (reported): ...'.
-            said = f"{opening_cue(cue)} {who}" if cue_before_speaker(entry.cue) else f"{who} {cue}"
+            said = f"{opening_cue(cue)} {who}" if cue_before_speaker(entry.cue) else f"{who} {cue}".rstrip()
             lines.append(f"- {said}{reported}: {escape_markdown(entry.text)} {_citations(entry.citations)}")
         blocks.append(f"### {escape_markdown(actor)}\n\n" + "\n".join(lines))
     return "\n\n".join(blocks)
