@@ -205,7 +205,8 @@ class QuoteEntry(Record):
     cue: str | None = Field(
         None,
         description="the verb or phrase attributing it, verbatim (said, denied, according to), with a preposition "
-        "that opens what it reports (spoke of, called for)",
+        "that opens what it reports (spoke of, called for); where no word attributes it, the mark that does: a "
+        "speaker label's colon ('TAPPER: ...') or a signed quotation's dash ('“...” ― Sonya Herridge')",
     )
     citations: list[Citation] = Field(description="the first citation's span holds the text; then other sources")
 
