@@ -31,13 +31,16 @@ def _signed(text: str) -> list[tuple[str, str, str]]:
         ("“No sympathy, no integrity.” –\u00a0Oscar P. Quintero.", "Oscar P. Quintero", "–"),
         ("“Stay home tonight.” — AFP", "AFP", "—"),
         ("“We are tired of waiting.” — Ana Ruiz (@anaruiz)", "Ana Ruiz", "—"),
+        # Quotation marks of other scripts sign the same way.
+        ("«We stay in the city.» — Marie Dupont", "Marie Dupont", "—"),
+        ("„We stay in the city.“ — Hans Weber", "Hans Weber", "—"),
     ],
 )
 def test_a_quotation_signed_with_a_dash_is_said_by_the_name(text: str, speaker: str, cue: str) -> None:
     signed = _signed(text)
     assert [(name, dash) for name, dash, _ in signed] == [(speaker, cue)]
-    assert signed[0][2].startswith("“")
-    assert signed[0][2].endswith("”")
+    assert signed[0][2][0] in "“«„"
+    assert signed[0][2][-1] in "”»“"
 
 
 @pytest.mark.parametrize(
@@ -54,6 +57,8 @@ def test_a_quotation_signed_with_a_dash_is_said_by_the_name(text: str, speaker: 
         "“We will win.” — reporters were told.",
         # No word of two letters: 'I' signs nothing.
         "“We will win.” — I",
+        # An unclosed quotation is no quotation: nothing is signed.
+        "“We will win. — Maria Lopez",
     ],
 )
 def test_no_signature_without_a_name_filling_its_line(text: str) -> None:
