@@ -31,6 +31,8 @@ def _signed(text: str) -> list[tuple[str, str, str]]:
         ("“No sympathy, no integrity.” –\u00a0Oscar P. Quintero.", "Oscar P. Quintero", "–"),
         ("“Stay home tonight.” — AFP", "AFP", "—"),
         ("“We are tired of waiting.” — Ana Ruiz (@anaruiz)", "Ana Ruiz", "—"),
+        ("“Nobody listens to us.” — Mary O'Brien-McDonald", "Mary O'Brien-McDonald", "—"),
+        ("“We are still here.” ― Juan de la Cruz, 61", "Juan de la Cruz", "―"),
         # Quotation marks of other scripts sign the same way.
         ("«We stay in the city.» — Marie Dupont", "Marie Dupont", "—"),
         ("„We stay in the city.“ — Hans Weber", "Hans Weber", "—"),
@@ -57,6 +59,8 @@ def test_a_quotation_signed_with_a_dash_is_said_by_the_name(text: str, speaker: 
         "“We will win.” — reporters were told.",
         # No word of two letters: 'I' signs nothing.
         "“We will win.” — I",
+        # A name does not end in a particle: 'de' opens more words than a name.
+        "“We will win.” — Maria de",
         # An unclosed quotation is no quotation: nothing is signed.
         "“We will win. — Maria Lopez",
     ],

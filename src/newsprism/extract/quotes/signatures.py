@@ -20,11 +20,13 @@ from newsprism.nlp.analyze import doc_text
 # A horizontal bar, an em dash or an en dash (one or two), between the closing mark and the name. A hyphen
 # is left out: '"..." - and then' joins clauses far more often than it signs anything. Spaces of any kind
 # around it (web copy has no-break ones), on the quotation's line.
-_SIGNATURE_DASH = re.compile(r"[^\S\n]*[―—–]{1,2}[^\S\n]*")
+_SIGNATURE_DASH = re.compile(r"[^\S\n]*([―—–]{1,2})[^\S\n]*")
 _MAX_NAME_TOKENS = 5
 # What may follow the name on its line: a description set off by a comma, a handle or affiliation in
 # brackets. Anything else ('— Trump said.', '— and then ...') is a sentence going on, not a signature.
 _AFTER_NAME = (",", "(")
+# Small words inside a name ('Juan de la Cruz', 'Ludwig van Beethoven'), never its first or last word.
+_PARTICLES = frozenset({"de", "del", "della", "da", "di", "la", "le", "van", "von", "der", "den", "bin", "ibn", "al"})
 
 
 def signed_quotations(doc: Doc, quotes: Sequence[QuotedSpan]) -> list[Found]:
@@ -35,13 +37,10 @@ def signed_quotations(doc: Doc, quotes: Sequence[QuotedSpan]) -> list[Found]:
         if not 0 < quote.end < len(text) or not _opens_its_line(text, quote.pieces[-1][0]):
             continue
         dash = _SIGNATURE_DASH.match(text, quote.end)
-        if dash is None or not dash.group().strip():
+        name = _signing_name(doc, dash.end()) if dash is not None else None
+        if dash is None or name is None:
             continue
-        name = _signing_name(doc, dash.end())
-        if name is None:
-            continue
-        cue_start = dash.start() + len(dash.group()) - len(dash.group().lstrip())
-        cue: Range = (cue_start, cue_start + len(dash.group().strip()))
+        cue: Range = dash.span(1)
         found.append(Found(cue=cue, source=(name.start_char, name.end_char), content=list(quote.pieces), quoted=True))
     return found
 
@@ -65,21 +64,22 @@ def _signing_name(doc: Doc, start: int) -> Span | None:
     for token in line:
         if token.text in _AFTER_NAME or token.is_space:
             break
-        if not _name_word(token) or len(words) == _MAX_NAME_TOKENS:
+        # A particle, or the hyphen of a double name the tokenizer split off ('O'Brien-McDonald').
+        glued_hyphen = token.text == "-" and bool(words) and not words[-1].whitespace_
+        inside = bool(words) and (token.lower_ in _PARTICLES or glued_hyphen)
+        if not (inside or _name_word(token)) or len(words) == _MAX_NAME_TOKENS:
             return None
         words.append(token)
     # The name's last word may carry a sentence's full stop ('― Carla Sanchez.'); the stop is no part of it.
     while words and words[-1].is_punct:
         words.pop()
-    if not words or not any(token.is_alpha and len(token) > 1 for token in words):
+    if not words or words[-1].lower_ in _PARTICLES or not any(len(token) > 1 and token.is_alpha for token in words):
         return None
     return doc[words[0].i : words[-1].i + 1]
 
 
 def _name_word(token: Token) -> bool:
-    """A word a name is written with: capitalised ('Herridge', 'AFP'), an initial ('J.'), or a full stop."""
-    if token.text == ".":
-        return True
-    if token.is_alpha:
-        return token.is_title or token.is_upper
-    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."  # 'J.'
+    """A word a name is written with: one that opens with a capital and holds only letters, apostrophes,
+    hyphens and full stops ('Herridge', 'AFP', 'McDonald', "O'Brien", 'Resnick-Day', 'J.'), or a full stop."""
+    word = token.text
+    return word == "." or (word[:1].isupper() and all(c.isalpha() or c in "'’-." for c in word))
