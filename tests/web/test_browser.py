@@ -174,6 +174,10 @@ def test_compare_and_person_pages(
     assert page.locator("#roles").count() == 1
     assert page.locator("#quotes").count() == 1
     assert page.locator("#quotes .as-written").count() == resolved
+    # Each cue is worded as on the story page: a word ('said'), never a bare label colon or dash.
+    cues = page.locator("#quotes .cue").all_inner_texts()
+    assert cues
+    assert all(any(c.isalpha() for c in cue) for cue in cues), cues
     shot(page, artifacts, "05-person")
     assert problems == []
 

@@ -15,7 +15,7 @@ from newsprism.errors import NoArticlesError
 from newsprism.ingest.urls import FetchOptions
 from newsprism.model import KeyPoint
 from newsprism.pipeline import PipelineOptions, brief_from_raw
-from newsprism.render.fields import published_text
+from newsprism.render.fields import cue_words, published_text
 from newsprism.render.html import Targets, brief_context, source_view
 from newsprism.store.browse import StoryOrder, list_stories, story_summary
 from newsprism.web.app import StoryId, WebContext, context_of
@@ -168,7 +168,8 @@ def person_page(context: Context, story_id: StoryId, index: int) -> HTMLResponse
         headline=_headline(story),
         person=person,
         roles=roles,
-        quotes=list(zip(quotes, values["key_points"], strict=True)),
+        # The cue as the story page words it: 'said' where none is known, nothing for a label's colon or dash.
+        quotes=list(zip(quotes, [cue_words(q.cue) for q in quotes], values["key_points"], strict=True)),
     )
 
 
