@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.render.fields import cue_before_speaker, cue_words, web_url
+from newsprism.render.fields import cue_before_speaker, cue_words, placed_cue, web_url
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,16 @@ def test_a_cue_after_a_speakers_name_loses_only_its_sentence_capital(cue: str | 
 )
 def test_only_a_cue_phrase_naming_its_speaker_after_it_is_read_first(cue: str | None, first: bool) -> None:
     assert cue_before_speaker(cue) is first
+
+
+@pytest.mark.parametrize(
+    ("cue", "placed"),
+    [("according to", ("According to", True)), ("Said", ("said", False)), ("―", ("", False)), (None, ("said", False))],
+)
+def test_a_cue_is_placed_before_its_speaker_only_when_it_names_the_speaker_after_it(
+    cue: str | None, placed: tuple[str, bool]
+) -> None:
+    assert placed_cue(cue) == placed
 
 
 def test_only_absolute_web_urls_become_links() -> None:

@@ -83,6 +83,10 @@ def cue_before_speaker(cue: str | None) -> bool:
     return cue is not None and tuple(cue.lower().split()) in load_cues().phrases
 
 
-def opening_cue(cue: str) -> str:
-    """A cue read before its speaker, opening the line: 'According to'."""
-    return cue[:1].upper() + cue[1:]
+def placed_cue(cue: str | None) -> tuple[str, bool]:
+    """The cue as a line of the brief shows it, and whether it opens the line, before the speaker's name:
+    ('According to', True) for 'according to'; ('said', False); ('', False) for a label's colon."""
+    if cue_before_speaker(cue):
+        words = cue_words(cue)
+        return words[:1].upper() + words[1:], True
+    return cue_words(cue), False

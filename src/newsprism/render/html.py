@@ -18,9 +18,7 @@ from newsprism.model import Brief, Citation, KeyPoint, ParsedArticle, RemovedLin
 from newsprism.render.fields import (
     actor_groups,
     agreed_points,
-    cue_before_speaker,
-    cue_words,
-    opening_cue,
+    placed_cue,
     published_text,
     roles_by_source,
     web_url,
@@ -91,7 +89,7 @@ class QuoteView:
     as_written: str | None  # 'he', 'the spokesman': the source's words for a speaker newsprism resolved
     role: str | None
     cue: str
-    cue_first: bool  # 'According to NATO': a cue phrase naming its speaker after it (``cue_before_speaker``)
+    cue_first: bool  # 'According to NATO': a cue phrase naming its speaker after it (``placed_cue``)
     reported: bool
     text: str
     citations: list[CitationLink]
@@ -124,14 +122,14 @@ def _who_said_what(brief: Brief, links: _CitationLinker) -> list[ActorView]:
             number += 1
             anchor = f"q{number}"
             citations = [links.link(anchor, citation) for citation in entry.citations]
-            first = cue_before_speaker(entry.cue)
+            cue, first = placed_cue(entry.cue)
             quotes.append(
                 QuoteView(
                     anchor,
                     entry.speaker,
                     entry.speaker_as_written,
                     entry.role,
-                    opening_cue(cue_words(entry.cue)) if first else cue_words(entry.cue),
+                    cue,
                     first,
                     entry.kind != "direct",
                     entry.text,

@@ -16,9 +16,7 @@ from newsprism.model import Brief, Citation, Claim, KeyPoint, OnlyIn, SourceEntr
 from newsprism.render.fields import (
     actor_groups,
     agreed_points,
-    cue_before_speaker,
-    cue_words,
-    opening_cue,
+    placed_cue,
     published_text,
     roles_by_source,
     web_url,
@@ -136,10 +134,11 @@ def _who_said_what(brief: Brief) -> str:
                 notes.append(f"written “{escape_markdown(entry.speaker_as_written)}”")
             if notes:
                 who += f" ({'; '.join(notes)})"
-            cue = escape_markdown(cue_words(entry.cue))
+            words, first = placed_cue(entry.cue)
+            cue = escape_markdown(words)
             reported = "" if entry.kind == "direct" else " (reported)"
             # 'According to **NATO** (reported): ...', but '**NATO** said (reported): ...'.
-            said = f"{opening_cue(cue)} {who}" if cue_before_speaker(entry.cue) else f"{who} {cue}".rstrip()
+            said = f"{cue} {who}" if first else f"{who} {cue}".rstrip()
             lines.append(f"- {said}{reported}: {escape_markdown(entry.text)} {_citations(entry.citations)}")
         blocks.append(f"### {escape_markdown(actor)}\n\n" + "\n".join(lines))
     return "\n\n".join(blocks)
