@@ -37,7 +37,7 @@ def speaker_label(doc: Doc, not_speakers: frozenset[str] = frozenset()) -> Found
     colon = doc[name.end]
     if not all(token.pos_ == "PROPN" or _capitalised(token) or token.is_punct for token in name):
         return None
-    if not _has_a_word(name):
+    if not has_a_word(name):
         return None  # "Q:" and "A:" in an interview are turns, not speakers
     if sum(token.is_alpha for token in doc[colon.i + 1 :]) < 2:
         return None  # "Sanders: 1,547" in a delegate count is a tally, not something said
@@ -102,7 +102,7 @@ def _name_after_dash(doc: Doc, colon: int) -> Span | None:
     words = doc[start:colon]
     if not all(_capitalised(token) or token.text == "." for token in words):
         return None
-    return words if _has_a_word(words) else None
+    return words if has_a_word(words) else None
 
 
 def _capitalised(token: Token) -> bool:
@@ -110,7 +110,7 @@ def _capitalised(token: Token) -> bool:
     return (token.is_title or token.is_upper) and token.is_alpha
 
 
-def _has_a_word(label: Span) -> bool:
+def has_a_word(label: Span) -> bool:
     """Whether a label holds a word of two letters or more: 'Q' and 'A' alone are an interview's turns."""
     return any(token.is_alpha and len(token) > 1 for token in label)
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.extract.quotes.found import Found, Range
+from newsprism.extract.quotes.labels import has_a_word
 from newsprism.extract.quotes.marks import QuotedSpan
 from newsprism.nlp.analyze import doc_text
 
@@ -73,9 +74,10 @@ def _signing_name(doc: Doc, start: int) -> Span | None:
     # The name's last word may carry a sentence's full stop ('― Carla Sanchez.'); the stop is no part of it.
     while words and words[-1].is_punct:
         words.pop()
-    if not words or words[-1].lower_ in _PARTICLES or not any(len(token) > 1 and token.is_alpha for token in words):
+    if not words or words[-1].lower_ in _PARTICLES:
         return None
-    return doc[words[0].i : words[-1].i + 1]
+    name = doc[words[0].i : words[-1].i + 1]
+    return name if has_a_word(name) else None  # 'I' signs nothing
 
 
 def _name_word(token: Token) -> bool:
